@@ -1,0 +1,45 @@
+#pragma once
+// The JSON document of `bpt parse` (schema `bpt/1`, docs/schema.md). It streams:
+// projects are written as they arrive; only departments and diagnostics, which are
+// few, wait for the end.
+#include <optional>
+#include <vector>
+
+#include "bpt/json.h"
+#include "bpt/sink.h"
+
+namespace bpt {
+
+// The pieces of the schema, shared by every JSON-shaped writer.
+void write_amounts(JsonOut& j, const Amounts& a);
+void write_target(JsonOut& j, const std::optional<Target>& t);
+void write_indicator(JsonOut& j, const Indicator& i);
+// The project object's members, without the enclosing braces, so that a writer
+// can add its own (NDJSON adds the source).
+void write_project_members(JsonOut& j, const Project& p);
+void write_diagnostic_members(JsonOut& j, const Diagnostic& d);
+void write_source(JsonOut& j, const DocumentInfo& info);
+
+class JsonWriter final : public Sink {
+public:
+    JsonWriter(Output& out, bool pretty) : out_(out), j_(out, pretty) {}
+    void on_document(const DocumentInfo& d) override { info_ = d; }
+    void on_declared_total(const Amounts& a, std::uint32_t) override;
+    void on_department(const Department& d) override { departments_.push_back(d); }
+    void on_project(const Project& p) override;
+    void on_diagnostic(const Diagnostic& d) override { diagnostics_.push_back(d); }
+    void on_end(const Summary& s) override;
+
+private:
+    void open_document();
+    Output& out_;
+    JsonOut j_;
+    DocumentInfo info_;
+    bool opened_ = false;
+    bool total_written_ = false;
+    std::optional<Amounts> declared_total_;
+    std::vector<Department> departments_;
+    std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace bpt

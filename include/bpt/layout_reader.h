@@ -1,0 +1,72 @@
+#pragma once
+// The layout dialect: text as a PDF extractor wrote it, one physical line of the
+// printed table per line. See docs/domain.md for the quirks this reassembles.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bpt/indicator.h"
+#include "bpt/reader.h"
+
+namespace bpt {
+
+class LayoutReader final : public Reader {
+public:
+    LayoutReader(Sink& sink, DocumentInfo info);
+    void line(const Line& line) override;
+    void finish() override;
+    bool saw_table() const override { return saw_header_ || saw_total_ || index_ > 0; }
+
+    // Whether `line` (trimmed) is page furniture an extractor repeats on every page:
+    // a footer such as `第 3 页，共 40 页` or `- 3 -`.
+    static bool is_page_footer(std::string_view line);
+    // Whether `line` (trimmed) opens an indicator cell: `1、1-产出指标…`, `1、产出指标：…`.
+    static bool starts_indicator_cell(std::string_view line);
+
+private:
+    enum class State { Top, Name, Goal, Indicators };
+    struct Pending {
+        std::string text;
+        std::uint32_t line;
+    };
+
+    void content_line(std::string_view raw, std::uint32_t number);
+    bool skip_furniture(std::string_view trimmed);
+    void begin_project(std::string_view text, std::uint32_t number);
+    void name_line(std::string_view text, std::uint32_t number);
+    void goal_line(std::string_view text, std::uint32_t number);
+    void indicator_line(std::string_view text, std::uint32_t number);
+    void top_line(std::string_view text, std::uint32_t number);
+    bool take_department(std::string_view text, std::uint32_t number);
+    void set_amounts(const std::vector<Money>& amounts, const std::vector<std::string_view>& tokens,
+                     std::uint32_t number);
+    void append_indicators(std::string_view text, std::uint32_t number);
+    void flush_pending_as_indicators();
+    void flush_pending_as_unparsed();
+    void end_project();
+    void send_document();
+    void unparsed(std::string_view text, std::uint32_t number, std::string_view why);
+    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line);
+
+    Sink& sink_;
+    DocumentInfo info_;
+    bool document_sent_ = false;
+    bool saw_header_ = false;
+    bool saw_total_ = false;
+    State state_ = State::Top;
+
+    std::uint32_t page_ = 1;
+    int blank_run_ = 0;
+    bool break_in_run_ = false;
+
+    std::string department_;  // current department row, or 部门名称
+    std::vector<Pending> pending_;  // lines that may be a department row
+
+    std::uint32_t index_ = 0;
+    Project project_;
+    std::string goal_;
+    std::vector<LineMark> marks_;
+    std::vector<Diagnostic> indicator_diagnostics_;
+};
+
+}  // namespace bpt

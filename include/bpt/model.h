@@ -1,0 +1,113 @@
+#pragma once
+// The records bpt produces. Readers fill them, sinks consume them; nothing here
+// knows about a file format on either side.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bpt/money.h"
+
+namespace bpt {
+
+// The four money columns of a table row. A column the row leaves empty is nullopt.
+// `unassigned` keeps numbers the text could not place in a column (the reader warns
+// `ambiguous-amounts`) so that nothing read is thrown away.
+struct Amounts {
+    std::optional<Money> total;           // 总计
+    std::optional<Money> fiscal;          // 财政拨款
+    std::optional<Money> fiscal_special;  // 财政专户拨款
+    std::optional<Money> other;           // 其他资金
+    std::vector<Money> unassigned;
+
+    bool empty() const { return !total && !fiscal && !fiscal_special && !other && unassigned.empty(); }
+    bool operator==(const Amounts&) const = default;
+};
+
+enum class TargetKind { Empty, Numeric, Boolean, Qualitative };
+enum class Comparator { Gt, Ge, Lt, Le, Eq };
+
+// One target value (实施周期指标值 or 年度指标值), as typed as the text allows.
+struct Target {
+    std::string raw;               // as written, trimmed, without a closing 。
+    TargetKind kind = TargetKind::Empty;
+    Comparator op = Comparator::Eq;  // Numeric only; no comparator written means Eq
+    std::string number;            // Numeric: exact ASCII decimal, e.g. "3619", "0.5"
+    bool yes = false;              // Boolean: 是 → true, 否 → false
+    std::string text;              // Qualitative: the word or phrase (合格, 长期 …)
+    std::string unit;              // Numeric: "人", "%", "个月" …; empty when none
+    std::string qualifier;         // Numeric: words before the comparator (称职 in 称职≥95%)
+    bool operator==(const Target&) const = default;
+};
+
+// A level of the indicator framework: code "1" / name "产出指标". `code` is empty
+// where the dialect carries none (the export dialect).
+struct Level {
+    std::string code;
+    std::string name;
+    bool operator==(const Level&) const = default;
+};
+
+struct Indicator {
+    std::uint32_t seq = 0;           // the clause number as written (1、2、…)
+    std::optional<Level> level1;
+    std::optional<Level> level2;     // none in the export dialect
+    std::string name;                // level 3: the indicator's own name
+    std::optional<Target> period;    // 实施周期指标值; nullopt where the clause has none
+    std::optional<Target> annual;    // 年度指标值
+    std::string raw;                 // the clause as written
+    std::uint32_t line = 0;          // input line the clause starts on
+    bool operator==(const Indicator&) const = default;
+};
+
+struct Location {
+    std::uint32_t line = 0;      // first input line of the record
+    std::uint32_t end_line = 0;  // last input line of the record
+    std::uint32_t page = 0;      // page the record starts on (1-based)
+    bool operator==(const Location&) const = default;
+};
+
+struct Project {
+    std::uint32_t index = 0;           // 1-based, in input order, repeats included
+    std::string department;
+    std::optional<std::string> budget_unit;  // 预算单位 (export dialect)
+    std::string name;                  // wrapped lines joined
+    std::string base_name;             // name without its trailing bracketed suffix
+    std::optional<std::string> suffix; // content of that suffix: 狮岭镇, 区本级 …
+    std::optional<std::string> town;   // the suffix when it names a township-level place
+    Amounts amounts;
+    std::optional<std::string> goal;   // 绩效目标; nullopt when the row has none
+    std::string indicators_text;       // the 绩效指标 cell, wrapped lines joined
+    std::vector<Indicator> indicators;
+    Location location;
+    std::uint32_t goal_line = 0;        // where the goal starts (0: none)
+    std::uint32_t indicators_line = 0;  // where the indicator cell starts (0: none)
+};
+
+struct Department {
+    std::string name;
+    Amounts declared_total;  // the department row's subtotal
+    std::uint32_t line = 0;
+};
+
+// What a file says about itself, before its rows.
+struct DocumentInfo {
+    std::string path;        // as given on the command line; "-" for standard input
+    std::string dialect;     // "layout" or "export"
+    std::string encoding;    // detected or forced, e.g. "UTF-8", "GB18030"
+    std::optional<std::string> title;
+    std::optional<std::string> department;   // from 部门名称：…
+    std::optional<std::string> amount_unit;  // from 单位：万元
+    Amounts declared_total;                  // the 合计 row
+    std::uint32_t declared_total_line = 0;   // 0 when the table has no 合计 row
+};
+
+struct Summary {
+    std::uint32_t projects = 0;
+    std::uint32_t indicators = 0;
+    std::uint32_t errors = 0;
+    std::uint32_t warnings = 0;
+    std::uint32_t infos = 0;
+};
+
+}  // namespace bpt

@@ -1,0 +1,48 @@
+#pragma once
+// Where a writer's bytes go: standard output, or a file written atomically (a
+// temporary file in the same folder, renamed over the target only when complete),
+// so that a failure never leaves a half-written output behind.
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace bpt {
+
+class OutputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Output {
+public:
+    // "-" is standard output. Otherwise opens a temporary file beside `path`;
+    // throws OutputError naming the path when that is impossible.
+    explicit Output(std::string path);
+    ~Output();  // without commit(): the temporary file is removed
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+
+    void write(std::string_view bytes) {
+        buffer_.append(bytes);
+        if (buffer_.size() >= kFlushAt) flush();
+    }
+    std::string& buffer() { return buffer_; }  // for writers that format in place
+    void maybe_flush() {
+        if (buffer_.size() >= kFlushAt) flush();
+    }
+    void flush();
+    // Everything is written: flush, and move the temporary file into place.
+    void commit();
+    const std::string& path() const { return path_; }
+
+private:
+    static constexpr std::size_t kFlushAt = 1 << 16;
+    std::string path_;
+    std::string temp_;
+    std::FILE* file_ = nullptr;
+    bool committed_ = false;
+    std::string buffer_;
+};
+
+}  // namespace bpt

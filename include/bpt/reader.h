@@ -1,0 +1,38 @@
+#pragma once
+// A reader turns a dialect's lines into records. It is a state machine fed one line
+// at a time, and pushes each record to its sink the moment the record is complete.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "bpt/sink.h"
+#include "bpt/source.h"
+
+namespace bpt {
+
+class Reader {
+public:
+    virtual ~Reader() = default;
+    virtual void line(const Line& line) = 0;
+    // End of input: completes or reports whatever is still open.
+    virtual void finish() = 0;
+    // Whether the input looked like a table at all (a header, a 合计 row or a project).
+    virtual bool saw_table() const = 0;
+};
+
+struct ReadOptions {
+    std::optional<std::string> encoding;  // force an encoding instead of detecting it
+    std::optional<std::string> dialect;   // "layout" or "export" instead of detecting it
+};
+
+// Outcome of reading one file.
+struct ReadResult {
+    bool table = false;  // false: the file is not a table at all (nothing recognisable)
+    Summary summary;
+};
+
+// Source → Reader → sink, with a SummarySink in front of `sink` so that on_end
+// carries the counts. Throws InputError when the bytes cannot be read as text.
+ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options);
+
+}  // namespace bpt

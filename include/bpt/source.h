@@ -1,0 +1,71 @@
+#pragma once
+// Source: bytes in, UTF-8 lines out. Detects the encoding, converts it with ICU,
+// normalises line ends (LF, CRLF, CR) and turns form feeds into page breaks. It
+// streams: memory holds one buffer and the current line, whatever the file size.
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace bpt {
+
+// The input could not be read as text. `line` is 0 when the problem is the file itself.
+class InputError : public std::runtime_error {
+public:
+    InputError(std::string path, std::uint32_t line, const std::string& what)
+        : std::runtime_error(what), path_(std::move(path)), line_(line) {}
+    const std::string& path() const { return path_; }
+    std::uint32_t line() const { return line_; }
+    // `file.txt:12: message` or `file.txt: message`
+    std::string describe() const;
+
+private:
+    std::string path_;
+    std::uint32_t line_;
+};
+
+struct Line {
+    std::string_view text;    // without its line end; valid until the next call
+    std::uint32_t number = 0; // 1-based, counting line ends as an editor does
+    bool page_break = false;  // a form feed: `text` is empty
+};
+
+class Source {
+public:
+    // `path` "-" reads standard input. `encoding` forces an ICU converter name
+    // (`GB18030`, `UTF-16LE` …) instead of detection. Throws InputError when the
+    // file cannot be opened, or when the forced encoding is unknown.
+    static std::unique_ptr<Source> open(const std::string& path, const std::optional<std::string>& encoding = {});
+    // Reads from an already open stream; for tests and standard input.
+    static std::unique_ptr<Source> from_stream(std::FILE* stream, std::string path,
+                                               const std::optional<std::string>& encoding = {}, bool owns = false);
+    ~Source();
+    Source(const Source&) = delete;
+    Source& operator=(const Source&) = delete;
+
+    // The next line or page break; false at the end. Throws InputError on bytes that
+    // are not text in the detected encoding (naming the line).
+    bool next(Line& out);
+
+    // Detected or forced: `UTF-8`, `UTF-8 (BOM)`, `GB18030`, `UTF-16LE` … Known once
+    // next() has been called (detection reads the first block).
+    const std::string& encoding() const;
+    const std::string& path() const;
+    // Bytes read from the input so far.
+    std::uint64_t bytes_read() const;
+
+    // Longest line accepted. A file without line breaks is not a table, and holding
+    // it whole would break the promise of bounded memory.
+    static constexpr std::size_t kMaxLineBytes = 4 << 20;
+
+    struct Impl;
+
+private:
+    explicit Source(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bpt

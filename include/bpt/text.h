@@ -1,0 +1,55 @@
+#pragma once
+// Small UTF-8 text helpers shared by the readers. Text inside bpt is UTF-8 in
+// std::string / std::string_view; nothing here allocates unless it returns a string.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpt/money.h"
+
+namespace bpt::text {
+
+// Spaces the extractors leave around cells: ASCII space and tab, U+3000 (ideographic
+// space) and U+00A0 (no-break space).
+std::string_view trim(std::string_view s);
+std::string_view trim_left(std::string_view s);
+std::string_view trim_right(std::string_view s);
+// Width of the leading white space in bytes (0 when the line starts with text).
+std::size_t indent_bytes(std::string_view s);
+
+// Splits `s` on runs of white space.
+std::vector<std::string_view> split_ws(std::string_view s);
+
+// A table amount as the layout prints it: `9,246.72`, `41.00`. Stricter than
+// Money::parse: two decimals are required, so that numbers inside names
+// (`2023年`, `10号`) are never mistaken for amounts.
+std::optional<Money> parse_table_amount(std::string_view token);
+
+// A line that ends in amounts: `人才工作经费 41.00 41.00` → head `人才工作经费`,
+// amounts {41.00, 41.00}. A line of amounts alone has an empty head. nullopt when
+// the line does not end in at least one amount.
+struct TrailingAmounts {
+    std::string_view head;
+    std::vector<Money> amounts;
+    std::vector<std::string_view> tokens;  // as written, for messages
+};
+std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line);
+
+// `区级镇（街）党建工作经费（花山镇）` → base `区级镇（街）党建工作经费`, suffix `花山镇`.
+// Both bracket widths, in any mix; only a bracket group that closes the name counts.
+struct NameParts {
+    std::string_view base;
+    std::optional<std::string_view> suffix;
+};
+NameParts split_name(std::string_view name);
+
+// A suffix names a township-level place when it ends in 镇, 乡, 街道 or 街.
+bool is_town(std::string_view suffix);
+
+bool is_valid_utf8(std::string_view s);
+
+// At most `max_chars` characters of `s` (whole UTF-8 sequences), with … when cut.
+std::string ellipsize(std::string_view s, std::size_t max_chars);
+
+}  // namespace bpt::text

@@ -1,0 +1,33 @@
+#include "bpt/amounts.h"
+
+#include <fmt/format.h>
+
+namespace bpt {
+
+AssignedAmounts assign_amounts(const std::vector<Money>& n) {
+    AssignedAmounts out;
+    if (n.empty()) return out;
+    out.amounts.total = n[0];
+    if (n.size() == 1) return out;
+    if (n.size() == 2 && n[1] == n[0]) {
+        out.amounts.fiscal = n[1];
+        return out;
+    }
+    if (n.size() == 4) {
+        out.amounts.fiscal = n[1];
+        out.amounts.fiscal_special = n[2];
+        out.amounts.other = n[3];
+        return out;
+    }
+    out.amounts.unassigned.assign(n.begin() + 1, n.end());
+    out.ambiguous = true;
+    return out;
+}
+
+std::string ambiguous_message(std::string_view what, const std::vector<std::string_view>& tokens) {
+    return fmt::format("cannot tell which funding columns the amounts of '{}' belong to ({}): kept the first as 总计 "
+                       "and the rest unassigned",
+                       what, fmt::join(tokens, " "));
+}
+
+}  // namespace bpt

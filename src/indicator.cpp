@@ -1,0 +1,715 @@
+#include "bpt/indicator.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+
+// A hand-written scanner over UTF-8 bytes: this runs on every indicator cell of every
+// file, and std::regex or a full NFKC pass would cost more than the rest of the
+// pipeline together. CJK punctuation is matched as byte sequences; because UTF-8 is
+// self-synchronising, a byte-wise find for a whole character never matches inside
+// another character.
+
+namespace bpt {
+namespace {
+
+using std::size_t;
+using std::string_view;
+
+constexpr string_view kFullStop = "\xE3\x80\x82";    // 。
+constexpr string_view kEnumComma = "\xE3\x80\x81";   // 、 after a clause number
+constexpr string_view kPeriodLabel = "实施周期指标值";
+constexpr string_view kAnnualLabel = "年度指标值";
+
+// Full-width and half-width spellings of the same separator both occur in real cells.
+using Tokens = std::span<const string_view>;
+constexpr string_view kFieldSeparators[] = {"；", ";"};
+constexpr string_view kTargetSeparators[] = {"；", ";", "，", ","};
+constexpr string_view kColons[] = {"：", ":"};
+constexpr string_view kCommas[] = {"，", ","};
+constexpr string_view kDashes[] = {"-", "－"};
+constexpr string_view kDecimalPoints[] = {".", "．"};
+constexpr string_view kClosingStops[] = {"。"};
+// Punctuation that ends a word: never part of a unit or a clause head.
+constexpr string_view kPunctuation[] = {"，", "。", "；", "、", "：", ",", ";", ":"};
+
+// The level-1 names of the framework (domain.md); a clause head starting with one is
+// a clause start even without a code.
+constexpr string_view kLevel1Names[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
+
+constexpr string_view kLayoutShape = "`N、C1-一级名；C2-二级名；指标名；实施周期指标值:V；年度指标值:V。`";
+constexpr string_view kExportShape = "`N、一级名：指标名，年度指标值：V。`";
+
+// ---------------------------------------------------------------------------------
+// Characters
+
+// Bytes of the white-space character at the front (back) of `s`, 0 if none. PDF
+// extractors leave ASCII spaces, tabs, U+3000 and U+00A0.
+size_t space_front(string_view s) {
+    if (s.empty()) return 0;
+    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '\f') return 1;
+    if (s.starts_with("\xE3\x80\x80")) return 3;
+    if (s.starts_with("\xC2\xA0")) return 2;
+    return 0;
+}
+
+size_t space_back(string_view s) {
+    if (s.empty()) return 0;
+    char c = s.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') return 1;
+    if (s.ends_with("\xE3\x80\x80")) return 3;
+    if (s.ends_with("\xC2\xA0")) return 2;
+    return 0;
+}
+
+string_view trim_left(string_view s) {
+    while (size_t n = space_front(s)) s.remove_prefix(n);
+    return s;
+}
+
+string_view trim_right(string_view s) {
+    while (size_t n = space_back(s)) s.remove_suffix(n);
+    return s;
+}
+
+string_view trim(string_view s) { return trim_right(trim_left(s)); }
+
+// starts_with/ends_with with a lead-byte test first: most calls fail on the first
+// byte, and this is cheaper than a memcmp call.
+bool has_prefix(string_view s, string_view t) {
+    return !s.empty() && s[0] == t[0] && s.starts_with(t);
+}
+
+bool has_suffix(string_view s, string_view t) {
+    return !s.empty() && s.back() == t.back() && s.ends_with(t);
+}
+
+// string_view::rfind calls memcmp at every byte; a two-byte test first keeps the
+// backward scan over a clause cheap.
+size_t rfind_token(string_view s, string_view t) {
+    if (t.size() > s.size()) return string_view::npos;
+    for (size_t i = s.size() - t.size() + 1; i-- > 0;)
+        if (s[i] == t[0] && s[i + 1] == t[1] && s.compare(i, t.size(), t) == 0) return i;
+    return string_view::npos;
+}
+
+// Length of the first of `tokens` that `s` starts (ends) with, 0 if none.
+size_t token_front(string_view s, Tokens tokens) {
+    for (string_view t : tokens)
+        if (has_prefix(s, t)) return t.size();
+    return 0;
+}
+
+size_t token_back(string_view s, Tokens tokens) {
+    for (string_view t : tokens)
+        if (has_suffix(s, t)) return t.size();
+    return 0;
+}
+
+struct Found {
+    size_t pos = string_view::npos;
+    size_t len = 0;
+    explicit operator bool() const { return pos != string_view::npos; }
+};
+
+// The earliest (latest) occurrence of any of `tokens` in `s`.
+Found find_first(string_view s, Tokens tokens) {
+    Found best;
+    for (string_view t : tokens) {
+        size_t p = s.find(t);
+        if (p < best.pos) best = {p, t.size()};
+    }
+    return best;
+}
+
+Found find_last(string_view s, Tokens tokens) {
+    Found best;
+    for (string_view t : tokens) {
+        size_t p = rfind_token(s, t);
+        if (p != string_view::npos && (!best || p > best.pos)) best = {p, t.size()};
+    }
+    return best;
+}
+
+// Strips white space and any of `tokens` from the end, in any order.
+string_view strip_back(string_view s, Tokens tokens) {
+    for (;;) {
+        s = trim_right(s);
+        size_t n = token_back(s, tokens);
+        if (n == 0) return s;
+        s.remove_suffix(n);
+    }
+}
+
+size_t next_char(string_view s, size_t i) {
+    ++i;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+    return i;
+}
+
+size_t count_chars(string_view s) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); i = next_char(s, i)) ++n;
+    return n;
+}
+
+// A decimal digit, ASCII or full-width (U+FF10..U+FF19, bytes EF BC 90..99).
+struct Digit {
+    int value = -1;
+    size_t width = 0;
+    explicit operator bool() const { return value >= 0; }
+};
+
+Digit digit_front(string_view s) {
+    if (!s.empty() && s[0] >= '0' && s[0] <= '9') return {s[0] - '0', 1};
+    if (s.size() >= 3 && s.starts_with("\xEF\xBC")) {
+        auto b = static_cast<unsigned char>(s[2]);
+        if (b >= 0x90 && b <= 0x99) return {b - 0x90, 3};
+    }
+    return {};
+}
+
+Digit digit_back(string_view s) {
+    if (!s.empty() && s.back() >= '0' && s.back() <= '9') return {s.back() - '0', 1};
+    if (s.size() >= 3)
+        if (Digit d = digit_front(s.substr(s.size() - 3)); d.width == 3) return d;
+    return {};
+}
+
+size_t find_digit(string_view s) {
+    for (size_t i = 0; i < s.size(); i = next_char(s, i))
+        if (digit_front(s.substr(i))) return i;
+    return string_view::npos;
+}
+
+// A short excerpt for messages, cut on a character boundary.
+std::string excerpt(string_view s) {
+    constexpr size_t kMaxChars = 24;
+    size_t end = 0;
+    for (size_t n = 0; end < s.size() && n < kMaxChars; ++n) end = next_char(s, end);
+    std::string out(s.substr(0, end));
+    if (end < s.size()) out += "…";
+    return out;
+}
+
+// ---------------------------------------------------------------------------------
+// Target values
+
+struct ComparatorWord {
+    string_view text;
+    Comparator op;
+};
+
+// Longer spellings precede their prefixes (`>=` before `>`).
+constexpr ComparatorWord kComparators[] = {
+    {">=", Comparator::Ge},     {"<=", Comparator::Le},     {"＞＝", Comparator::Ge},
+    {"＜＝", Comparator::Le},   {"≥", Comparator::Ge},      {"≧", Comparator::Ge},
+    {"≤", Comparator::Le},      {"≦", Comparator::Le},      {">", Comparator::Gt},
+    {"＞", Comparator::Gt},     {"<", Comparator::Lt},      {"＜", Comparator::Lt},
+    {"=", Comparator::Eq},      {"＝", Comparator::Eq},     {"不低于", Comparator::Ge},
+    {"不少于", Comparator::Ge}, {"不小于", Comparator::Ge}, {"不高于", Comparator::Le},
+    {"不超过", Comparator::Le}, {"不大于", Comparator::Le}, {"不多于", Comparator::Le},
+    {"大于", Comparator::Gt},   {"高于", Comparator::Gt},   {"多于", Comparator::Gt},
+    {"超过", Comparator::Gt},   {"小于", Comparator::Lt},   {"低于", Comparator::Lt},
+    {"少于", Comparator::Lt},
+};
+
+// Written after the number: `80%以上`. Chinese 以上/以下 include the bound.
+constexpr ComparatorWord kSuffixComparators[] = {
+    {"及以上", Comparator::Ge}, {"以上", Comparator::Ge}, {"及以下", Comparator::Le},
+    {"以下", Comparator::Le},   {"以内", Comparator::Le},
+};
+
+// The first two bytes of every multi-byte comparator, as a bitmap over byte pairs:
+// values are scanned character by character, and nearly every character can be
+// rejected with one lookup instead of a pass over the table.
+constexpr std::array<std::uint64_t, 1024> kComparatorLeads = [] {
+    std::array<std::uint64_t, 1024> bits{};
+    for (const ComparatorWord& c : kComparators) {
+        if (c.text.size() < 2) continue;
+        unsigned pair = static_cast<unsigned char>(c.text[0]) << 8 | static_cast<unsigned char>(c.text[1]);
+        bits[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    }
+    return bits;
+}();
+
+bool may_start_comparator(string_view s) {
+    auto b0 = static_cast<unsigned char>(s[0]);
+    if (b0 < 0x80) return b0 == '>' || b0 == '<' || b0 == '=';
+    if (s.size() < 2) return false;
+    unsigned pair = b0 << 8 | static_cast<unsigned char>(s[1]);
+    return (kComparatorLeads[pair / 64] >> (pair % 64)) & 1;
+}
+
+std::optional<ComparatorWord> comparator_front(string_view s) {
+    if (!may_start_comparator(s)) return std::nullopt;
+    for (const ComparatorWord& c : kComparators)
+        if (has_prefix(s, c.text)) return c;
+    return std::nullopt;
+}
+
+// Reads a number at `pos` into `out` as an exact ASCII decimal: full-width digits
+// converted, thousands separators and leading zeros dropped. Returns the end of the
+// number, or `pos` when none starts there.
+size_t read_number(string_view s, size_t pos, std::string& out) {
+    size_t i = pos;
+    bool negative = false;
+    if (size_t n = token_front(s.substr(i), kDashes)) {
+        negative = true;
+        i += n;
+    }
+    std::string whole;
+    for (;;) {
+        if (Digit d = digit_front(s.substr(i))) {
+            whole += static_cast<char>('0' + d.value);
+            i += d.width;
+        } else if (!whole.empty() && i + 4 <= s.size() && s[i] == ',' &&
+                   std::all_of(s.begin() + i + 1, s.begin() + i + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
+                   !digit_front(s.substr(i + 4))) {
+            ++i;  // `1,300`: a thousands separator, not a list comma
+        } else {
+            break;
+        }
+    }
+    if (whole.empty()) return pos;
+    std::string fraction;
+    if (size_t n = token_front(s.substr(i), kDecimalPoints); n && digit_front(s.substr(i + n))) {
+        i += n;
+        while (Digit d = digit_front(s.substr(i))) {
+            fraction += static_cast<char>('0' + d.value);
+            i += d.width;
+        }
+    }
+    size_t zeros = whole.find_first_not_of('0');
+    whole.erase(0, zeros == std::string::npos ? whole.size() - 1 : zeros);
+    out.clear();
+    if (negative) out += '-';
+    out += whole;
+    if (!fraction.empty()) out += '.' + fraction;
+    return i;
+}
+
+// Full-width forms that occur in units, mapped to ASCII so `％` and `%` compare equal.
+std::string normalise_unit(string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size();) {
+        if (has_prefix(s.substr(i), "％")) {
+            out += '%';
+            i += 3;
+        } else if (has_prefix(s.substr(i), "／")) {
+            out += '/';
+            i += 3;
+        } else {
+            out += s[i++];
+        }
+    }
+    return out;
+}
+
+// A unit is a short word (`人`, `个月`, `元/人·月`). Longer text, digits or sentence
+// punctuation after the number mean free text (`≥90%，≤100%`), not a unit.
+bool is_plausible_unit(string_view s) {
+    constexpr size_t kMaxUnitChars = 8;
+    if (count_chars(s) > kMaxUnitChars) return false;
+    for (size_t i = 0; i < s.size(); i = next_char(s, i)) {
+        string_view rest = s.substr(i);
+        if (digit_front(rest) || comparator_front(rest) ||
+            token_front(rest, kPunctuation))
+            return false;
+    }
+    return true;
+}
+
+// Splits a trailing `以上`/`以下` off the text after the number.
+std::pair<string_view, std::optional<Comparator>> split_suffix_comparator(string_view s) {
+    s = trim(s);
+    for (const ComparatorWord& c : kSuffixComparators)
+        if (has_suffix(s, c.text)) return {trim_right(s.substr(0, s.size() - c.text.size())), c.op};
+    return {s, std::nullopt};
+}
+
+// Fills a numeric target if the text after the number reads as a unit.
+bool fill_numeric(Target& t, string_view qualifier, Comparator op, std::string number, string_view after) {
+    string_view unit = split_suffix_comparator(after).first;
+    if (!is_plausible_unit(unit)) return false;
+    t.kind = TargetKind::Numeric;
+    t.op = op;
+    t.number = std::move(number);
+    t.unit = normalise_unit(unit);
+    t.qualifier = std::string(qualifier);
+    return true;
+}
+
+// `[qualifier] comparator number [unit]`: the first comparator followed by a number.
+// The qualifier may itself hold comparator-like words (`大专以上学历学位≥90%`), so
+// only a comparator directly before a number counts.
+std::optional<bool> read_prefix_form(string_view v, Target& t) {
+    std::string number;
+    for (size_t i = 0; i < v.size(); i = next_char(v, i)) {
+        auto cmp = comparator_front(v.substr(i));
+        if (!cmp) continue;
+        size_t start = i + cmp->text.size();
+        start += v.substr(start).size() - trim_left(v.substr(start)).size();
+        size_t end = read_number(v, start, number);
+        if (end == start) continue;
+        return fill_numeric(t, trim(v.substr(0, i)), cmp->op, std::move(number), v.substr(end));
+    }
+    return std::nullopt;
+}
+
+// `number [unit] [以上|以下]`, or `qualifier number [unit] 以上|以下`. Without any
+// comparator a qualifier is not accepted: `第3季度完成` is a phrase, not a target.
+bool read_suffix_form(string_view v, Target& t) {
+    size_t at = find_digit(v);
+    if (at == string_view::npos) return false;
+    std::string number;
+    size_t end = read_number(v, at, number);
+    auto suffix = split_suffix_comparator(v.substr(end)).second;
+    string_view qualifier = trim(v.substr(0, at));
+    if (!qualifier.empty() && !suffix) return false;
+    return fill_numeric(t, qualifier, suffix.value_or(Comparator::Eq), std::move(number), v.substr(end));
+}
+
+// ---------------------------------------------------------------------------------
+// Clause boundaries
+
+struct ClauseStart {
+    size_t pos = 0;   // first digit of the clause number
+    size_t body = 0;  // first byte after its 、
+    std::uint32_t number = 0;
+};
+
+struct ClauseNumber {
+    size_t pos = 0;
+    std::uint32_t value = 0;
+};
+
+// The clause number written right before the 、 at `at`. Four digits at most, so a
+// year (`2023、2024年`) is never a clause number.
+std::optional<ClauseNumber> number_before(string_view text, size_t at) {
+    constexpr int kMaxDigits = 4;
+    string_view before = trim_right(text.substr(0, at));
+    std::uint32_t value = 0;
+    std::uint32_t scale = 1;
+    int digits = 0;
+    while (Digit d = digit_back(before)) {
+        if (++digits > kMaxDigits) return std::nullopt;
+        value += static_cast<std::uint32_t>(d.value) * scale;
+        scale *= 10;
+        before.remove_suffix(d.width);
+    }
+    if (digits == 0) return std::nullopt;
+    return ClauseNumber{before.size(), value};
+}
+
+// `1-产出指标`, `11 - 数量指标`: a level code then its name.
+std::optional<std::pair<string_view, string_view>> split_level_code(string_view s) {
+    s = trim_left(s);
+    size_t i = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    if (i == 0) return std::nullopt;
+    string_view rest = trim_left(s.substr(i));
+    size_t dash = token_front(rest, kDashes);
+    if (dash == 0) return std::nullopt;
+    return std::pair{s.substr(0, i), trim(rest.substr(dash))};
+}
+
+bool starts_with_level1_name(string_view s) { return token_front(trim_left(s), kLevel1Names) != 0; }
+
+// An export head whose level-1 name is not one we know: a short run up to a colon.
+bool short_colon_head(string_view s) {
+    constexpr size_t kMaxHeadChars = 12;
+    s = trim_left(s);
+    size_t chars = 0;
+    for (size_t i = 0; i < s.size() && chars <= kMaxHeadChars; i = next_char(s, i), ++chars) {
+        string_view rest = s.substr(i);
+        if (token_front(rest, kColons)) return i > 0;
+        if (token_front(rest, kPunctuation)) return false;
+    }
+    return false;
+}
+
+// Decides whether `N、` at a candidate position starts a clause. A 、 also occurs
+// inside names and values (`补助、津补贴`), and numbers inside values can be followed
+// by one, so a candidate must be anchored (at the start or after a 。) and expected,
+// or be followed by what a clause head looks like.
+class ClauseFinder {
+public:
+    ClauseFinder(string_view text, ClauseDialect dialect) : text_(text), dialect_(dialect) {}
+
+    // The first clause start at or after `from`. `first`: no clause seen yet, so text
+    // before it is junk and any number may open the cell.
+    std::optional<ClauseStart> find(size_t from, std::uint32_t expected, bool first) const {
+        for (size_t at = text_.find(kEnumComma, from); at != string_view::npos;
+             at = text_.find(kEnumComma, at + kEnumComma.size())) {
+            auto number = number_before(text_, at);
+            if (!number || number->pos < from) continue;
+            size_t body = at + kEnumComma.size();
+            if (accepts(number->pos, body, number->value == expected, first))
+                return ClauseStart{number->pos, body, number->value};
+        }
+        return std::nullopt;
+    }
+
+private:
+    bool accepts(size_t pos, size_t body, bool expected, bool first) const {
+        string_view head = text_.substr(body);
+        bool strict = split_level_code(head) || starts_with_level1_name(head);
+        if (anchored(pos)) {
+            if (dialect_ == ClauseDialect::Layout) return strict;
+            return strict || expected || short_colon_head(head);
+        }
+        // Unanchored: a clause whose 。 is missing, or the first clause after junk.
+        return strict && (expected || first);
+    }
+
+    bool anchored(size_t pos) const {
+        string_view before = trim_right(text_.substr(0, pos));
+        return before.empty() || before.ends_with(kFullStop);
+    }
+
+    string_view text_;
+    ClauseDialect dialect_;
+};
+
+// ---------------------------------------------------------------------------------
+// Clause bodies
+
+// Where the labelled targets are. Each value runs to the other label or to the end;
+// the last occurrence of a label counts, so a name may mention it.
+struct LabelledTargets {
+    string_view head;  // the body before the first label
+    std::optional<string_view> period;
+    std::optional<string_view> annual;
+};
+
+string_view value_between(string_view body, size_t label_end, size_t value_end) {
+    string_view v = trim_left(body.substr(label_end, value_end - label_end));
+    v.remove_prefix(token_front(v, kColons));
+    return strip_back(v, kTargetSeparators);
+}
+
+LabelledTargets split_targets(string_view body) {
+    constexpr size_t npos = string_view::npos;
+    LabelledTargets t;
+    size_t period = rfind_token(body, kPeriodLabel);
+    size_t annual = rfind_token(body, kAnnualLabel);
+    auto end_of = [&](size_t label, size_t other) { return other != npos && other > label ? other : body.size(); };
+    if (period != npos) t.period = value_between(body, period + kPeriodLabel.size(), end_of(period, annual));
+    if (annual != npos) t.annual = value_between(body, annual + kAnnualLabel.size(), end_of(annual, period));
+    t.head = strip_back(body.substr(0, std::min(period, annual)), kTargetSeparators);
+    return t;
+}
+
+Level parse_level(string_view field) {
+    if (auto code = split_level_code(field)) return Level{std::string(code->first), std::string(code->second)};
+    return Level{"", std::string(trim(field))};
+}
+
+enum class Problem { None, LayoutShape, ExportShape, NoTargets, NoAnnual, NoPeriod, Unlabelled };
+
+void set_targets(Indicator& ind, const LabelledTargets& t) {
+    if (t.period) ind.period = parse_target(*t.period);
+    if (t.annual) ind.annual = parse_target(*t.annual);
+}
+
+Problem missing_target(const LabelledTargets& t, bool needs_period) {
+    if (!t.annual && !t.period) return needs_period ? Problem::NoTargets : Problem::NoAnnual;
+    if (!t.annual) return Problem::NoAnnual;
+    if (!t.period && needs_period) return Problem::NoPeriod;
+    return Problem::None;
+}
+
+// `C1-一级名；C2-二级名；指标名；实施周期指标值:V1；年度指标值:V2`. The name is
+// whatever follows the second separator, so it may hold its own `；`.
+Problem read_layout(string_view body, Indicator& ind) {
+    LabelledTargets t = split_targets(body);
+    set_targets(ind, t);
+    Found first = find_first(t.head, kFieldSeparators);
+    if (!first) return Problem::LayoutShape;
+    string_view after_first = t.head.substr(first.pos + first.len);
+    Found second = find_first(after_first, kFieldSeparators);
+    if (!second) return Problem::LayoutShape;
+    string_view level1 = trim(t.head.substr(0, first.pos));
+    string_view level2 = trim(after_first.substr(0, second.pos));
+    string_view name = trim(after_first.substr(second.pos + second.len));
+    if (level1.empty() || level2.empty() || name.empty()) return Problem::LayoutShape;
+    ind.level1 = parse_level(level1);
+    ind.level2 = parse_level(level2);
+    ind.name = std::string(name);
+    return missing_target(t, /*needs_period=*/true);
+}
+
+// `一级名：指标名，年度指标值：V`. Names hold commas, so without the label the value
+// is what follows the last comma.
+Problem read_export(string_view body, Indicator& ind) {
+    Found colon = find_first(body, kColons);
+    if (!colon || trim(body.substr(0, colon.pos)).empty()) {
+        set_targets(ind, split_targets(body));
+        return Problem::ExportShape;
+    }
+    ind.level1 = parse_level(body.substr(0, colon.pos));
+    string_view rest = body.substr(colon.pos + colon.len);
+    LabelledTargets t = split_targets(rest);
+    if (t.period || t.annual) {
+        set_targets(ind, t);
+        ind.name = std::string(t.head);
+        if (t.head.empty()) return Problem::ExportShape;
+        return missing_target(t, /*needs_period=*/false);
+    }
+    Found comma = find_last(rest, kCommas);
+    if (!comma) {
+        ind.name = std::string(strip_back(rest, kClosingStops));
+        return Problem::NoAnnual;
+    }
+    ind.name = std::string(trim(rest.substr(0, comma.pos)));
+    ind.annual = parse_target(rest.substr(comma.pos + comma.len));
+    return ind.name.empty() ? Problem::ExportShape : Problem::Unlabelled;
+}
+
+// ---------------------------------------------------------------------------------
+// Diagnostics
+
+std::uint32_t line_at(std::span<const LineMark> lines, size_t offset) {
+    auto after = std::upper_bound(lines.begin(), lines.end(), offset,
+                                  [](size_t o, const LineMark& m) { return o < m.offset; });
+    return after == lines.begin() ? 0 : std::prev(after)->line;
+}
+
+std::string clause_message(Problem problem, const Indicator& ind, ClauseDialect dialect) {
+    const std::string clause = "indicator clause " + std::to_string(ind.seq);
+    const string_view shape = dialect == ClauseDialect::Layout ? kLayoutShape : kExportShape;
+    switch (problem) {
+        case Problem::LayoutShape:
+            return clause + " does not have the fields level 1, level 2 and name separated by `；` (expected " +
+                   std::string(shape) + ")";
+        case Problem::ExportShape:
+            return clause + " does not have a level-1 name and an indicator name separated by `：` (expected " +
+                   std::string(shape) + ")";
+        case Problem::NoTargets:
+            return clause + " has neither a 实施周期指标值 nor a 年度指标值 target (expected " + std::string(shape) + ")";
+        case Problem::NoAnnual:
+            return clause + " has no 年度指标值 target (expected " + std::string(shape) + ")";
+        case Problem::NoPeriod:
+            return clause + " has no 实施周期指标值 target (expected " + std::string(shape) + ")";
+        case Problem::Unlabelled:
+            return clause + " gives its target `" + (ind.annual ? ind.annual->raw : std::string()) +
+                   "` without the 年度指标值 label, so it was read as the annual target (expected " +
+                   std::string(shape) + ")";
+        case Problem::None: break;
+    }
+    return {};
+}
+
+class CellParser {
+public:
+    CellParser(string_view text, ClauseDialect dialect, std::span<const LineMark> lines,
+               std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics)
+        : text_(text), dialect_(dialect), lines_(lines), out_(out), diagnostics_(diagnostics) {}
+
+    void run() {
+        if (trim(text_).empty()) return;
+        std::vector<ClauseStart> clauses = find_clauses();
+        report_junk(text_.substr(0, clauses.empty() ? text_.size() : clauses.front().pos));
+        // Grown geometrically so that appending many cells to one vector stays linear.
+        if (out_.capacity() - out_.size() < clauses.size())
+            out_.reserve(std::max(out_.size() + clauses.size(), 2 * out_.capacity()));
+        for (size_t i = 0; i < clauses.size(); ++i) {
+            std::uint32_t line = line_at(lines_, clauses[i].pos);
+            if (i == 0) check_numbering(std::nullopt, clauses[i].number, line);
+            else check_numbering(clauses[i - 1].number, clauses[i].number, line);
+            size_t end = i + 1 < clauses.size() ? clauses[i + 1].pos : text_.size();
+            read_clause(clauses[i], end, line);
+        }
+    }
+
+private:
+    std::vector<ClauseStart> find_clauses() const {
+        ClauseFinder finder(text_, dialect_);
+        std::vector<ClauseStart> clauses;
+        for (auto clause = finder.find(0, 1, /*first=*/true); clause;
+             clause = finder.find(clause->body, clause->number + 1, /*first=*/false))
+            clauses.push_back(*clause);
+        return clauses;
+    }
+
+    void read_clause(const ClauseStart& clause, size_t end, std::uint32_t line) {
+        Indicator& ind = out_.emplace_back();
+        ind.seq = clause.number;
+        ind.raw = std::string(trim(text_.substr(clause.pos, end - clause.pos)));
+        ind.line = line;
+        string_view body = trim(text_.substr(clause.body, end - clause.body));
+        Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, ind) : read_export(body, ind);
+        if (problem == Problem::Unlabelled)
+            report("target-unlabelled", Severity::Warning, clause_message(problem, ind, dialect_), line);
+        else if (problem != Problem::None)
+            report("indicator-malformed", Severity::Error, clause_message(problem, ind, dialect_), line);
+    }
+
+    // Text before the first clause is kept as a clause without a number, so nothing
+    // read is lost.
+    void report_junk(string_view junk) {
+        string_view kept = trim(junk);
+        if (kept.empty()) return;
+        std::uint32_t line = line_at(lines_, static_cast<size_t>(kept.data() - text_.data()));
+        Indicator ind;
+        ind.raw = std::string(kept);
+        ind.line = line;
+        out_.push_back(std::move(ind));
+        report("indicator-malformed", Severity::Error,
+               "indicator text `" + excerpt(kept) + "` is not part of a numbered clause (expected clauses " +
+                   "starting `1、`, `2、` …)",
+               line);
+    }
+
+    void check_numbering(std::optional<std::uint32_t> previous, std::uint32_t number, std::uint32_t line) {
+        std::uint32_t expected = previous ? *previous + 1 : 1;
+        if (number == expected) return;
+        std::string message =
+            previous ? "indicator clause " + std::to_string(number) + " follows clause " + std::to_string(*previous) +
+                           " (expected " + std::to_string(expected) + ")"
+                     : "indicator clauses start at " + std::to_string(number) + " (expected 1)";
+        report("indicator-numbering", Severity::Warning, std::move(message), line);
+    }
+
+    void report(string_view rule, Severity severity, std::string message, std::uint32_t line) {
+        diagnostics_.push_back(Diagnostic{std::string(rule), severity, std::move(message), line, 0});
+    }
+
+    string_view text_;
+    ClauseDialect dialect_;
+    std::span<const LineMark> lines_;
+    std::vector<Indicator>& out_;
+    std::vector<Diagnostic>& diagnostics_;
+};
+
+}  // namespace
+
+Target parse_target(string_view raw) {
+    Target t;
+    string_view v = strip_back(trim_left(raw), kClosingStops);
+    t.raw = std::string(v);
+    if (v.empty()) return t;
+    if (v == "是" || v == "否") {
+        t.kind = TargetKind::Boolean;
+        t.yes = v == "是";
+        return t;
+    }
+    std::optional<bool> numeric = read_prefix_form(v, t);
+    if (numeric.value_or(false) || (!numeric && read_suffix_form(v, t))) return t;
+    t.kind = TargetKind::Qualitative;
+    t.text = t.raw;
+    return t;
+}
+
+void parse_indicators(string_view text, ClauseDialect dialect, std::span<const LineMark> lines,
+                      std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics) {
+    CellParser(text, dialect, lines, out, diagnostics).run();
+}
+
+}  // namespace bpt

@@ -1,0 +1,231 @@
+#include "bpt/json_writer.h"
+
+namespace bpt {
+
+namespace {
+
+void money_or_null(JsonOut& j, const std::optional<Money>& m) {
+    if (m) j.raw_number(m->to_string());
+    else j.null();
+}
+
+void string_or_null(JsonOut& j, const std::optional<std::string>& s) {
+    if (s) j.string(*s);
+    else j.null();
+}
+
+void nonempty_or_null(JsonOut& j, const std::string& s) {
+    if (s.empty()) j.null();
+    else j.string(s);
+}
+
+std::string_view kind_name(TargetKind k) {
+    switch (k) {
+        case TargetKind::Empty: return "empty";
+        case TargetKind::Numeric: return "numeric";
+        case TargetKind::Boolean: return "boolean";
+        case TargetKind::Qualitative: return "qualitative";
+    }
+    return "empty";
+}
+
+std::string_view op_name(Comparator c) {
+    switch (c) {
+        case Comparator::Gt: return ">";
+        case Comparator::Ge: return ">=";
+        case Comparator::Lt: return "<";
+        case Comparator::Le: return "<=";
+        case Comparator::Eq: return "=";
+    }
+    return "=";
+}
+
+void write_level(JsonOut& j, const std::optional<Level>& l) {
+    if (!l) {
+        j.null();
+        return;
+    }
+    j.begin_object().key("code");
+    nonempty_or_null(j, l->code);
+    j.key("name").string(l->name).end_object();
+}
+
+}  // namespace
+
+void write_amounts(JsonOut& j, const Amounts& a) {
+    j.begin_object();
+    j.key("total");
+    money_or_null(j, a.total);
+    j.key("fiscal");
+    money_or_null(j, a.fiscal);
+    j.key("fiscal_special");
+    money_or_null(j, a.fiscal_special);
+    j.key("other");
+    money_or_null(j, a.other);
+    if (!a.unassigned.empty()) {
+        j.key("unassigned").begin_array();
+        for (const auto& m : a.unassigned) j.raw_number(m.to_string());
+        j.end_array();
+    }
+    j.end_object();
+}
+
+void write_target(JsonOut& j, const std::optional<Target>& t) {
+    if (!t) {
+        j.null();
+        return;
+    }
+    j.begin_object();
+    j.key("raw").string(t->raw);
+    j.key("kind").string(kind_name(t->kind));
+    j.key("op");
+    if (t->kind == TargetKind::Numeric) j.string(op_name(t->op));
+    else j.null();
+    j.key("value");
+    switch (t->kind) {
+        case TargetKind::Numeric: j.raw_number(t->number); break;
+        case TargetKind::Boolean: j.boolean(t->yes); break;
+        case TargetKind::Qualitative: j.string(t->text); break;
+        case TargetKind::Empty: j.null(); break;
+    }
+    j.key("unit");
+    nonempty_or_null(j, t->unit);
+    j.key("qualifier");
+    nonempty_or_null(j, t->qualifier);
+    j.end_object();
+}
+
+void write_indicator(JsonOut& j, const Indicator& i) {
+    j.begin_object();
+    j.key("seq").number(i.seq);
+    j.key("level1");
+    write_level(j, i.level1);
+    j.key("level2");
+    write_level(j, i.level2);
+    j.key("name").string(i.name);
+    j.key("targets").begin_object();
+    j.key("period");
+    write_target(j, i.period);
+    j.key("annual");
+    write_target(j, i.annual);
+    j.end_object();
+    j.key("raw").string(i.raw);
+    j.key("line").number(i.line);
+    j.end_object();
+}
+
+void write_project_members(JsonOut& j, const Project& p) {
+    j.key("index").number(p.index);
+    j.key("department").string(p.department);
+    j.key("budget_unit");
+    string_or_null(j, p.budget_unit);
+    j.key("name").string(p.name);
+    j.key("base_name").string(p.base_name);
+    j.key("suffix");
+    string_or_null(j, p.suffix);
+    j.key("town");
+    string_or_null(j, p.town);
+    j.key("amounts");
+    write_amounts(j, p.amounts);
+    j.key("goal");
+    string_or_null(j, p.goal);
+    j.key("indicators_text").string(p.indicators_text);
+    j.key("indicators").begin_array();
+    for (const auto& i : p.indicators) write_indicator(j, i);
+    j.end_array();
+    j.key("location").begin_object();
+    j.key("line").number(p.location.line);
+    j.key("end_line").number(p.location.end_line);
+    j.key("page").number(p.location.page);
+    j.end_object();
+}
+
+void write_diagnostic_members(JsonOut& j, const Diagnostic& d) {
+    j.key("rule").string(d.rule);
+    j.key("severity").string(to_string(d.severity));
+    j.key("message").string(d.message);
+    j.key("line");
+    if (d.line) j.number(d.line);
+    else j.null();
+    j.key("project");
+    if (d.project) j.number(d.project);
+    else j.null();
+}
+
+void write_source(JsonOut& j, const DocumentInfo& info) {
+    j.begin_object();
+    j.key("path").string(info.path);
+    j.key("dialect").string(info.dialect);
+    j.key("encoding").string(info.encoding);
+    j.end_object();
+}
+
+void JsonWriter::open_document() {
+    if (opened_) return;
+    opened_ = true;
+    j_.begin_object();
+    j_.key("schema").string("bpt/1");
+    j_.key("source");
+    write_source(j_, info_);
+    j_.key("title");
+    string_or_null(j_, info_.title);
+    j_.key("department");
+    string_or_null(j_, info_.department);
+    j_.key("amount_unit");
+    string_or_null(j_, info_.amount_unit);
+    // The 合计 row normally precedes the projects; if a table prints it after them,
+    // it is written at the end instead, still once.
+    if (declared_total_) {
+        j_.key("declared_total");
+        write_amounts(j_, *declared_total_);
+        total_written_ = true;
+    }
+    j_.key("projects").begin_array();
+}
+
+void JsonWriter::on_declared_total(const Amounts& a, std::uint32_t) { declared_total_ = a; }
+
+void JsonWriter::on_project(const Project& p) {
+    open_document();
+    j_.begin_object();
+    write_project_members(j_, p);
+    j_.end_object();
+}
+
+void JsonWriter::on_end(const Summary& s) {
+    open_document();
+    j_.end_array();
+    if (!total_written_) {
+        j_.key("declared_total");
+        if (declared_total_) write_amounts(j_, *declared_total_);
+        else j_.null();
+    }
+    j_.key("departments").begin_array();
+    for (const auto& d : departments_) {
+        j_.begin_object();
+        j_.key("name").string(d.name);
+        j_.key("declared_total");
+        write_amounts(j_, d.declared_total);
+        j_.key("line").number(d.line);
+        j_.end_object();
+    }
+    j_.end_array();
+    j_.key("diagnostics").begin_array();
+    for (const auto& d : diagnostics_) {
+        j_.begin_object();
+        write_diagnostic_members(j_, d);
+        j_.end_object();
+    }
+    j_.end_array();
+    j_.key("summary").begin_object();
+    j_.key("projects").number(s.projects);
+    j_.key("indicators").number(s.indicators);
+    j_.key("errors").number(s.errors);
+    j_.key("warnings").number(s.warnings);
+    j_.key("infos").number(s.infos);
+    j_.end_object();
+    j_.end_object();
+    j_.end_document();
+}
+
+}  // namespace bpt

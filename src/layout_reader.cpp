@@ -1,0 +1,366 @@
+#include "bpt/layout_reader.h"
+
+#include <fmt/format.h>
+
+#include "bpt/amounts.h"
+#include "bpt/text.h"
+
+namespace bpt {
+
+namespace {
+
+constexpr std::string_view kFullStop = "\xE3\x80\x82";  // 。
+constexpr std::string_view kDunhao = "\xE3\x80\x81";    // 、
+
+bool starts_with_digit(std::string_view s) {
+    if (s.empty()) return false;
+    if (s[0] >= '0' && s[0] <= '9') return true;
+    // Full-width digits ０-９ are EF BC 90 … EF BC 99.
+    return s.size() >= 3 && s.substr(0, 2) == "\xEF\xBC" && static_cast<unsigned char>(s[2]) >= 0x90 &&
+           static_cast<unsigned char>(s[2]) <= 0x99;
+}
+
+// A line that may continue a clause: a number, or the 、 a wrap cut from its number.
+bool starts_clause_text(std::string_view s) { return starts_with_digit(s) || s.starts_with(kDunhao); }
+
+std::string without_spaces(std::string_view s) {
+    std::string out;
+    for (auto part : text::split_ws(s)) out += part;
+    return out;
+}
+
+}  // namespace
+
+LayoutReader::LayoutReader(Sink& sink, DocumentInfo info) : sink_(sink), info_(std::move(info)) {
+    info_.dialect = "layout";
+}
+
+bool LayoutReader::is_page_footer(std::string_view t) {
+    // `第 3 页，共 40 页`, `第3页/共40页`, `共 40 页 第 3 页`: only these words, digits
+    // and separators. `- 3 -`: a number between dashes.
+    if ((t.starts_with("第") || t.starts_with("共")) && t.ends_with("页")) {
+        bool digit = false;
+        for (std::string_view rest = t; !rest.empty();) {
+            if (rest[0] >= '0' && rest[0] <= '9') { digit = true; rest.remove_prefix(1); continue; }
+            bool known = false;
+            for (std::string_view w : {"第", "页", "共", "，", ",", "/", " ", "\t", "\xE3\x80\x80"})
+                if (rest.starts_with(w)) { rest.remove_prefix(w.size()); known = true; break; }
+            if (!known) return false;
+        }
+        return digit;
+    }
+    for (std::string_view dash : {"-", "\xE2\x80\x94", "\xE2\x80\x93"}) {  // -, —, –
+        if (t.size() > 2 * dash.size() && t.starts_with(dash) && t.ends_with(dash)) {
+            std::string_view mid = text::trim(t.substr(dash.size(), t.size() - 2 * dash.size()));
+            if (mid.empty()) return false;
+            for (char c : mid)
+                if (c < '0' || c > '9') return false;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool LayoutReader::starts_indicator_cell(std::string_view t) {
+    std::string_view rest;
+    if (t.starts_with("1、")) rest = t.substr(std::string_view("1、").size());
+    else if (t.starts_with("１、")) rest = t.substr(std::string_view("１、").size());
+    else return false;
+    rest = text::trim_left(rest);
+    if (rest.empty() || starts_with_digit(rest)) return true;  // `1、` cut by a wrap, or `1、1-产出指标`
+    for (std::string_view level : {"产出", "效益", "满意度", "成本"})
+        if (rest.starts_with(level)) return true;
+    return false;
+}
+
+void LayoutReader::line(const Line& l) {
+    if (l.page_break) {
+        ++page_;
+        break_in_run_ = true;
+        return;
+    }
+    std::string_view trimmed = text::trim(l.text);
+    if (trimmed.empty()) {
+        ++blank_run_;
+        return;
+    }
+    // The layout extractor marks a page break with three empty lines; wrapped lines
+    // are separated by one at most.
+    if (blank_run_ >= 3 && !break_in_run_) ++page_;
+    blank_run_ = 0;
+    break_in_run_ = false;
+    content_line(l.text, l.number);
+}
+
+bool LayoutReader::skip_furniture(std::string_view t) {
+    if (t.starts_with("项目名称") &&
+        (t.find("总计") != std::string_view::npos || t.find("绩效目标") != std::string_view::npos)) {
+        saw_header_ = true;
+        return true;
+    }
+    if (t.starts_with("部门名称")) {
+        if (info_.department) return true;  // repeated on every page
+        std::string_view rest = t.substr(std::string_view("部门名称").size());
+        for (std::string_view colon : {"：", ":"})
+            if (rest.starts_with(colon)) rest.remove_prefix(colon.size());
+        std::size_t unit_at = rest.find("单位");
+        std::string_view name = text::trim(rest.substr(0, unit_at));
+        if (!name.empty()) info_.department = std::string(name);
+        if (unit_at != std::string_view::npos) {
+            std::string_view unit = rest.substr(unit_at + std::string_view("单位").size());
+            for (std::string_view colon : {"：", ":"})
+                if (unit.starts_with(colon)) unit.remove_prefix(colon.size());
+            unit = text::trim(unit);
+            if (!unit.empty()) info_.amount_unit = std::string(unit);
+        }
+        return true;
+    }
+    if (is_page_footer(t)) return true;
+    return info_.title && t == *info_.title && index_ > 0;  // a title repeated on each page
+}
+
+void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
+    std::string_view t = text::trim(raw);
+    if (skip_furniture(t)) return;
+    bool indented = text::indent_bytes(raw) > 0;
+    switch (state_) {
+        case State::Top:
+            if (!indented) return top_line(t, number);
+            flush_pending_as_unparsed();
+            return begin_project(t, number);
+        case State::Name:
+            if (!indented) return name_line(t, number);
+            break;
+        case State::Goal:
+            if (!indented) return goal_line(t, number);
+            break;
+        case State::Indicators:
+            if (!indented) return indicator_line(t, number);
+            flush_pending_as_indicators();
+            break;
+    }
+    end_project();
+    begin_project(t, number);
+}
+
+void LayoutReader::top_line(std::string_view t, std::uint32_t number) {
+    auto trailing = text::split_trailing_amounts(t);
+    if (trailing && pending_.empty()) {
+        std::string head = without_spaces(trailing->head);
+        if (head == "合计" || head == "总计") {
+            send_document();
+            auto assigned = assign_amounts(trailing->amounts);
+            if (assigned.ambiguous) diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message("合计", trailing->tokens), number);
+            info_.declared_total = assigned.amounts;
+            info_.declared_total_line = number;
+            saw_total_ = true;
+            sink_.on_declared_total(assigned.amounts, number);
+            return;
+        }
+    }
+    if (!info_.title && pending_.empty() && !saw_header_ && !saw_total_ && !trailing) {
+        info_.title = std::string(t);
+        return;
+    }
+    if (trailing) {
+        if (take_department(t, number)) return;
+        return unparsed(t, number, "amounts with no row name");
+    }
+    pending_.push_back({std::string(t), number});
+    // A department name wraps over a few lines at most; older lines are something else.
+    if (pending_.size() > 4) {
+        unparsed(pending_.front().text, pending_.front().line, "text before the first project");
+        pending_.erase(pending_.begin());
+    }
+}
+
+bool LayoutReader::take_department(std::string_view t, std::uint32_t number) {
+    auto trailing = text::split_trailing_amounts(t);
+    if (!trailing) return false;
+    std::string name;
+    std::uint32_t first = number;
+    for (const auto& p : pending_) {
+        if (name.empty()) first = p.line;
+        name += p.text;
+    }
+    if (name.empty()) first = number;
+    name += trailing->head;
+    if (name.empty()) return false;
+    send_document();
+    pending_.clear();
+    Department d;
+    d.name = name;
+    d.line = first;
+    auto assigned = assign_amounts(trailing->amounts);
+    if (assigned.ambiguous)
+        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(name, trailing->tokens), number);
+    d.declared_total = assigned.amounts;
+    department_ = d.name;
+    sink_.on_department(d);
+    return true;
+}
+
+void LayoutReader::begin_project(std::string_view t, std::uint32_t number) {
+    send_document();
+    project_ = Project{};
+    project_.index = ++index_;
+    project_.department = !department_.empty() ? department_ : info_.department.value_or("");
+    project_.location = Location{number, number, page_};
+    goal_.clear();
+    marks_.clear();
+    state_ = State::Name;
+    if (auto trailing = text::split_trailing_amounts(t)) {
+        project_.name = trailing->head;
+        set_amounts(trailing->amounts, trailing->tokens, number);
+        state_ = State::Goal;
+    } else {
+        project_.name = t;
+    }
+}
+
+void LayoutReader::name_line(std::string_view t, std::uint32_t number) {
+    project_.location.end_line = number;
+    if (starts_indicator_cell(t)) {
+        state_ = State::Indicators;
+        return append_indicators(t, number);
+    }
+    if (auto trailing = text::split_trailing_amounts(t)) {
+        project_.name += trailing->head;
+        set_amounts(trailing->amounts, trailing->tokens, number);
+        state_ = State::Goal;
+        return;
+    }
+    project_.name += t;
+}
+
+void LayoutReader::set_amounts(const std::vector<Money>& amounts, const std::vector<std::string_view>& tokens,
+                               std::uint32_t number) {
+    auto assigned = assign_amounts(amounts);
+    project_.amounts = assigned.amounts;
+    if (assigned.ambiguous)
+        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(project_.name, tokens), number);
+}
+
+void LayoutReader::goal_line(std::string_view t, std::uint32_t number) {
+    if (starts_indicator_cell(t)) {
+        project_.location.end_line = number;
+        state_ = State::Indicators;
+        return append_indicators(t, number);
+    }
+    if (auto trailing = text::split_trailing_amounts(t); trailing && trailing->head.empty())
+        return unparsed(t, number, fmt::format("a second row of amounts in project {}", project_.index));
+    project_.location.end_line = number;
+    if (goal_.empty()) project_.goal_line = number;
+    goal_ += t;
+}
+
+void LayoutReader::indicator_line(std::string_view t, std::uint32_t number) {
+    bool clause_closed = project_.indicators_text.ends_with(kFullStop);
+    if (clause_closed || !pending_.empty()) {
+        // After a complete clause, a line that is not the next clause may be the
+        // name of the next department: its amounts row settles it.
+        auto trailing = text::split_trailing_amounts(t);
+        if (trailing && !(pending_.empty() && trailing->head.empty())) {
+            end_project();
+            take_department(t, number);
+            return;
+        }
+        if (!starts_clause_text(t) && pending_.size() < 3) {
+            pending_.push_back({std::string(t), number});
+            return;
+        }
+    }
+    flush_pending_as_indicators();
+    append_indicators(t, number);
+}
+
+void LayoutReader::append_indicators(std::string_view t, std::uint32_t number) {
+    if (project_.indicators_text.empty()) project_.indicators_line = number;
+    marks_.push_back({project_.indicators_text.size(), number});
+    project_.indicators_text += t;
+    project_.location.end_line = number;
+}
+
+void LayoutReader::flush_pending_as_indicators() {
+    for (const auto& p : pending_) append_indicators(p.text, p.line);
+    pending_.clear();
+}
+
+void LayoutReader::flush_pending_as_unparsed() {
+    for (const auto& p : pending_) unparsed(p.text, p.line, "not a department row (no amounts follow)");
+    pending_.clear();
+}
+
+void LayoutReader::end_project() {
+    Project& p = project_;
+    p.name = std::string(text::trim(p.name));
+    auto parts = text::split_name(p.name);
+    p.base_name = std::string(parts.base);
+    if (parts.suffix) {
+        p.suffix = std::string(*parts.suffix);
+        if (text::is_town(*parts.suffix)) p.town = p.suffix;
+    }
+    if (!goal_.empty()) p.goal = goal_;
+    indicator_diagnostics_.clear();
+    parse_indicators(p.indicators_text, ClauseDialect::Layout, marks_, p.indicators, indicator_diagnostics_);
+    if (p.name.empty())
+        diagnose("unparsed-text", Severity::Warning, fmt::format("project {} has amounts but no name", p.index),
+                 p.location.line);
+    if (p.amounts.empty())
+        diagnose("missing-amounts", Severity::Error,
+                 fmt::format("project '{}' has no amounts (expected 总计 and its funding columns after the name)", p.name),
+                 p.location.line);
+    sink_.on_project(p);
+    for (auto& d : indicator_diagnostics_) {
+        d.project = p.index;
+        sink_.on_diagnostic(d);
+    }
+    state_ = State::Top;
+}
+
+void LayoutReader::finish() {
+    switch (state_) {
+        case State::Top: flush_pending_as_unparsed(); break;
+        case State::Name:
+            diagnose("incomplete-project", Severity::Error,
+                     fmt::format("the file ends inside project '{}', before its amounts", project_.name),
+                     project_.location.line);
+            end_project();
+            break;
+        case State::Goal:
+            diagnose("incomplete-project", Severity::Error,
+                     fmt::format("the file ends inside project '{}', before its indicators", project_.name),
+                     project_.location.line);
+            end_project();
+            break;
+        case State::Indicators:
+            flush_pending_as_unparsed();
+            if (!project_.indicators_text.ends_with(kFullStop))
+                diagnose("incomplete-project", Severity::Error,
+                         fmt::format("the file ends inside the indicators of project '{}' (the last clause does not "
+                                     "end with 。)", project_.name),
+                         project_.location.line);
+            end_project();
+            break;
+    }
+    send_document();
+}
+
+void LayoutReader::send_document() {
+    if (document_sent_) return;
+    document_sent_ = true;
+    sink_.on_document(info_);
+}
+
+void LayoutReader::unparsed(std::string_view t, std::uint32_t number, std::string_view why) {
+    diagnose("unparsed-text", Severity::Warning, fmt::format("{}: '{}'", why, text::ellipsize(t, 40)), number);
+}
+
+void LayoutReader::diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line) {
+    send_document();
+    Diagnostic d{std::move(rule), severity, std::move(message), line, 0};
+    if (state_ != State::Top) d.project = project_.index;
+    sink_.on_diagnostic(d);
+}
+
+}  // namespace bpt

@@ -1,0 +1,68 @@
+#include "bpt/output.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+namespace bpt {
+
+Output::Output(std::string path) : path_(std::move(path)) {
+    if (path_ == "-") {
+        file_ = stdout;
+        return;
+    }
+    std::filesystem::path target(path_);
+    std::error_code ec;
+    if (std::filesystem::is_directory(target, ec)) throw OutputError(fmt::format("{}: is a folder, not a file", path_));
+    std::filesystem::path dir = target.parent_path();
+    if (dir.empty()) dir = ".";
+    std::string pattern = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) throw OutputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+    file_ = ::fdopen(fd, "wb");
+    if (!file_) {
+        ::close(fd);
+        ::unlink(pattern.c_str());
+        throw OutputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+    }
+    temp_ = pattern;
+}
+
+Output::~Output() {
+    if (temp_.empty()) {
+        if (file_) std::fflush(file_);
+        return;
+    }
+    if (file_) std::fclose(file_);
+    if (!committed_) ::unlink(temp_.c_str());
+}
+
+void Output::flush() {
+    if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+        throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+    buffer_.clear();
+}
+
+void Output::commit() {
+    flush();
+    if (std::fflush(file_) != 0) throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+    if (temp_.empty()) return;
+    // mkstemp creates 0600; an output file should get the usual permissions.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(::fileno(file_), 0666 & ~mask);
+    int rc = std::fclose(file_);
+    file_ = nullptr;
+    if (rc != 0) throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+    if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+        throw OutputError(fmt::format("{}: cannot move the finished file into place: {}", path_, std::strerror(errno)));
+    committed_ = true;
+}
+
+}  // namespace bpt

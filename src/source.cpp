@@ -1,0 +1,332 @@
+#include "bpt/source.h"
+
+#include <unicode/ucnv.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "bpt/text.h"
+
+namespace bpt {
+
+std::string InputError::describe() const {
+    if (line_ == 0) return fmt::format("{}: {}", path_, what());
+    return fmt::format("{}:{}: {}", path_, line_, what());
+}
+
+namespace {
+
+constexpr std::size_t kBlock = 1 << 20;
+
+struct ConverterCloser {
+    void operator()(UConverter* c) const { ucnv_close(c); }
+};
+using ConverterPtr = std::unique_ptr<UConverter, ConverterCloser>;
+
+ConverterPtr open_converter(const std::string& name) {
+    UErrorCode status = U_ZERO_ERROR;
+    ConverterPtr c(ucnv_open(name.c_str(), &status));
+    if (U_FAILURE(status)) return nullptr;
+    return c;
+}
+
+bool is_utf8_name(std::string_view name) {
+    std::string lower;
+    for (char c : name)
+        if (c != '-' && c != '_') lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower == "utf8";
+}
+
+// UTF-8, perhaps damaged in places, rather than a legacy encoding: GB18030 text
+// forms a valid UTF-8 sequence now and then by chance, but far more invalid ones.
+// A damaged UTF-8 file is reported at its bad line instead of read as mojibake.
+bool looks_like_utf8(std::string_view s) {
+    std::size_t good = 0, bad = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) { ++i; continue; }
+        std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        if (n > 1 && i + n <= s.size() && text::is_valid_utf8(s.substr(i, n))) {
+            ++good;
+            i += n;
+        } else {
+            ++bad;
+            ++i;
+        }
+    }
+    return bad == 0 || good >= 8 * bad;
+}
+
+// Bytes at the end of `s` that start a UTF-8 sequence the block boundary cut short.
+std::size_t incomplete_utf8_tail(std::string_view s) {
+    for (std::size_t back = 1; back <= 3 && back <= s.size(); ++back) {
+        auto c = static_cast<unsigned char>(s[s.size() - back]);
+        if ((c & 0xC0) == 0x80) continue;  // continuation byte: keep looking for the lead
+        std::size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+
+}  // namespace
+
+struct Source::Impl {
+    std::FILE* file = nullptr;
+    bool owns = false;
+    std::string path;
+    std::optional<std::string> forced;
+    std::string encoding;
+    bool detected = false;
+    bool eof = false;
+    bool utf8 = true;       // pass-through: bytes are already UTF-8
+    bool all_ascii = true;  // every line so far was ASCII (switching encoding is still safe)
+    ConverterPtr from;      // ICU source converter when not UTF-8
+    ConverterPtr to_utf8;
+    std::vector<UChar> pivot = std::vector<UChar>(4096);
+    UChar* pivot_source = nullptr;
+    UChar* pivot_target = nullptr;
+    std::string raw;        // undecoded bytes read ahead
+    std::string buf;        // decoded UTF-8 not yet handed out
+    std::size_t pos = 0;
+    std::uint32_t line_no = 1;
+    std::uint64_t bytes = 0;
+
+    ~Impl() {
+        if (owns && file) std::fclose(file);
+    }
+
+    [[noreturn]] void fail(std::uint32_t line, const std::string& what) const { throw InputError(path, line, what); }
+
+    // Reads one block of raw bytes; false at end of input.
+    bool read_block() {
+        if (eof) return false;
+        std::size_t old = raw.size();
+        raw.resize(old + kBlock);
+        std::size_t n = std::fread(raw.data() + old, 1, kBlock, file);
+        raw.resize(old + n);
+        bytes += n;
+        if (n == 0) {
+            if (std::ferror(file)) fail(0, fmt::format("cannot read: {}", std::strerror(errno)));
+            eof = true;
+            return false;
+        }
+        return true;
+    }
+
+    void use_converter(const std::string& name) {
+        from = open_converter(name);
+        to_utf8 = open_converter("UTF-8");
+        if (!from || !to_utf8) fail(0, fmt::format("unknown encoding '{}'", name));
+        UErrorCode status = U_ZERO_ERROR;
+        // Stop on bytes that are not valid in the encoding rather than substitute
+        // them: a silent U+FFFD in a project name would be a wrong answer.
+        ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+        pivot_source = pivot_target = pivot.data();
+        utf8 = false;
+    }
+
+    void detect() {
+        detected = true;
+        while (raw.size() < 64 * 1024 && read_block()) {
+        }
+        std::string_view head = raw;
+        if (forced) {
+            if (is_utf8_name(*forced)) {
+                encoding = "UTF-8";
+                if (head.starts_with("\xEF\xBB\xBF")) raw.erase(0, 3);
+            } else {
+                use_converter(*forced);
+                encoding = *forced;
+            }
+            return;
+        }
+        if (head.starts_with("\xEF\xBB\xBF")) {
+            encoding = "UTF-8 (BOM)";
+            raw.erase(0, 3);
+        } else if (head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) {
+            bool le = head[0] == '\xFF';
+            raw.erase(0, 2);
+            use_converter(le ? "UTF-16LE" : "UTF-16BE");
+            encoding = le ? "UTF-16LE" : "UTF-16BE";
+        } else {
+            check_not_binary(head);
+            std::string_view complete = head.substr(0, head.size() - (eof ? 0 : incomplete_utf8_tail(head)));
+            if (looks_like_utf8(complete)) {
+                encoding = "UTF-8";
+            } else {
+                use_converter("GB18030");
+                encoding = "GB18030";
+            }
+        }
+    }
+
+    void check_not_binary(std::string_view head) const {
+        std::size_t nul = head.find('\0');
+        if (nul == std::string_view::npos) return;
+        // Text in UTF-16 without a byte-order mark has a NUL in every other byte of
+        // its ASCII; say so, since --encoding is the fix.
+        std::size_t even = 0, odd = 0;
+        for (std::size_t i = 0; i < head.size() && i < 4096; ++i)
+            if (head[i] == '\0') ++(i % 2 ? odd : even);
+        std::size_t sample = std::min<std::size_t>(head.size(), 4096);
+        if (odd > sample / 4 || even > sample / 4)
+            fail(0, fmt::format("looks like UTF-16 without a byte-order mark; name the encoding with --encoding {}",
+                                odd > even ? "UTF-16LE" : "UTF-16BE"));
+        fail(0, fmt::format("not a text file: NUL byte at offset {} (expected a table as text)", nul));
+    }
+
+    // Moves raw bytes into `buf` as UTF-8; false when nothing more will come.
+    bool decode_more() {
+        if (raw.empty() && !read_block()) {
+            if (!utf8 && !eof_flushed) flush_converter();
+            return false;
+        }
+        if (utf8) {
+            // Keep a sequence cut by the block boundary for the next round.
+            std::size_t tail = eof ? 0 : incomplete_utf8_tail(raw);
+            if (tail == raw.size() && read_block()) return true;
+            buf.append(raw, 0, raw.size() - tail);
+            raw.erase(0, raw.size() - tail);
+            if (eof && !raw.empty()) { buf += raw; raw.clear(); }
+            return true;
+        }
+        convert(false);
+        return true;
+    }
+
+    bool eof_flushed = false;
+    void flush_converter() {
+        eof_flushed = true;
+        convert(true);
+    }
+
+    void convert(bool flush) {
+        const char* src = raw.data();
+        const char* src_end = src + raw.size();
+        char out[16384];
+        for (;;) {
+            char* target = out;
+            UErrorCode status = U_ZERO_ERROR;
+            ucnv_convertEx(to_utf8.get(), from.get(), &target, out + sizeof out, &src, src_end, pivot.data(),
+                           &pivot_source, &pivot_target, pivot.data() + pivot.size(), false, flush, &status);
+            buf.append(out, static_cast<std::size_t>(target - out));
+            if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+            if (U_FAILURE(status)) {
+                // Lines already decoded, wherever they wait: in `buf` or in ICU's pivot.
+                std::uint32_t line = line_no;
+                for (std::size_t i = pos; i < buf.size(); ++i) line += buf[i] == '\n';
+                for (const UChar* u = pivot_source; u < pivot_target; ++u) line += *u == u'\n';
+                fail(line, fmt::format("bytes that are not valid {} (use --encoding to name the file's encoding)",
+                                       encoding));
+            }
+            break;
+        }
+        raw.erase(0, static_cast<std::size_t>(src - raw.data()));
+    }
+
+    // A UTF-8 file whose first block was pure ASCII may turn out to be GB18030
+    // further on; until a non-ASCII line has been handed out, switching is exact.
+    bool switch_to_gb18030() {
+        if (!utf8 || forced || encoding != "UTF-8" || !all_ascii) return false;
+        std::string undecoded = buf.substr(pos) + raw;
+        buf.erase(pos);
+        raw = std::move(undecoded);
+        use_converter("GB18030");
+        encoding = "GB18030";
+        convert(eof);
+        return true;
+    }
+
+    bool drained = false;  // decode_more() has nothing more to give
+
+    bool next(Line& out) {
+        if (!detected) detect();
+        for (;;) {
+            const char* d = buf.data();
+            const std::size_t n = buf.size();
+            std::size_t i = pos;
+            while (i < n && d[i] != '\n' && d[i] != '\r' && d[i] != '\f') ++i;
+            if (i - pos > kMaxLineBytes)
+                fail(line_no, fmt::format("line is longer than {} MiB: not a table (a binary file, or text "
+                                          "without line breaks?)", kMaxLineBytes >> 20));
+            // No line end yet, or a CR that may be the first half of a CRLF: read on.
+            if (!drained && (i == n || (d[i] == '\r' && i + 1 == n))) {
+                if (pos > 0) { buf.erase(0, pos); pos = 0; }
+                if (!decode_more()) drained = true;
+                continue;
+            }
+            if (i == n && pos == n) return false;
+            std::string_view text(d + pos, i - pos);
+            if (i < n && d[i] == '\f' && text.empty()) {
+                pos = i + 1;
+                out = Line{{}, line_no, true};
+                return true;
+            }
+            if (!check_line(text)) continue;  // re-decoded: scan again
+            out = Line{text, line_no, false};
+            if (i == n || d[i] == '\f') {  // a form feed comes next as its own event, same line
+                pos = i;
+                return true;
+            }
+            pos = i + 1;
+            if (d[i] == '\r' && pos < n && d[pos] == '\n') ++pos;
+            ++line_no;
+            return true;
+        }
+    }
+
+    // Validates a line handed out in pass-through mode. False when the input was
+    // re-decoded as GB18030 and the caller must scan again.
+    bool check_line(std::string_view text) {
+        bool ascii = true;
+        for (char c : text) {
+            if (c == '\0') fail(line_no, "NUL byte: not a text file");
+            if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+        }
+        if (ascii || !utf8) return true;
+        if (!text::is_valid_utf8(text)) {
+            if (switch_to_gb18030()) return false;
+            fail(line_no, "invalid UTF-8 (the file started as UTF-8; use --encoding to name its encoding)");
+        }
+        all_ascii = false;
+        return true;
+    }
+};
+
+Source::Source(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Source::~Source() = default;
+
+std::unique_ptr<Source> Source::open(const std::string& path, const std::optional<std::string>& encoding) {
+    if (path == "-") return from_stream(stdin, "-", encoding, false);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw InputError(path, 0, "is a folder, not a file");
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) throw InputError(path, 0, fmt::format("cannot open: {}", std::strerror(errno)));
+    return from_stream(f, path, encoding, true);
+}
+
+std::unique_ptr<Source> Source::from_stream(std::FILE* stream, std::string path,
+                                            const std::optional<std::string>& encoding, bool owns) {
+    auto impl = std::make_unique<Impl>();
+    impl->file = stream;
+    impl->owns = owns;
+    impl->path = std::move(path);
+    impl->forced = encoding;
+    if (encoding && !is_utf8_name(*encoding) && !open_converter(*encoding))
+        throw InputError(impl->path, 0, fmt::format("unknown encoding '{}' (try UTF-8, GB18030, UTF-16LE)", *encoding));
+    return std::unique_ptr<Source>(new Source(std::move(impl)));
+}
+
+bool Source::next(Line& out) { return impl_->next(out); }
+const std::string& Source::encoding() const {
+    if (!impl_->detected) impl_->detect();
+    return impl_->encoding;
+}
+const std::string& Source::path() const { return impl_->path; }
+std::uint64_t Source::bytes_read() const { return impl_->bytes; }
+
+}  // namespace bpt

@@ -1,0 +1,167 @@
+#include "bpt/text.h"
+
+namespace bpt::text {
+
+namespace {
+constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";           // U+00A0
+
+// Bytes of white space at the front of `s`.
+std::size_t space_at_front(std::string_view s) {
+    if (s.empty()) return 0;
+    if (s[0] == ' ' || s[0] == '\t') return 1;
+    if (s.starts_with(kIdeographicSpace)) return kIdeographicSpace.size();
+    if (s.starts_with(kNoBreakSpace)) return kNoBreakSpace.size();
+    return 0;
+}
+
+std::size_t space_at_back(std::string_view s) {
+    if (s.empty()) return 0;
+    if (s.back() == ' ' || s.back() == '\t') return 1;
+    if (s.ends_with(kIdeographicSpace)) return kIdeographicSpace.size();
+    if (s.ends_with(kNoBreakSpace)) return kNoBreakSpace.size();
+    return 0;
+}
+}  // namespace
+
+std::string_view trim_left(std::string_view s) {
+    while (std::size_t n = space_at_front(s)) s.remove_prefix(n);
+    return s;
+}
+
+std::string_view trim_right(std::string_view s) {
+    while (std::size_t n = space_at_back(s)) s.remove_suffix(n);
+    return s;
+}
+
+std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
+
+std::size_t indent_bytes(std::string_view s) { return s.size() - trim_left(s).size(); }
+
+std::vector<std::string_view> split_ws(std::string_view s) {
+    std::vector<std::string_view> out;
+    s = trim(s);
+    while (!s.empty()) {
+        std::size_t i = 0;
+        while (i < s.size() && space_at_front(s.substr(i)) == 0) ++i;
+        out.push_back(s.substr(0, i));
+        s = trim_left(s.substr(i));
+    }
+    return out;
+}
+
+std::optional<Money> parse_table_amount(std::string_view t) {
+    std::string_view digits = t;
+    if (!digits.empty() && digits.front() == '-') digits.remove_prefix(1);
+    // Two decimals, and a first character that is a digit: `.50` and `5.` are not amounts.
+    if (digits.size() < 4 || digits[digits.size() - 3] != '.' || digits.front() < '0' || digits.front() > '9')
+        return std::nullopt;
+    return Money::parse(t);
+}
+
+std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line) {
+    std::string_view rest = trim_right(line);
+    TrailingAmounts out;
+    while (!rest.empty()) {
+        std::size_t end = rest.size();
+        std::size_t start = end;
+        while (start > 0 && rest[start - 1] != ' ' && rest[start - 1] != '\t' &&
+               !std::string_view(rest.data(), start).ends_with(kIdeographicSpace))
+            --start;
+        std::string_view token = rest.substr(start);
+        auto amount = parse_table_amount(token);
+        if (!amount) break;
+        out.amounts.insert(out.amounts.begin(), *amount);
+        out.tokens.insert(out.tokens.begin(), token);
+        rest = trim_right(rest.substr(0, start));
+        // The amount must stand apart from the text before it: `第2.50` is not.
+        if (start == 0) break;
+    }
+    if (out.amounts.empty()) return std::nullopt;
+    out.head = trim(rest);
+    return out;
+}
+
+namespace {
+constexpr std::string_view kOpenFull = "\xEF\xBC\x88";   // （
+constexpr std::string_view kCloseFull = "\xEF\xBC\x89";  // ）
+}  // namespace
+
+NameParts split_name(std::string_view name) {
+    name = trim(name);
+    NameParts parts{name, std::nullopt};
+    std::size_t close_len = name.ends_with(kCloseFull) ? kCloseFull.size() : name.ends_with(')') ? 1 : 0;
+    if (close_len == 0) return parts;
+    // Walk back to the bracket that opens the final group, counting nested pairs
+    // of either width, since data entry mixes them (`镇(街)…（花山镇）`).
+    int depth = 0;
+    std::size_t i = name.size();
+    while (i > 0) {
+        std::string_view head = name.substr(0, i);
+        if (head.ends_with(kCloseFull) || head.ends_with(')')) {
+            ++depth;
+            i -= head.ends_with(')') ? 1 : kCloseFull.size();
+        } else if (head.ends_with(kOpenFull) || head.ends_with('(')) {
+            std::size_t open_len = head.ends_with('(') ? 1 : kOpenFull.size();
+            i -= open_len;
+            if (--depth == 0) {
+                std::string_view base = trim(name.substr(0, i));
+                std::string_view inner = trim(name.substr(i + open_len, name.size() - close_len - i - open_len));
+                if (base.empty() || inner.empty()) return parts;
+                return {base, inner};
+            }
+        } else {
+            --i;
+        }
+    }
+    return parts;  // unbalanced: keep the whole name
+}
+
+bool is_town(std::string_view s) {
+    // At least one character before the marker: a bare `街` or `镇` names no place.
+    for (std::string_view marker : {"街道", "镇", "乡", "街"})
+        if (s.ends_with(marker) && s.size() > marker.size()) return true;
+    return false;
+}
+
+bool is_valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const auto* end = p + s.size();
+    while (p < end) {
+        unsigned char c = *p;
+        if (c < 0x80) { ++p; continue; }
+        int n;
+        std::uint32_t cp;
+        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
+        else return false;
+        if (end - p <= n) return false;
+        for (int k = 1; k <= n; ++k) {
+            if ((p[k] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[k] & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}
+
+}  // namespace bpt::text
+
+
+namespace bpt::text {
+
+std::string ellipsize(std::string_view s, std::size_t max_chars) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (chars++ == max_chars) return std::string(s.substr(0, i)) + "…";
+    }
+    return std::string(s);
+}
+
+}  // namespace bpt::text

@@ -1,0 +1,206 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "bpt/layout_reader.h"
+#include "bpt/reader.h"
+#include "test_util.h"
+
+namespace {
+
+struct Collect : bpt::Sink {
+    bpt::DocumentInfo doc;
+    std::optional<bpt::Amounts> total;
+    std::vector<bpt::Department> departments;
+    std::vector<bpt::Project> projects;
+    std::vector<bpt::Diagnostic> diagnostics;
+    bpt::Summary summary;
+    bool table = false;
+    void on_document(const bpt::DocumentInfo& d) override { doc = d; }
+    void on_declared_total(const bpt::Amounts& a, std::uint32_t) override { total = a; }
+    void on_department(const bpt::Department& d) override { departments.push_back(d); }
+    void on_project(const bpt::Project& p) override { projects.push_back(p); }
+    void on_diagnostic(const bpt::Diagnostic& d) override { diagnostics.push_back(d); }
+    void on_end(const bpt::Summary& s) override { summary = s; }
+    std::vector<std::string> rules() const {
+        std::vector<std::string> r;
+        for (const auto& d : diagnostics) r.push_back(d.rule);
+        return r;
+    }
+};
+
+Collect read(const std::string& text) {
+    bpt::test::TempDir dir;
+    bpt::test::write_file(dir / "t.txt", text);
+    auto source = bpt::Source::open((dir / "t.txt").string());
+    Collect c;
+    c.table = bpt::read_document(*source, c, {}).table;
+    return c;
+}
+
+const std::string kHead =
+    "项目支出绩效目标表\n"
+    "部门名称：测试局 单位：万元\n"
+    "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标\n"
+    "合计 30.00 30.00\n";
+
+const std::string kClause = "1、1-产出指标；11-数量指标；次数；实施周期指标值:≥1次；年度指标值:≥1次。\n";
+
+}  // namespace
+
+TEST_CASE("Layout: amounts on the name's line and a goal right after them", "[layout]") {
+    auto c = read(kHead + "    人才工作经费 41.00 41.00\n通过大力实施人才项目。\n" + kClause);
+    REQUIRE(c.projects.size() == 1);
+    const auto& p = c.projects[0];
+    CHECK(p.name == "人才工作经费");
+    CHECK(p.amounts.total->to_string() == "41.00");
+    CHECK(p.amounts.fiscal->to_string() == "41.00");
+    CHECK_FALSE(p.amounts.fiscal_special);
+    CHECK(p.goal == "通过大力实施人才项目。");
+    CHECK(p.indicators_text == kClause.substr(0, kClause.size() - 1));
+    CHECK_FALSE(p.suffix);
+    CHECK_FALSE(p.town);
+    CHECK(p.department == "测试局");
+    CHECK(c.doc.title == "项目支出绩效目标表");
+    CHECK(c.doc.amount_unit == "万元");
+    CHECK(c.total->total->to_string() == "30.00");
+}
+
+TEST_CASE("Layout: a name wrapped inside its bracket, with blank lines between", "[layout]") {
+    auto c = read(kHead + "\n    党代表任期制工作经费（狮\n\n岭镇）\n9.20 9.20\n\n加强联系，\n\n注重实效。\n\n" +
+                  "1、1-产出指标；11-数量指标；党代会年会制试点镇数量指标；实施周\n\n期指标值:＞1；年度指标值:＞1。\n");
+    REQUIRE(c.projects.size() == 1);
+    const auto& p = c.projects[0];
+    CHECK(p.name == "党代表任期制工作经费（狮岭镇）");
+    CHECK(p.base_name == "党代表任期制工作经费");
+    CHECK(p.suffix == "狮岭镇");
+    CHECK(p.town == "狮岭镇");
+    CHECK(p.goal == "加强联系，注重实效。");
+    CHECK(p.indicators_text == "1、1-产出指标；11-数量指标；党代会年会制试点镇数量指标；实施周期指标值:＞1；年度指标值:＞1。");
+    CHECK(p.location.line == 6);
+    CHECK(p.location.end_line == 17);
+    CHECK(p.indicators_line == 15);
+    CHECK(c.diagnostics.empty());
+}
+
+TEST_CASE("Layout: brackets inside the base name and of either width", "[layout]") {
+    auto c = read(kHead + "    区级镇（街）党建工作经费（花山镇） 1.00 1.00\n目标。\n" + kClause +
+                  "    市级镇(街)党建工作指导员\n工资补助经费（区本级）\n0.66 0.66\n目标。\n" + kClause +
+                  "    某项经费(新华街道) 2.00 2.00\n目标。\n" + kClause);
+    REQUIRE(c.projects.size() == 3);
+    CHECK(c.projects[0].base_name == "区级镇（街）党建工作经费");
+    CHECK(c.projects[0].town == "花山镇");
+    CHECK(c.projects[1].name == "市级镇(街)党建工作指导员工资补助经费（区本级）");
+    CHECK(c.projects[1].base_name == "市级镇(街)党建工作指导员工资补助经费");
+    CHECK(c.projects[1].suffix == "区本级");
+    CHECK_FALSE(c.projects[1].town);
+    CHECK(c.projects[2].suffix == "新华街道");
+    CHECK(c.projects[2].town == "新华街道");
+}
+
+TEST_CASE("Layout: a clause number cut from its 、 stays with its clause", "[layout]") {
+    auto c = read(kHead + "    某经费 1.00 1.00\n目标。\n1、1-产出指标；11-数量指标；甲；实施周期指标值:≥20%；年度指标值:≥20%。2\n"
+                          "、1-产出指标；11-数量指标；乙；实施周期指标值:1；年度指标值:1。\n");
+    REQUIRE(c.projects.size() == 1);
+    CHECK(c.projects[0].indicators_text.find("。2、1-产出") != std::string::npos);
+}
+
+TEST_CASE("Layout: departments wrap, carry subtotals, and own the projects after them", "[layout]") {
+    auto c = read(kHead + "中国共产党某某区委员会\n组织部\n20.00 20.00\n    甲经费 20.00 20.00\n目标。\n" + kClause +
+                  "某某区财政局 10.00 10.00\n    乙经费 10.00 10.00\n目标。\n" + kClause);
+    REQUIRE(c.departments.size() == 2);
+    CHECK(c.departments[0].name == "中国共产党某某区委员会组织部");
+    CHECK(c.departments[0].declared_total.total->to_string() == "20.00");
+    CHECK(c.departments[0].line == 5);
+    CHECK(c.departments[1].name == "某某区财政局");
+    REQUIRE(c.projects.size() == 2);
+    CHECK(c.projects[0].department == "中国共产党某某区委员会组织部");
+    CHECK(c.projects[1].department == "某某区财政局");
+    CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
+    CHECK(c.diagnostics.empty());
+}
+
+TEST_CASE("Layout: page furniture repeated on every page is skipped", "[layout]") {
+    auto c = read(kHead + "    甲经费 20.00 20.00\n目标。\n1、1-产出指标；11-数量指标；次数；实施周期\n第 1 页，共 2 页\n\f" +
+                  "项目支出绩效目标表\n部门名称：测试局 单位：万元\n"
+                  "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标\n"
+                  "指标值:≥1次；年度指标值:≥1次。\n- 2 -\n");
+    REQUIRE(c.projects.size() == 1);
+    CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
+    CHECK(c.diagnostics.empty());
+}
+
+TEST_CASE("Layout: pages counted from form feeds and from runs of three empty lines", "[layout]") {
+    auto c = read(kHead + "    甲 1.00 1.00\n目标。\n" + kClause + "\n\n\n    乙 1.00 1.00\n目标。\n" + kClause + "\f" +
+                  "    丙 1.00 1.00\n目标。\n" + kClause);
+    REQUIRE(c.projects.size() == 3);
+    CHECK(c.projects[0].location.page == 1);
+    CHECK(c.projects[1].location.page == 2);
+    CHECK(c.projects[2].location.page == 3);
+}
+
+TEST_CASE("Layout: tab indents start projects as spaces do", "[layout]") {
+    auto c = read(kHead + "\t甲经费\t1.00\t1.00\n目标。\n" + kClause + "\t乙经费（梯\n面镇）\n2.00\t2.00\n目标。\n" + kClause);
+    REQUIRE(c.projects.size() == 2);
+    CHECK(c.projects[1].name == "乙经费（梯面镇）");
+    CHECK(c.projects[1].amounts.total->to_string() == "2.00");
+}
+
+TEST_CASE("Layout: numbers the text cannot place are kept and flagged", "[layout]") {
+    auto c = read(kHead + "    甲经费 9.00 5.00\n目标。\n" + kClause + "    乙经费 10.00 6.00 3.00 1.00\n目标。\n" + kClause);
+    REQUIRE(c.projects.size() == 2);
+    CHECK(c.projects[0].amounts.total->to_string() == "9.00");
+    CHECK_FALSE(c.projects[0].amounts.fiscal);
+    REQUIRE(c.projects[0].amounts.unassigned.size() == 1);
+    CHECK(c.projects[0].amounts.unassigned[0].to_string() == "5.00");
+    CHECK(c.rules() == std::vector<std::string>{"ambiguous-amounts"});
+    CHECK(c.diagnostics[0].line == 5);
+    CHECK(c.projects[1].amounts.other->to_string() == "1.00");
+}
+
+TEST_CASE("Layout: a project cut off by the end of the file is an error, and kept", "[layout]") {
+    auto in_name = read(kHead + "    甲经费（狮\n");
+    REQUIRE(in_name.projects.size() == 1);
+    CHECK(in_name.rules() == std::vector<std::string>{"incomplete-project", "missing-amounts"});
+
+    auto in_indicators = read(kHead + "    甲经费 1.00 1.00\n目标。\n1、1-产出指标；11-数量指标；次数；实施周\n");
+    REQUIRE(in_indicators.projects.size() == 1);
+    CHECK(in_indicators.rules().front() == "incomplete-project");
+    CHECK(in_indicators.diagnostics.front().line == 5);
+}
+
+TEST_CASE("Layout: no line is dropped without a word", "[layout]") {
+    auto c = read(kHead + "说明文字\n    甲经费 1.00 1.00\n目标。\n" + kClause + "填报人：张三\n");
+    REQUIRE(c.projects.size() == 1);
+    REQUIRE(c.rules() == std::vector<std::string>{"unparsed-text", "unparsed-text"});
+    CHECK(c.diagnostics[0].line == 5);
+    CHECK(c.diagnostics[1].line == 9);
+    CHECK(c.diagnostics[1].message.find("填报人") != std::string::npos);
+}
+
+TEST_CASE("Layout: a project without a goal goes straight to its indicators", "[layout]") {
+    auto c = read(kHead + "    甲经费 1.00 1.00\n" + kClause);
+    REQUIRE(c.projects.size() == 1);
+    CHECK_FALSE(c.projects[0].goal);
+    CHECK_FALSE(c.projects[0].indicators_text.empty());
+}
+
+TEST_CASE("Layout: a file with no table in it is recognised as such", "[layout]") {
+    CHECK_FALSE(read("hello\nworld\n").table);
+    CHECK_FALSE(read("").table);
+    auto header_only = read(kHead);
+    CHECK(header_only.table);
+    CHECK(header_only.projects.empty());
+}
+
+TEST_CASE("Layout: page footers are recognised by shape", "[layout]") {
+    using bpt::LayoutReader;
+    CHECK(LayoutReader::is_page_footer("第 3 页，共 40 页"));
+    CHECK(LayoutReader::is_page_footer("第3页/共40页"));
+    CHECK(LayoutReader::is_page_footer("- 12 -"));
+    CHECK(LayoutReader::is_page_footer("— 2 —"));
+    CHECK_FALSE(LayoutReader::is_page_footer("第一页"));
+    CHECK_FALSE(LayoutReader::is_page_footer("-满意度指标；"));
+    CHECK_FALSE(LayoutReader::is_page_footer("第三批项目页"));
+}

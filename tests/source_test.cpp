@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "bpt/source.h"
+#include "test_util.h"
+
+namespace {
+
+struct Read {
+    std::vector<std::string> lines;    // page breaks appear as "<FF>"
+    std::vector<std::uint32_t> numbers;
+    std::string encoding;
+};
+
+Read read_bytes(const std::string& bytes, std::optional<std::string> encoding = {}) {
+    bpt::test::TempDir dir;
+    auto path = dir / "in.txt";
+    bpt::test::write_file(path, bytes);
+    auto source = bpt::Source::open(path.string(), encoding);
+    Read r;
+    bpt::Line line;
+    while (source->next(line)) {
+        r.lines.push_back(line.page_break ? "<FF>" : std::string(line.text));
+        r.numbers.push_back(line.number);
+    }
+    r.encoding = source->encoding();
+    return r;
+}
+
+using Lines = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Source splits LF, CRLF and CR line ends alike", "[source]") {
+    CHECK(read_bytes("a\nb\nc").lines == Lines{"a", "b", "c"});
+    CHECK(read_bytes("a\r\nb\r\nc\r\n").lines == Lines{"a", "b", "c"});
+    CHECK(read_bytes("a\rb\rc\r").lines == Lines{"a", "b", "c"});
+    CHECK(read_bytes("a\r\n\r\nb").lines == Lines{"a", "", "b"});
+    CHECK(read_bytes("").lines.empty());
+}
+
+TEST_CASE("Source turns form feeds into page breaks without renumbering lines", "[source]") {
+    auto r = read_bytes("p1\n\fp2\nx\f\ny");
+    CHECK(r.lines == Lines{"p1", "<FF>", "p2", "x", "<FF>", "", "y"});
+    CHECK(r.numbers == std::vector<std::uint32_t>{1, 2, 2, 3, 3, 3, 4});
+}
+
+TEST_CASE("Source detects UTF-8, a BOM, GB18030 and UTF-16 with a BOM", "[source]") {
+    const std::string text = "项目支出绩效目标表\n合计 9,246.72\n";
+    auto utf8 = read_bytes(text);
+    CHECK(utf8.encoding == "UTF-8");
+    CHECK(utf8.lines == Lines{"项目支出绩效目标表", "合计 9,246.72"});
+
+    auto bom = read_bytes("\xEF\xBB\xBF" + text);
+    CHECK(bom.encoding == "UTF-8 (BOM)");
+    CHECK(bom.lines == utf8.lines);
+
+    auto gb = read_bytes(bpt::test::encode(text, "GB18030"));
+    CHECK(gb.encoding == "GB18030");
+    CHECK(gb.lines == utf8.lines);
+
+    auto le = read_bytes("\xFF\xFE" + bpt::test::encode(text, "UTF-16LE"));
+    CHECK(le.encoding == "UTF-16LE");
+    CHECK(le.lines == utf8.lines);
+
+    auto be = read_bytes("\xFE\xFF" + bpt::test::encode(text, "UTF-16BE"));
+    CHECK(be.encoding == "UTF-16BE");
+    CHECK(be.lines == utf8.lines);
+}
+
+TEST_CASE("Source honours a forced encoding and rejects an unknown one", "[source]") {
+    const std::string text = "部门名称：测试\n";
+    auto forced = read_bytes(bpt::test::encode(text, "GB18030"), std::string("GBK"));
+    CHECK(forced.lines == Lines{"部门名称：测试"});
+    CHECK(forced.encoding == "GBK");
+    CHECK_THROWS_AS(read_bytes(text, std::string("no-such-encoding")), bpt::InputError);
+}
+
+TEST_CASE("Source switches to GB18030 when a UTF-8 guess from ASCII turns out wrong", "[source]") {
+    // The first block is pure ASCII; the Chinese comes after it.
+    std::string ascii(70000, 'a');
+    std::string text = ascii + "\n合计\n";
+    auto r = read_bytes(bpt::test::encode(text, "GB18030"));
+    CHECK(r.encoding == "GB18030");
+    REQUIRE(r.lines.size() == 2);
+    CHECK(r.lines[1] == "合计");
+}
+
+TEST_CASE("Source keeps multi-byte characters whole across its read blocks", "[source]") {
+    // 1 MiB blocks: put a three-byte character across the boundary.
+    std::string text(1048575, 'x');
+    text += "合计\n";
+    auto r = read_bytes(text);
+    CHECK(r.encoding == "UTF-8");
+    REQUIRE(r.lines.size() == 1);
+    CHECK(r.lines[0].ends_with("合计"));
+}
+
+TEST_CASE("Source names the line of invalid UTF-8 and refuses binary input", "[source]") {
+    try {
+        std::string good;
+        for (int i = 0; i < 20; ++i) good += "党代表任期制工作经费（狮岭镇）\n";
+        read_bytes(good + "第二十一行\n\xE9" " bad\n");
+        FAIL("expected an InputError");
+    } catch (const bpt::InputError& e) {
+        CHECK(e.line() == 22);
+        CHECK(std::string(e.what()).find("UTF-8") != std::string::npos);
+    }
+    CHECK_THROWS_AS(read_bytes(std::string("abc\0def\n", 8)), bpt::InputError);
+    try {
+        read_bytes(bpt::test::encode("项目支出绩效目标表 plain text here\n", "UTF-16LE"));
+        FAIL("expected an InputError");
+    } catch (const bpt::InputError& e) {
+        CHECK(std::string(e.what()).find("UTF-16") != std::string::npos);
+    }
+}
+
+TEST_CASE("Source refuses a line longer than it will hold", "[source]") {
+    std::string text(bpt::Source::kMaxLineBytes + 10, 'x');
+    CHECK_THROWS_AS(read_bytes(text), bpt::InputError);
+}
