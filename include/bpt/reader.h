@@ -4,9 +4,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "bpt/sink.h"
 #include "bpt/source.h"
+#include "bpt/validate.h"
 
 namespace bpt {
 
@@ -23,7 +25,15 @@ public:
 struct ReadOptions {
     std::optional<std::string> encoding;  // force an encoding instead of detecting it
     std::optional<std::string> dialect;   // "layout" or "export" instead of detecting it
+    ValidationOptions validation;
 };
+
+// Decides the dialect from the first lines of a file (copies, in order, blank
+// lines included): "layout" or "export".
+std::string detect_dialect(const std::vector<std::string>& first_lines);
+
+// The reader for `dialect`, pushing to `sink`.
+std::unique_ptr<Reader> make_reader(const std::string& dialect, Sink& sink, DocumentInfo info);
 
 // Outcome of reading one file.
 struct ReadResult {
@@ -31,8 +41,8 @@ struct ReadResult {
     Summary summary;
 };
 
-// Source → Reader → sink, with a SummarySink in front of `sink` so that on_end
-// carries the counts. Throws InputError when the bytes cannot be read as text.
+// Source → Reader → Validator → SummarySink → sink: the validator's findings are
+// counted with the reader's, and on_end carries the counts. Throws InputError when the bytes cannot be read as text.
 ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options);
 
 }  // namespace bpt

@@ -1,0 +1,26 @@
+#pragma once
+// Each subcommand registers its options on the root app and returns how to run it.
+// main() parses, then runs whichever was chosen.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+
+namespace bpt::cli {
+
+// Exit codes, documented in the README.
+constexpr int kOk = 0;
+constexpr int kFindings = 1;    // validate: errors found; convert: some file failed
+constexpr int kCannotRead = 2;  // unreadable input, unwritable output, bad arguments
+
+struct Command {
+    CLI::App* app;
+    std::function<int()> run;
+};
+
+Command add_parse(CLI::App& root);
+
+// `bpt: message` on standard error.
+void error(const std::string& message);
+
+}  // namespace bpt::cli
