@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2
-  python3 python3-jsonschema
+  python3 python3-jsonschema time
 )
 
 missing=()

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Measures bpt's speed and peak memory against `cat` and `wc -l` on the same input,
+# in one run, and prints a Markdown table (bench/README.md keeps the latest).
+#
+#   bench/run.sh [SIZE_MB] [FILES]     defaults: 100 MB, 300 files
+#   BPT=build/bpt BIG_GB=1 bench/run.sh   also checks peak memory on a 1 GB file
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb=${1:-100}
+files=${2:-300}
+bpt=${BPT:-build/bpt}
+corpus=bench/corpus
+out=bench/out
+mkdir -p "$corpus" "$out"
+
+[ -f "$corpus/big-${size_mb}.txt" ] || python3 bench/gen_corpus.py --size-mb "$size_mb" --out "$corpus/big-${size_mb}.txt" >&2
+[ -d "$corpus/folder-${files}" ] || python3 bench/gen_corpus.py --files "$files" --out-dir "$corpus/folder-${files}" >&2
+big="$corpus/big-${size_mb}.txt"
+folder="$corpus/folder-${files}"
+big_bytes=$(stat -c %s "$big")
+folder_bytes=$(du -sb "$folder" | cut -f1)
+
+# Best of three wall times; peak RSS from GNU time.
+measure() {
+  local label=$1 bytes=$2; shift 2
+  local best="" rss=0
+  for _ in 1 2 3; do
+    /usr/bin/time -f "%e %M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; return 1; }
+    read -r secs kb <"$out/time"
+    if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  awk -v l="$label" -v b="$bytes" -v s="$best" -v k="$rss" \
+    'BEGIN{ s = (s < 0.005 ? 0.005 : s); printf "| %s | %.2f | %.0f | %.1f |\n", l, s, b/1e6/s, k/1024 }'
+}
+
+echo "| command | seconds | MB/s | peak MiB |"
+echo "|---|---|---|---|"
+measure "cat big > /dev/null" "$big_bytes" cat "$big"
+measure "wc -l big" "$big_bytes" wc -l "$big"
+measure "bpt parse --format ndjson" "$big_bytes" "$bpt" parse "$big" --format ndjson
+measure "bpt parse --format json" "$big_bytes" "$bpt" parse "$big"
+measure "bpt parse --format csv" "$big_bytes" "$bpt" parse "$big" --format csv
+measure "bpt validate" "$big_bytes" sh -c "'$bpt' validate '$big' --format json; [ \$? -le 1 ]"
+rm -rf "$out/conv1" "$out/conv2"
+measure "bpt convert --jobs 1 (folder)" "$folder_bytes" "$bpt" convert "$folder" --out-dir "$out/conv1" --jobs 1 --quiet
+measure "bpt convert --jobs 2 (folder)" "$folder_bytes" "$bpt" convert "$folder" --out-dir "$out/conv2" --jobs 2 --quiet
+measure "cat folder > /dev/null" "$folder_bytes" sh -c "cat '$folder'/* > /dev/null"
+
+if [ -n "${BIG_GB:-}" ]; then
+  [ -f "$corpus/big-1000.txt" ] || python3 bench/gen_corpus.py --size-mb 1000 --out "$corpus/big-1000.txt" >&2
+  measure "bpt parse --format ndjson (1 GB)" "$(stat -c %s "$corpus/big-1000.txt")" "$bpt" parse "$corpus/big-1000.txt" --format ndjson
+fi
+echo
+echo "input: $big ($((big_bytes / 1000000)) MB), $folder ($files files, $((folder_bytes / 1000000)) MB); $(nproc) cores; $(uname -m)"
