@@ -2,12 +2,21 @@
 
 #include <fmt/format.h>
 
+#include "swar.h"
+
 namespace bpt {
 
 void JsonOut::escape(std::string& out, std::string_view s) {
     out += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // Most text needs no escape at all: skip clean words whole.
+        while (i + 8 <= s.size()) {
+            std::uint64_t w = swar::load(s.data() + i);
+            if (swar::has_less(w, 0x20) | swar::has_byte(w, '"') | swar::has_byte(w, '\\')) break;
+            i += 8;
+        }
+        if (i >= s.size()) break;
         auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(s.data() + run, i - run);

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "bpt/text.h"
+#include "swar.h"
 
 namespace bpt {
 
@@ -249,7 +250,17 @@ struct Source::Impl {
             const char* d = buf.data();
             const std::size_t n = buf.size();
             std::size_t i = pos;
-            while (i < n && d[i] != '\n' && d[i] != '\r' && d[i] != '\f') ++i;
+            while (i < n) {
+                if (i + 8 <= n) {
+                    std::uint64_t w = swar::load(d + i);
+                    if (!(swar::has_byte(w, '\n') | swar::has_byte(w, '\r') | swar::has_byte(w, '\f'))) {
+                        i += 8;
+                        continue;
+                    }
+                }
+                if (d[i] == '\n' || d[i] == '\r' || d[i] == '\f') break;
+                ++i;
+            }
             if (i - pos > kMaxLineBytes)
                 fail(line_no, fmt::format("line is longer than {} MiB: not a table (a binary file, or text "
                                           "without line breaks?)", kMaxLineBytes >> 20));
@@ -283,9 +294,15 @@ struct Source::Impl {
     // re-decoded as GB18030 and the caller must scan again.
     bool check_line(std::string_view text) {
         bool ascii = true;
-        for (char c : text) {
-            if (c == '\0') fail(line_no, "NUL byte: not a text file");
-            if (static_cast<unsigned char>(c) >= 0x80) ascii = false;
+        std::size_t i = 0;
+        for (; i + 8 <= text.size(); i += 8) {
+            std::uint64_t w = swar::load(text.data() + i);
+            if (swar::has_byte(w, 0)) fail(line_no, "NUL byte: not a text file");
+            ascii = ascii && swar::all_ascii(w);
+        }
+        for (; i < text.size(); ++i) {
+            if (text[i] == '\0') fail(line_no, "NUL byte: not a text file");
+            if (static_cast<unsigned char>(text[i]) >= 0x80) ascii = false;
         }
         if (ascii || !utf8) return true;
         if (!text::is_valid_utf8(text)) {

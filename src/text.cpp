@@ -1,5 +1,7 @@
 #include "bpt/text.h"
 
+#include "swar.h"
+
 namespace bpt::text {
 
 namespace {
@@ -128,6 +130,10 @@ bool is_valid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
     while (p < end) {
+        if (end - p >= 8 && swar::all_ascii(swar::load(reinterpret_cast<const char*>(p)))) {
+            p += 8;
+            continue;
+        }
         unsigned char c = *p;
         if (c < 0x80) { ++p; continue; }
         int n;
