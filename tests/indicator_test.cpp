@@ -278,6 +278,18 @@ TEST_CASE("layout separators come in both widths and with spaces", "[indicator][
     CHECK(p.indicators[1].period->text == "满意");
 }
 
+TEST_CASE("full-width clause numbers and targets in either order are read", "[indicator][layout]") {
+    Parsed p = parse("１、1-产出指标；11-数量指标；甲；年度指标值:≥１；实施周期指标值:≥２。"
+                     "２、1-产出指标；11-数量指标；乙；实施周期指标值:1；年度指标值:1。");
+    CHECK(p.diagnostics.empty());
+    REQUIRE(p.indicators.size() == 2);
+    CHECK(p.indicators[0].seq == 1);
+    CHECK(p.indicators[0].name == "甲");
+    CHECK(p.indicators[0].annual->number == "1");
+    CHECK(p.indicators[0].period->number == "2");
+    CHECK(p.indicators[1].seq == 2);
+}
+
 TEST_CASE("a 、 inside a name or a clause without its 。 do not confuse the split", "[indicator][layout]") {
     Parsed names = parse("1、2-效益指标；22-社会效益；增强党的创造力、凝聚力、战斗力；实施周期指标值:合格；年度指标值:合格。"
                          "2、1-产出指标；11-数量指标；补助、津补贴等经费拨付率；实施周期指标值:≥90%；年度指标值:≥90%。");
