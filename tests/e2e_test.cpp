@@ -67,6 +67,16 @@ void check_sample_figures(const json& doc) {
     }
     CHECK(found);
     CHECK(doc["summary"]["projects"] == 177);
+    CHECK(doc["summary"]["indicators"] == 714);
+    const auto& first = projects[0]["indicators"][0];
+    CHECK(first["seq"] == 1);
+    CHECK(first["level1"] == json({{"code", "1"}, {"name", "产出指标"}}));
+    CHECK(first["level2"] == json({{"code", "11"}, {"name", "数量指标"}}));
+    CHECK(first["name"] == "党代会年会制试点镇数量指标");
+    for (const char* which : {"period", "annual"}) {
+        CHECK(first["targets"][which]["op"] == ">");
+        CHECK(first["targets"][which]["value"] == 1);
+    }
     CHECK(doc["summary"]["errors"] == 0);
     CHECK(doc["summary"]["warnings"] == 0);
 }
