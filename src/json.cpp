@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 #include "swar.h"
 
 namespace bpt {
@@ -80,8 +82,17 @@ JsonOut& JsonOut::end_array() { return close(']'); }
 
 JsonOut& JsonOut::key(std::string_view k) {
     before_value();
-    escape(out_.buffer(), k);
-    out_.buffer() += pretty_ ? ": " : ":";
+    // Keys are the schema's own ASCII names: nothing to escape.
+    auto& b = out_.buffer();
+    std::size_t at = b.size();
+    b.resize(at + k.size() + (pretty_ ? 4 : 3));
+    char* d = b.data() + at;
+    *d++ = '"';
+    std::memcpy(d, k.data(), k.size());
+    d += k.size();
+    *d++ = '"';
+    *d++ = ':';
+    if (pretty_) *d = ' ';
     after_key_ = true;
     return *this;
 }

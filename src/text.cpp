@@ -127,31 +127,33 @@ bool is_town(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
+    // The well-formed byte sequences of Unicode's table 3-7, tested by byte ranges,
+    // which rules out overlong forms, surrogates and values past U+10FFFF.
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* end = p + s.size();
+    auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
     while (p < end) {
         if (end - p >= 8 && swar::all_ascii(swar::load(reinterpret_cast<const char*>(p)))) {
             p += 8;
             continue;
         }
         unsigned char c = *p;
-        if (c < 0x80) { ++p; continue; }
-        int n;
-        std::uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-        else return false;
-        if (end - p <= n) return false;
-        for (int k = 1; k <= n; ++k) {
-            if ((p[k] & 0xC0) != 0x80) return false;
-            cp = (cp << 6) | (p[k] & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-            cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        if (c < 0x80) {
+            ++p;
+        } else if (c >= 0xE0 && c <= 0xEF) {  // three bytes: all of CJK
+            if (end - p < 3 || !cont(p[1]) || !cont(p[2])) return false;
+            if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return false;
+            p += 3;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (end - p < 2 || !cont(p[1])) return false;
+            p += 2;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (end - p < 4 || !cont(p[1]) || !cont(p[2]) || !cont(p[3])) return false;
+            if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)) return false;
+            p += 4;
+        } else {
             return false;
-        p += n + 1;
+        }
     }
     return true;
 }

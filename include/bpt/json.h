@@ -18,6 +18,7 @@ public:
     JsonOut& end_object();
     JsonOut& begin_array();
     JsonOut& end_array();
+    // `k` is one of the schema's member names: ASCII, written without escaping.
     JsonOut& key(std::string_view k);
     JsonOut& string(std::string_view s);
     // A number already in JSON syntax (exact decimals from Money or the grammar).
@@ -36,7 +37,7 @@ private:
     void newline();
     Output& out_;
     bool pretty_;
-    std::vector<bool> first_;  // per open container: no member written yet
+    std::vector<char> first_;  // per open container: no member written yet (not vector<bool>: hot path)
     bool after_key_ = false;
 };
 
