@@ -123,6 +123,7 @@ void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
     std::string_view t = text::trim(raw);
     if (skip_furniture(t)) return;
     bool indented = text::indent_bytes(raw) > 0;
+    if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number);
     switch (state_) {
         case State::Top:
             if (!indented) return top_line(t, number);
@@ -141,6 +142,19 @@ void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
     }
     end_project();
     begin_project(t, number);
+}
+
+void LayoutReader::check_amounts(std::string_view t, std::uint32_t number) {
+    // Rows end in their amounts; a number-like token there that is no amount would
+    // otherwise be read as part of a name, a silent wrong answer.
+    auto tokens = text::split_ws(t);
+    for (auto it = tokens.rbegin(); it != tokens.rend() && text::looks_like_amount(*it); ++it) {
+        if (text::parse_table_amount(*it)) continue;
+        diagnose("invalid-amount", Severity::Error,
+                 fmt::format("'{}' is not an amount (expected two decimals and thousands separators, e.g. "
+                             "1,234.56, within ±92,233,720,368,547,757.99)", *it),
+                 number);
+    }
 }
 
 void LayoutReader::top_line(std::string_view t, std::uint32_t number) {

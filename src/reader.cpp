@@ -52,6 +52,10 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
     result.table = reader->saw_table();
     if (!result.table) return result;  // nothing is written for a file that is not a table
     reader->finish();
+    if (summary.summary().projects == 0)
+        validator.on_diagnostic({"no-projects", Severity::Error,
+                                 "the table has a header but no project rows",
+                                 0, 0});
     validator.on_end({});
     result.summary = summary.summary();
     return result;

@@ -168,16 +168,18 @@ struct Source::Impl {
     void check_not_binary(std::string_view head) const {
         std::size_t nul = head.find('\0');
         if (nul == std::string_view::npos) return;
-        // Text in UTF-16 without a byte-order mark has a NUL in every other byte of
-        // its ASCII; say so, since --encoding is the fix.
+        // UTF-16 without a byte-order mark puts the NUL half of every ASCII character
+        // (newlines, digits) on one side: all at odd offsets (LE) or all at even (BE).
+        // Binary data scatters them. Say so, since --encoding is the fix.
         std::size_t even = 0, odd = 0;
-        for (std::size_t i = 0; i < head.size() && i < 4096; ++i)
+        for (std::size_t i = 0; i < head.size(); ++i)
             if (head[i] == '\0') ++(i % 2 ? odd : even);
-        std::size_t sample = std::min<std::size_t>(head.size(), 4096);
-        if (odd > sample / 4 || even > sample / 4)
+        if (odd + even >= 2 && (odd == 0 || even == 0))
             fail(0, fmt::format("looks like UTF-16 without a byte-order mark; name the encoding with --encoding {}",
-                                odd > even ? "UTF-16LE" : "UTF-16BE"));
-        fail(0, fmt::format("not a text file: NUL byte at offset {} (expected a table as text)", nul));
+                                odd ? "UTF-16LE" : "UTF-16BE"));
+        std::uint32_t line = 1;
+        for (std::size_t i = 0; i < nul; ++i) line += head[i] == '\n';
+        fail(line, "NUL byte: not a text file");
     }
 
     // Moves raw bytes into `buf` as UTF-8; false when nothing more will come.

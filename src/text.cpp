@@ -61,6 +61,17 @@ std::optional<Money> parse_table_amount(std::string_view t) {
     return Money::parse(t);
 }
 
+bool looks_like_amount(std::string_view t) {
+    if (t.starts_with('-')) t.remove_prefix(1);
+    bool digit = false, separator = false;
+    for (char c : t) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c == ',' || c == '.') separator = true;
+        else return false;
+    }
+    return digit && separator;
+}
+
 std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line) {
     std::string_view rest = trim_right(line);
     TrailingAmounts out;

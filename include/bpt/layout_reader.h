@@ -32,6 +32,7 @@ private:
 
     void content_line(std::string_view raw, std::uint32_t number);
     bool skip_furniture(std::string_view trimmed);
+    void check_amounts(std::string_view trimmed, std::uint32_t number);
     void begin_project(std::string_view text, std::uint32_t number);
     void name_line(std::string_view text, std::uint32_t number);
     void goal_line(std::string_view text, std::uint32_t number);

@@ -26,6 +26,11 @@ std::vector<std::string_view> split_ws(std::string_view s);
 // (`2023年`, `10号`) are never mistaken for amounts.
 std::optional<Money> parse_table_amount(std::string_view token);
 
+// Made of the characters of an amount (digits, `,`, `.`, a leading `-`), with a
+// digit and a separator: `1,2,3.4.5` and `99999999999999999.99` look like amounts
+// even though they are none, and must be reported rather than read as text.
+bool looks_like_amount(std::string_view token);
+
 // A line that ends in amounts: `人才工作经费 41.00 41.00` → head `人才工作经费`,
 // amounts {41.00, 41.00}. A line of amounts alone has an empty head. nullopt when
 // the line does not end in at least one amount.

@@ -1,0 +1,119 @@
+// Bad input, through the real binary: a message on stderr naming the file (and the
+// line where there is one), the documented exit code, no crash, no partial output.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "test_util.h"
+
+using bpt::test::quote;
+using bpt::test::run_bpt;
+using bpt::test::write_file;
+using nlohmann::json;
+
+namespace {
+
+const std::string kHead =
+    "项目支出绩效目标表\n部门名称：测试局 单位：万元\n"
+    "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标\n合计 1.00 1.00\n";
+const std::string kProject =
+    "    甲经费 1.00 1.00\n目标。\n1、1-产出指标；11-数量指标；次数；实施周期指标值:≥1次；年度指标值:≥1次。\n";
+
+// Runs `bpt parse` with -o into `dir`, and checks the refusal: exit 2, one line on
+// stderr naming the file and containing `expect`, and no output file at all.
+void expect_refused(const bpt::test::TempDir& dir, const std::filesystem::path& input, const std::string& expect) {
+    auto out = dir / "out.json";
+    auto r = run_bpt("parse " + quote(input) + " -o " + quote(out));
+    INFO(r.err);
+    CHECK(r.rc == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.starts_with("bpt: " + input.string()));
+    CHECK(r.err.find(expect) != std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK_FALSE(std::filesystem::exists(out));
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+}
+
+json diagnostics_of(const std::filesystem::path& input) {
+    auto r = run_bpt("parse " + quote(input) + " --compact");
+    INFO(r.err);
+    REQUIRE(r.rc == 0);
+    return json::parse(r.out)["diagnostics"];
+}
+
+bool has(const json& diagnostics, const std::string& rule, int line) {
+    for (const auto& d : diagnostics)
+        if (d["rule"] == rule && (line == 0 || d["line"] == line)) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("bad input: files that are not there or not files", "[bad-input]") {
+    bpt::test::TempDir dir;
+    expect_refused(dir, dir / "missing.txt", "No such file");
+    std::filesystem::create_directory(dir / "folder.txt");
+    expect_refused(dir, dir / "folder.txt", "folder");
+    // Root reads any file whatever its mode, so unreadability comes from a symlink loop.
+    std::filesystem::create_symlink("loop.txt", dir / "loop.txt");
+    expect_refused(dir, dir / "loop.txt", "cannot open");
+}
+
+TEST_CASE("bad input: an unwritable -o leaves nothing behind", "[bad-input]") {
+    bpt::test::TempDir dir;
+    write_file(dir / "t.txt", kHead + kProject);
+    write_file(dir / "plain", "x");
+    auto r = run_bpt("parse " + quote(dir / "t.txt") + " -o " + quote(dir / "plain" / "out.json"));
+    CHECK(r.rc == 2);
+    CHECK(r.err.find("plain/out.json") != std::string::npos);
+    auto to_folder = run_bpt("parse " + quote(dir / "t.txt") + " -o " + quote(dir.path()));
+    CHECK(to_folder.rc == 2);
+    CHECK(to_folder.err.find("folder") != std::string::npos);
+}
+
+TEST_CASE("bad input: bytes that are not a text table", "[bad-input]") {
+    bpt::test::TempDir dir;
+    write_file(dir / "empty.txt", "");
+    expect_refused(dir, dir / "empty.txt", "not a budget performance target table");
+    write_file(dir / "binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+    expect_refused(dir, dir / "binary.txt", "NUL");
+    write_file(dir / "nul.txt", kHead + std::string("    甲\0经费 1.00 1.00\n", 22));
+    expect_refused(dir, dir / "nul.txt", ":5: NUL byte");
+    std::string body;
+    for (int i = 0; i < 30; ++i) body += kProject;
+    write_file(dir / "bad-utf8.txt", kHead + body + "    乙经费 \xff\xfe 1.00 1.00\n");
+    expect_refused(dir, dir / "bad-utf8.txt", ":95: invalid UTF-8");
+    write_file(dir / "utf16.txt", bpt::test::encode(kHead + kProject, "UTF-16LE"));
+    expect_refused(dir, dir / "utf16.txt", "--encoding UTF-16LE");
+    write_file(dir / "prose.txt", "Dear colleagues,\nplease find the table attached.\n");
+    expect_refused(dir, dir / "prose.txt", "not a budget performance target table");
+}
+
+TEST_CASE("bad input: a 50 MB file with no line break is refused, not held", "[bad-input]") {
+    bpt::test::TempDir dir;
+    write_file(dir / "one-line.txt", std::string(50 << 20, 'x'));
+    expect_refused(dir, dir / "one-line.txt", ":1: line is longer than");
+}
+
+TEST_CASE("bad input: tables that are read but wrong say what is wrong, at the line", "[bad-input]") {
+    bpt::test::TempDir dir;
+    write_file(dir / "header-only.txt", kHead);
+    auto header_only = diagnostics_of(dir / "header-only.txt");
+    CHECK(has(header_only, "no-projects", 0));
+
+    write_file(dir / "cut.txt", kHead + kProject + "    乙经费（狮\n岭镇）\n2.00 2.00\n目标。\n1、1-产出指标；11-数量指标；次");
+    CHECK(has(diagnostics_of(dir / "cut.txt"), "incomplete-project", 8));
+
+    write_file(dir / "no-amounts.txt", kHead + "    甲经费\n目标。\n" + kProject.substr(kProject.find("1、")));
+    CHECK(has(diagnostics_of(dir / "no-amounts.txt"), "missing-amounts", 5));
+
+    write_file(dir / "absurd.txt", kHead + "    甲经费 99999999999999999.99 99999999999999999.99\n目标。\n" +
+                                       kProject.substr(kProject.find("1、")) + "    乙经费 1,2,3.4.5\n目标。\n" +
+                                       kProject.substr(kProject.find("1、")));
+    auto absurd = diagnostics_of(dir / "absurd.txt");
+    CHECK(has(absurd, "invalid-amount", 5));
+    CHECK(has(absurd, "invalid-amount", 8));
+}
