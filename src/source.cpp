@@ -21,7 +21,9 @@ std::string InputError::describe() const {
 
 namespace {
 
-constexpr std::size_t kBlock = 1 << 20;
+// Read size: large enough that system calls do not show, small enough to allocate
+// cheaply for the many tiny inputs of a fuzzing run.
+constexpr std::size_t kBlock = 64 << 10;
 
 struct ConverterCloser {
     void operator()(UConverter* c) const { ucnv_close(c); }
@@ -90,6 +92,7 @@ struct Source::Impl {
     std::vector<UChar> pivot = std::vector<UChar>(4096);
     UChar* pivot_source = nullptr;
     UChar* pivot_target = nullptr;
+    std::unique_ptr<char[]> block;  // what fread fills (uninitialised: no memset per block)
     std::string raw;        // undecoded bytes read ahead
     std::string buf;        // decoded UTF-8 not yet handed out
     std::size_t pos = 0;
@@ -105,10 +108,9 @@ struct Source::Impl {
     // Reads one block of raw bytes; false at end of input.
     bool read_block() {
         if (eof) return false;
-        std::size_t old = raw.size();
-        raw.resize(old + kBlock);
-        std::size_t n = std::fread(raw.data() + old, 1, kBlock, file);
-        raw.resize(old + n);
+        if (!block) block = std::make_unique<char[]>(kBlock);
+        std::size_t n = std::fread(block.get(), 1, kBlock, file);
+        raw.append(block.get(), n);
         bytes += n;
         if (n == 0) {
             if (std::ferror(file)) fail(0, fmt::format("cannot read: {}", std::strerror(errno)));

@@ -90,7 +90,7 @@ TEST_CASE("Source switches to GB18030 when a UTF-8 guess from ASCII turns out wr
 }
 
 TEST_CASE("Source keeps multi-byte characters whole across its read blocks", "[source]") {
-    // 1 MiB blocks: put a three-byte character across the boundary.
+    // Put a three-byte character across a read-block boundary (blocks are 64 KiB).
     std::string text(1048575, 'x');
     text += "合计\n";
     auto r = read_bytes(text);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target for SECONDS (default 60), seeded from data/, and
+# prints the executions run. A crash stops with the fuzzer's report and the input
+# saved under build-fuzz/crashes/: turn it into a fix and a regression test.
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_source fuzz_reader fuzz_indicator)
+
+bash scripts/install-deps.sh
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang)" >&2; exit 2; }
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DBPT_FUZZ=ON -DBPT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-fuzz
+
+# Seeds: the samples whole and in slices (small inputs mutate faster), and every
+# indicator cell of the samples for the grammar.
+seeds=build-fuzz/seeds
+rm -rf "$seeds" && mkdir -p "$seeds/files" "$seeds/cells" build-fuzz/crashes
+for f in data/*; do
+  cp "$f" "$seeds/files/"
+  split -l 60 -d -a 3 "$f" "$seeds/files/$(basename "$f")."
+done
+build-fuzz/bpt parse data/huadu-org-layout.txt --compact | python3 -c '
+import json, sys, hashlib
+for p in json.load(sys.stdin)["projects"]:
+    t = p["indicators_text"].encode()
+    open(sys.argv[1] + "/" + hashlib.sha1(t).hexdigest(), "wb").write(t)' "$seeds/cells"
+
+for t in "${targets[@]}"; do
+  corpus="build-fuzz/corpus-$t"
+  mkdir -p "$corpus"
+  seed="$seeds/files"
+  [ "$t" = fuzz_indicator ] && seed="$seeds/cells"
+  log="build-fuzz/$t.log"
+  if ! build-fuzz/fuzz/$t "$corpus" "$seed" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -artifact_prefix=build-fuzz/crashes/ -print_final_stats=1 >"$log" 2>&1; then
+    tail -n 40 "$log" >&2
+    echo "fuzz: $t FAILED (input saved in build-fuzz/crashes/)" >&2
+    exit 1
+  fi
+  runs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -Eo '[0-9]+$' || echo "?")
+  echo "fuzz: $t: $runs executions in ${seconds}s, no crash"
+done
