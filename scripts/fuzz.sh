@@ -11,8 +11,7 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(fuzz_source fuzz_reader fuzz_indicator)
 
-bash scripts/install-deps.sh
-command -v clang++ >/dev/null || { echo "fuzz: clang++ is needed (apt-get install clang)" >&2; exit 2; }
+bash scripts/install-deps.sh --fuzz
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBPT_FUZZ=ON -DBPT_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz

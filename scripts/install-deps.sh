@@ -10,6 +10,11 @@ packages=(
   python3 python3-jsonschema time
 )
 
+# Fuzzing needs clang and its libFuzzer runtime; only scripts/fuzz.sh asks for them.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
