@@ -3,8 +3,42 @@
 #include <vector>
 
 #include "bpt/layout_reader.h"
+#include "bpt/text.h"
 
 namespace bpt {
+
+void set_project_name(Project& p, std::string_view name) {
+    // Copied first: `name` may view p.name itself.
+    std::string trimmed(text::trim(name));
+    p.name = std::move(trimmed);
+    auto parts = text::split_name(p.name);
+    p.base_name = std::string(parts.base);
+    p.suffix.reset();
+    p.town.reset();
+    if (parts.suffix) {
+        p.suffix = std::string(*parts.suffix);
+        if (text::is_town(*parts.suffix)) p.town = p.suffix;
+    }
+}
+
+bool read_department_line(std::string_view t, DocumentInfo& info) {
+    if (!t.starts_with("部门名称")) return false;
+    if (info.department) return true;
+    std::string_view rest = t.substr(std::string_view("部门名称").size());
+    for (std::string_view colon : {"：", ":"})
+        if (rest.starts_with(colon)) rest.remove_prefix(colon.size());
+    std::size_t unit_at = rest.find("单位");
+    std::string_view name = text::trim(rest.substr(0, unit_at));
+    if (!name.empty()) info.department = std::string(name);
+    if (unit_at != std::string_view::npos) {
+        std::string_view unit = rest.substr(unit_at + std::string_view("单位").size());
+        for (std::string_view colon : {"：", ":"})
+            if (unit.starts_with(colon)) unit.remove_prefix(colon.size());
+        unit = text::trim(unit);
+        if (!unit.empty()) info.amount_unit = std::string(unit);
+    }
+    return true;
+}
 
 namespace {
 // Lines looked at before the dialect is decided. The header of either dialect
