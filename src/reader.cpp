@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "bpt/delimited.h"
+#include "bpt/export_reader.h"
 #include "bpt/layout_reader.h"
 #include "bpt/text.h"
 
@@ -47,12 +49,31 @@ constexpr std::size_t kDetectLines = 40;
 }  // namespace
 
 std::string detect_dialect(const std::vector<std::string>& first_lines) {
-    (void)first_lines;
+    for (std::size_t i = 0; i < first_lines.size(); ++i) {
+        auto header = ExportReader::find_header(first_lines[i]);
+        if (!header) continue;
+        // No layout table has these columns: its departments are rows, not cells.
+        for (const auto& cell : header->cells) {
+            auto column = ExportReader::column_for(cell);
+            if (column == ExportReader::Column::Department || column == ExportReader::Column::BudgetUnit)
+                return "export";
+        }
+        // A layout extractor may separate the header's words with tabs too; then
+        // its other lines split into a few cells, never into a full row.
+        RecordAssembler rows(header->delimiter);
+        bool split_lines = false;
+        for (std::size_t j = i + 1; j < first_lines.size(); ++j) {
+            if (!rows.add(first_lines[j], static_cast<std::uint32_t>(j + 1))) continue;
+            if (rows.size() >= header->cells.size()) return "export";
+            if (rows.size() > 1) split_lines = true;
+        }
+        return split_lines ? "layout" : "export";
+    }
     return "layout";
 }
 
 std::unique_ptr<Reader> make_reader(const std::string& dialect, Sink& sink, DocumentInfo info) {
-    (void)dialect;
+    if (dialect == "export") return std::make_unique<ExportReader>(sink, std::move(info));
     return std::make_unique<LayoutReader>(sink, std::move(info));
 }
 
