@@ -98,23 +98,7 @@ bool LayoutReader::skip_furniture(std::string_view t) {
         saw_header_ = true;
         return true;
     }
-    if (t.starts_with("部门名称")) {
-        if (info_.department) return true;  // repeated on every page
-        std::string_view rest = t.substr(std::string_view("部门名称").size());
-        for (std::string_view colon : {"：", ":"})
-            if (rest.starts_with(colon)) rest.remove_prefix(colon.size());
-        std::size_t unit_at = rest.find("单位");
-        std::string_view name = text::trim(rest.substr(0, unit_at));
-        if (!name.empty()) info_.department = std::string(name);
-        if (unit_at != std::string_view::npos) {
-            std::string_view unit = rest.substr(unit_at + std::string_view("单位").size());
-            for (std::string_view colon : {"：", ":"})
-                if (unit.starts_with(colon)) unit.remove_prefix(colon.size());
-            unit = text::trim(unit);
-            if (!unit.empty()) info_.amount_unit = std::string(unit);
-        }
-        return true;
-    }
+    if (read_department_line(t, info_)) return true;
     if (is_page_footer(t)) return true;
     return info_.title && t == *info_.title && index_ > 0;  // a title repeated on each page
 }
@@ -307,13 +291,7 @@ void LayoutReader::flush_pending_as_unparsed() {
 
 void LayoutReader::end_project() {
     Project& p = project_;
-    p.name = std::string(text::trim(p.name));
-    auto parts = text::split_name(p.name);
-    p.base_name = std::string(parts.base);
-    if (parts.suffix) {
-        p.suffix = std::string(*parts.suffix);
-        if (text::is_town(*parts.suffix)) p.town = p.suffix;
-    }
+    set_project_name(p, p.name);
     if (!goal_.empty()) p.goal = goal_;
     indicator_diagnostics_.clear();
     parse_indicators(p.indicators_text, ClauseDialect::Layout, marks_, p.indicators, indicator_diagnostics_);

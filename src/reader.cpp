@@ -2,9 +2,45 @@
 
 #include <vector>
 
+#include "bpt/delimited.h"
+#include "bpt/export_reader.h"
 #include "bpt/layout_reader.h"
+#include "bpt/text.h"
 
 namespace bpt {
+
+void set_project_name(Project& p, std::string_view name) {
+    // Copied first: `name` may view p.name itself.
+    std::string trimmed(text::trim(name));
+    p.name = std::move(trimmed);
+    auto parts = text::split_name(p.name);
+    p.base_name = std::string(parts.base);
+    p.suffix.reset();
+    p.town.reset();
+    if (parts.suffix) {
+        p.suffix = std::string(*parts.suffix);
+        if (text::is_town(*parts.suffix)) p.town = p.suffix;
+    }
+}
+
+bool read_department_line(std::string_view t, DocumentInfo& info) {
+    if (!t.starts_with("部门名称")) return false;
+    if (info.department) return true;
+    std::string_view rest = t.substr(std::string_view("部门名称").size());
+    for (std::string_view colon : {"：", ":"})
+        if (rest.starts_with(colon)) rest.remove_prefix(colon.size());
+    std::size_t unit_at = rest.find("单位");
+    std::string_view name = text::trim(rest.substr(0, unit_at));
+    if (!name.empty()) info.department = std::string(name);
+    if (unit_at != std::string_view::npos) {
+        std::string_view unit = rest.substr(unit_at + std::string_view("单位").size());
+        for (std::string_view colon : {"：", ":"})
+            if (unit.starts_with(colon)) unit.remove_prefix(colon.size());
+        unit = text::trim(unit);
+        if (!unit.empty()) info.amount_unit = std::string(unit);
+    }
+    return true;
+}
 
 namespace {
 // Lines looked at before the dialect is decided. The header of either dialect
@@ -13,12 +49,31 @@ constexpr std::size_t kDetectLines = 40;
 }  // namespace
 
 std::string detect_dialect(const std::vector<std::string>& first_lines) {
-    (void)first_lines;
+    for (std::size_t i = 0; i < first_lines.size(); ++i) {
+        auto header = ExportReader::find_header(first_lines[i]);
+        if (!header) continue;
+        // No layout table has these columns: its departments are rows, not cells.
+        for (const auto& cell : header->cells) {
+            auto column = ExportReader::column_for(cell);
+            if (column == ExportReader::Column::Department || column == ExportReader::Column::BudgetUnit)
+                return "export";
+        }
+        // A layout extractor may separate the header's words with tabs too; then
+        // its other lines split into a few cells, never into a full row.
+        RecordAssembler rows(header->delimiter);
+        bool split_lines = false;
+        for (std::size_t j = i + 1; j < first_lines.size(); ++j) {
+            if (!rows.add(first_lines[j], static_cast<std::uint32_t>(j + 1))) continue;
+            if (rows.size() >= header->cells.size()) return "export";
+            if (rows.size() > 1) split_lines = true;
+        }
+        return split_lines ? "layout" : "export";
+    }
     return "layout";
 }
 
 std::unique_ptr<Reader> make_reader(const std::string& dialect, Sink& sink, DocumentInfo info) {
-    (void)dialect;
+    if (dialect == "export") return std::make_unique<ExportReader>(sink, std::move(info));
     return std::make_unique<LayoutReader>(sink, std::move(info));
 }
 

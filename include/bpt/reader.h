@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bpt/sink.h"
@@ -27,6 +28,15 @@ struct ReadOptions {
     std::optional<std::string> dialect;   // "layout" or "export" instead of detecting it
     ValidationOptions validation;
 };
+
+// Shared by every dialect, so the same table read from either gives the same record.
+// `name` (trimmed) becomes name, base_name, suffix and town: `…经费（狮岭镇）` → suffix
+// and town 狮岭镇; `…（区本级）` → suffix only.
+void set_project_name(Project& project, std::string_view name);
+// `部门名称：X 单位：万元` (either colon width) fills info.department and
+// info.amount_unit, unless a previous such line already did (tables repeat it on
+// every page). False when `trimmed` is not such a line.
+bool read_department_line(std::string_view trimmed, DocumentInfo& info);
 
 // Decides the dialect from the first lines of a file (copies, in order, blank
 // lines included): "layout" or "export".

@@ -1,0 +1,106 @@
+#pragma once
+// The export dialect: the table as rows of cells, tab-separated as budget systems
+// export it, or comma-separated as a spreadsheet saves it. Columns are found by
+// their names in the header row, never by position. See docs/dialects.md.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bpt/delimited.h"
+#include "bpt/indicator.h"
+#include "bpt/reader.h"
+
+namespace bpt {
+
+class ExportReader final : public Reader {
+public:
+    ExportReader(Sink& sink, DocumentInfo info);
+    void line(const Line& line) override;
+    void finish() override;
+    bool saw_table() const override { return header_seen_; }
+
+    // The columns bpt reads.
+    enum class Column { Department, BudgetUnit, Name, Goal, Indicators, Total, Fiscal, FiscalSpecial, Other };
+    static constexpr std::size_t kColumns = 9;
+    // The column a header cell names: `主管部门`, `项目名称（资金使用单位）`, `总计（万元）` …
+    // White space inside the name is ignored; nullopt for a column bpt does not read.
+    static std::optional<Column> column_for(std::string_view header_cell);
+
+    struct Header {
+        char delimiter = '\t';
+        std::vector<std::string> cells;  // trimmed, unquoted
+    };
+    // `line` read as a header row: 项目名称 and 绩效目标 or 绩效指标 as cells of their own,
+    // separated by tabs or else by commas. nullopt when it is not one.
+    static std::optional<Header> find_header(std::string_view line);
+
+    // A ruler under or around the table: cells of dashes (`-----`, `=====`, `———`).
+    static bool is_ruler(std::string_view cell);
+
+    // Lines held while a quoted cell stays open. A quote that is still open after
+    // this many lines (or bytes) is taken to be a stray one, and the lines are read
+    // again with that quote as text.
+    static constexpr std::size_t kMaxRecordLines = 1000;
+    static constexpr std::size_t kMaxRecordBytes = 4 << 20;
+
+private:
+    struct Held {
+        std::string text;
+        std::uint32_t line;
+    };
+
+    void preamble(std::string_view text, std::uint32_t number);
+    void take_header(Header header, std::uint32_t number);
+    void feed(std::string_view text, std::uint32_t number);
+    void recover();
+    void record();
+    void row();
+    void project_row(std::string_view name, std::string_view goal, std::string_view indicators);
+    std::string_view cell(Column c) const;
+    Amounts read_amounts(std::string_view row_name, std::uint32_t project);
+    std::string row_text() const;
+    void send_document();
+    void unparsed(std::string_view text, std::uint32_t number, std::string_view why);
+    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
+                  std::uint32_t project = 0);
+
+    Sink& sink_;
+    DocumentInfo info_;
+    bool document_sent_ = false;
+    bool header_seen_ = false;
+    std::uint32_t page_ = 1;
+
+    // Before the header: lines that are neither title nor blank wait here, so that
+    // they are reported after on_document, which needs the title. Bounded.
+    static constexpr std::size_t kMaxPreamble = 64;
+    std::vector<Held> preamble_;
+    std::uint32_t preamble_lines_ = 0;
+    std::uint32_t preamble_dropped_ = 0;
+    std::uint32_t preamble_dropped_first_ = 0;
+    std::uint32_t preamble_dropped_last_ = 0;
+
+    std::vector<std::string> header_;
+    std::array<std::size_t, kColumns> column_{};  // header position of each Column, or npos
+    std::vector<bool> unnamed_;                      // header positions with no name at all
+
+    RecordAssembler rows_{'\t'};
+    std::vector<Held> held_;  // the open record's lines, for replay after a stray quote
+    std::size_t held_bytes_ = 0;
+
+    // Spreadsheets leave a merged 主管部门/预算单位 cell empty below its first row; the
+    // value above carries down, as a department row's does in the layout dialect.
+    std::string department_;
+    std::string budget_unit_;
+
+    std::uint32_t index_ = 0;
+    Project project_;
+    std::vector<LineMark> marks_;
+    std::vector<Diagnostic> indicator_diagnostics_;
+};
+
+}  // namespace bpt

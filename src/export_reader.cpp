@@ -1,0 +1,403 @@
+#include "bpt/export_reader.h"
+
+#include <fmt/format.h>
+
+#include "bpt/layout_reader.h"
+#include "bpt/text.h"
+
+namespace bpt {
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct ColumnName {
+    std::string_view name;
+    ExportReader::Column column;
+};
+
+// Budget systems decorate the names (`项目名称（资金使用单位）`, `总计（万元）`), so a
+// header cell names a column when it starts with one of these.
+constexpr ColumnName kColumnNames[] = {
+    {"主管部门", ExportReader::Column::Department},    {"部门名称", ExportReader::Column::Department},
+    {"预算单位", ExportReader::Column::BudgetUnit},    {"单位名称", ExportReader::Column::BudgetUnit},
+    {"项目名称", ExportReader::Column::Name},          {"绩效目标", ExportReader::Column::Goal},
+    {"绩效指标", ExportReader::Column::Indicators},    {"总计", ExportReader::Column::Total},
+    {"合计", ExportReader::Column::Total},             {"财政拨款", ExportReader::Column::Fiscal},
+    {"财政专户拨款", ExportReader::Column::FiscalSpecial}, {"其他资金", ExportReader::Column::Other},
+};
+
+constexpr std::string_view kLabels[ExportReader::kColumns] = {
+    "主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标", "总计", "财政拨款", "财政专户拨款", "其他资金",
+};
+
+constexpr std::size_t at(ExportReader::Column c) { return static_cast<std::size_t>(c); }
+
+struct MoneyColumn {
+    ExportReader::Column column;
+    std::optional<Money> Amounts::*member;
+};
+
+constexpr MoneyColumn kMoneyColumns[] = {
+    {ExportReader::Column::Total, &Amounts::total},
+    {ExportReader::Column::Fiscal, &Amounts::fiscal},
+    {ExportReader::Column::FiscalSpecial, &Amounts::fiscal_special},
+    {ExportReader::Column::Other, &Amounts::other},
+};
+
+std::string without_spaces(std::string_view s) {
+    std::string out;
+    for (auto part : text::split_ws(s)) out += part;
+    return out;
+}
+
+// The text of a line before the header. A spreadsheet pads its title row with empty
+// cells (`标题,,,,`), so a line whose cells hold one text is that text.
+std::string preamble_text(std::string_view line) {
+    for (char d : {'\t', ','}) {
+        if (line.find(d) == std::string_view::npos) continue;
+        RecordAssembler a(d);
+        if (!a.add(line, 1)) break;
+        std::string_view only;
+        std::size_t filled = 0;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!a.cell(i).empty()) {
+                only = a.cell(i);
+                ++filled;
+            }
+        if (filled <= 1) return std::string(only);
+        break;
+    }
+    return std::string(text::trim(line));
+}
+
+// Chinese tables print a dash for an amount that is nil.
+bool is_nil_amount(std::string_view t) { return t == "-" || t == "—" || t == "－"; }
+
+}  // namespace
+
+ExportReader::ExportReader(Sink& sink, DocumentInfo info) : sink_(sink), info_(std::move(info)) {
+    info_.dialect = "export";
+    column_.fill(kNone);
+}
+
+std::optional<ExportReader::Column> ExportReader::column_for(std::string_view header_cell) {
+    std::string name = without_spaces(header_cell);
+    for (const auto& c : kColumnNames)
+        if (std::string_view(name).starts_with(c.name)) return c.column;
+    return std::nullopt;
+}
+
+std::optional<ExportReader::Header> ExportReader::find_header(std::string_view line) {
+    for (char d : {'\t', ','}) {
+        if (line.find(d) == std::string_view::npos) continue;
+        RecordAssembler a(d);
+        if (!a.add(line, 1)) continue;
+        Header h{d, {}};
+        bool name = false, target = false;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            h.cells.emplace_back(a.cell(i));
+            auto c = column_for(a.cell(i));
+            if (c == Column::Name) name = true;
+            if (c == Column::Goal || c == Column::Indicators) target = true;
+        }
+        if (name && target) return h;
+    }
+    return std::nullopt;
+}
+
+bool ExportReader::is_ruler(std::string_view cell) {
+    std::size_t dashes = 0;
+    for (std::string_view rest = text::trim(cell); !rest.empty();) {
+        bool known = false;
+        for (std::string_view d : {"-", "=", "_", "—", "─", "－", "＝"})
+            if (rest.starts_with(d)) {
+                rest.remove_prefix(d.size());
+                ++dashes;
+                known = true;
+                break;
+            }
+        if (known) continue;
+        if (rest[0] != ' ') return false;
+        rest.remove_prefix(1);
+    }
+    // One dash alone is a nil amount, not a ruler.
+    return dashes >= 2;
+}
+
+void ExportReader::line(const Line& l) {
+    if (l.page_break) {
+        ++page_;
+        return;
+    }
+    if (!header_seen_) return preamble(l.text, l.number);
+    feed(l.text, l.number);
+}
+
+void ExportReader::preamble(std::string_view raw, std::uint32_t number) {
+    if (auto header = find_header(raw)) return take_header(std::move(*header), number);
+    ++preamble_lines_;
+    std::string t = preamble_text(raw);
+    if (t.empty() || is_ruler(t) || read_department_line(t, info_)) return;
+    if (!info_.title) {
+        info_.title = std::move(t);
+        return;
+    }
+    if (preamble_.size() < kMaxPreamble) {
+        preamble_.push_back({std::move(t), number});
+        return;
+    }
+    if (preamble_dropped_++ == 0) preamble_dropped_first_ = number;
+    preamble_dropped_last_ = number;
+}
+
+void ExportReader::take_header(Header header, std::uint32_t number) {
+    header_seen_ = true;
+    header_ = std::move(header.cells);
+    rows_ = RecordAssembler(header.delimiter);
+    send_document();
+    for (const auto& p : preamble_) unparsed(p.text, p.line, "text before the column header");
+    if (preamble_dropped_)
+        diagnose("unparsed-text", Severity::Warning,
+                 fmt::format("{} more lines of text before the column header were not read (lines {}–{})",
+                             preamble_dropped_, preamble_dropped_first_, preamble_dropped_last_),
+                 preamble_dropped_first_);
+    preamble_.clear();
+    preamble_.shrink_to_fit();
+
+    unnamed_.assign(header_.size(), false);
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+        if (header_[i].empty()) {
+            unnamed_[i] = true;
+            continue;
+        }
+        auto c = column_for(header_[i]);
+        if (!c) {
+            diagnose("export-unknown-column", Severity::Info,
+                     fmt::format("column {} '{}' is not one bpt reads; its cells are ignored", i + 1,
+                                 text::ellipsize(header_[i], 20)),
+                     number);
+            continue;
+        }
+        std::size_t& slot = column_[at(*c)];
+        if (slot != kNone) {
+            diagnose("export-duplicate-column", Severity::Warning,
+                     fmt::format("column {} '{}' repeats column {} '{}'; only column {} is read", i + 1,
+                                 text::ellipsize(header_[i], 20), slot + 1, text::ellipsize(header_[slot], 20),
+                                 slot + 1),
+                     number);
+            continue;
+        }
+        slot = i;
+    }
+}
+
+void ExportReader::feed(std::string_view t, std::uint32_t number) {
+    if (rows_.add(t, number)) {
+        held_.clear();
+        held_bytes_ = 0;
+        return record();
+    }
+    held_.push_back({std::string(t), number});
+    held_bytes_ += t.size();
+    if (held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes) recover();
+}
+
+void ExportReader::recover() {
+    std::uint32_t line = rows_.open_quote_line();
+    std::size_t column = rows_.open_quote_column();
+    diagnose("export-unclosed-quote", Severity::Warning,
+             fmt::format("the quote that opens a cell on line {} does not close {}; that line is read with the "
+                         "quote as text",
+                         line, held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes
+                                   ? fmt::format("within {} lines", held_.size() - 1)
+                                   : std::string("before the end of the file")),
+             line);
+    std::vector<Held> lines = std::move(held_);
+    held_.clear();
+    held_bytes_ = 0;
+    rows_.clear();
+    rows_.ignore_quote_at(line, column);
+    for (const auto& h : lines) feed(h.text, h.line);
+}
+
+std::string_view ExportReader::cell(Column c) const {
+    std::size_t i = column_[at(c)];
+    return i == kNone ? std::string_view() : rows_.cell(i);
+}
+
+std::string ExportReader::row_text() const {
+    std::string out;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (i) out += " | ";
+        out += rows_.cell(i);
+    }
+    return out;
+}
+
+void ExportReader::record() {
+    if (rows_.blank()) return;
+    bool ruler = true;
+    for (std::size_t i = 0; i < rows_.size() && ruler; ++i)
+        if (!rows_.cell(i).empty() && !is_ruler(rows_.cell(i))) ruler = false;
+    if (ruler) return;
+
+    std::uint32_t line = rows_.first_line();
+    const std::size_t cells = rows_.size(), width = header_.size();
+    if (cells == 1) {
+        std::string_view t = rows_.cell(0);
+        if ((info_.title && t == *info_.title) || LayoutReader::is_page_footer(t)) return;
+        return unparsed(t, line, "a line with no cells in it");
+    }
+    if (cells == width) {
+        bool repeated = true;
+        for (std::size_t i = 0; i < width && repeated; ++i) repeated = rows_.cell(i) == header_[i];
+        if (repeated) return;  // the header printed again, as some exports do on every page
+    }
+    if (cells != width) {
+        bool extras_empty = cells > width;
+        for (std::size_t i = width; i < cells && extras_empty; ++i) extras_empty = rows_.cell(i).empty();
+        if (!extras_empty) {
+            // A missing or extra cell shifts every cell after it, and nothing says
+            // where: reading the row would put text in the wrong column.
+            return diagnose("export-cell-count", Severity::Error,
+                            fmt::format("the row has {} cells where the header has {}, so its cells cannot be matched "
+                                        "to columns; the row is skipped: '{}'",
+                                        cells, width, text::ellipsize(row_text(), 60)),
+                            line);
+        }
+        diagnose("export-cell-count", Severity::Error,
+                 fmt::format("the row has {} cells where the header has {}; the cells past column {} are empty, so "
+                             "the row is read",
+                             cells, width, width),
+                 line);
+    }
+    row();
+}
+
+void ExportReader::row() {
+    for (std::size_t i = 0; i < unnamed_.size(); ++i)
+        if (unnamed_[i] && !rows_.cell(i).empty())
+            unparsed(rows_.cell(i), rows_.cell_line(i), fmt::format("column {} has no name in the header", i + 1));
+
+    std::string_view name = cell(Column::Name), goal = cell(Column::Goal), indicators = cell(Column::Indicators);
+    if (!goal.empty() || !indicators.empty()) return project_row(name, goal, indicators);
+
+    std::uint32_t line = rows_.first_line();
+    std::string_view first;
+    for (std::size_t i = 0; i < rows_.size() && first.empty(); ++i) first = rows_.cell(i);
+    if (std::string head = without_spaces(first); head == "合计" || head == "总计") {
+        send_document();
+        Amounts total = read_amounts(head, 0);
+        info_.declared_total = total;
+        info_.declared_total_line = line;
+        sink_.on_declared_total(total, line);
+        return;
+    }
+    if (!name.empty()) return project_row(name, goal, indicators);
+
+    std::string_view department = cell(Column::Department), unit = cell(Column::BudgetUnit);
+    if (department.empty() && unit.empty())
+        return unparsed(row_text(), line, "a row with no 项目名称, 绩效目标 or 绩效指标");
+    // A row naming only a department (or unit), as a subtotal row does.
+    send_document();
+    Department d;
+    d.name = department.empty() ? unit : department;
+    d.line = line;
+    d.declared_total = read_amounts(d.name, 0);
+    if (!department.empty() && department != department_) {
+        department_ = department;
+        budget_unit_.clear();
+    }
+    if (!unit.empty()) budget_unit_ = unit;
+    sink_.on_department(d);
+}
+
+void ExportReader::project_row(std::string_view name, std::string_view goal, std::string_view indicators) {
+    send_document();
+    Project& p = project_;
+    p = Project{};
+    p.index = ++index_;
+    if (std::string_view d = cell(Column::Department); !d.empty() && d != department_) {
+        department_ = d;
+        budget_unit_.clear();
+    }
+    p.department = !department_.empty() ? department_ : info_.department.value_or("");
+    if (column_[at(Column::BudgetUnit)] != kNone) {
+        if (std::string_view u = cell(Column::BudgetUnit); !u.empty()) budget_unit_ = u;
+        if (!budget_unit_.empty()) p.budget_unit = budget_unit_;
+    }
+    set_project_name(p, name);
+    p.location = Location{rows_.first_line(), rows_.last_line(), page_};
+    if (!goal.empty()) {
+        p.goal = std::string(goal);
+        p.goal_line = rows_.cell_line(column_[at(Column::Goal)]);
+    }
+    p.amounts = read_amounts(p.name, p.index);
+    indicator_diagnostics_.clear();
+    if (!indicators.empty()) {
+        std::size_t i = column_[at(Column::Indicators)];
+        p.indicators_text = indicators;
+        p.indicators_line = rows_.cell_line(i);
+        rows_.cell_marks(i, marks_);
+        parse_indicators(p.indicators_text, ClauseDialect::Export, marks_, p.indicators, indicator_diagnostics_);
+    }
+    if (p.name.empty())
+        diagnose("unparsed-text", Severity::Warning,
+                 fmt::format("project {} has no name: its 项目名称 cell is empty", p.index), p.location.line, p.index);
+    sink_.on_project(p);
+    for (auto& d : indicator_diagnostics_) {
+        d.project = p.index;
+        sink_.on_diagnostic(d);
+    }
+}
+
+Amounts ExportReader::read_amounts(std::string_view row_name, std::uint32_t project) {
+    Amounts a;
+    for (const auto& m : kMoneyColumns) {
+        std::size_t i = column_[at(m.column)];
+        if (i == kNone) continue;
+        std::string_view t = rows_.cell(i);
+        if (t.empty() || is_nil_amount(t)) continue;
+        if (auto money = Money::parse(t)) {
+            a.*m.member = money;
+            continue;
+        }
+        diagnose("bad-amount", Severity::Error,
+                 fmt::format("the {} cell of '{}' is not an amount: '{}' (expected a number such as 9,246.72)",
+                             kLabels[at(m.column)], text::ellipsize(row_name, 30), text::ellipsize(t, 20)),
+                 rows_.cell_line(i), project);
+    }
+    return a;
+}
+
+void ExportReader::finish() {
+    if (!header_seen_) {
+        diagnose("export-no-header", Severity::Error,
+                 fmt::format("no column header in {} lines: expected a row naming 项目名称 and 绩效目标 or 绩效指标 "
+                             "in cells of their own, separated by tabs or commas",
+                             preamble_lines_),
+                 0);
+        return;
+    }
+    while (rows_.open()) recover();
+    send_document();
+}
+
+void ExportReader::send_document() {
+    if (document_sent_) return;
+    document_sent_ = true;
+    sink_.on_document(info_);
+}
+
+void ExportReader::unparsed(std::string_view t, std::uint32_t number, std::string_view why) {
+    diagnose("unparsed-text", Severity::Warning, fmt::format("{}: '{}'", why, text::ellipsize(t, 40)), number);
+}
+
+void ExportReader::diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
+                            std::uint32_t project) {
+    send_document();
+    sink_.on_diagnostic(Diagnostic{std::move(rule), severity, std::move(message), line, project});
+}
+
+}  // namespace bpt
