@@ -131,6 +131,7 @@ void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
 void LayoutReader::check_amounts(std::string_view t, std::uint32_t number) {
     // Rows end in their amounts; a number-like token there that is no amount would
     // otherwise be read as part of a name, a silent wrong answer.
+    if (t.empty() || t.back() < '0' || t.back() > '9') return;  // amounts end in a digit
     auto tokens = text::split_ws(t);
     for (auto it = tokens.rbegin(); it != tokens.rend() && text::looks_like_amount(*it); ++it) {
         if (text::parse_table_amount(*it)) continue;

@@ -253,17 +253,27 @@ struct Source::Impl {
         for (;;) {
             const char* d = buf.data();
             const std::size_t n = buf.size();
+            // One pass finds the line end and learns whether the line is ASCII and
+            // whether it holds a NUL: line ends, form feed and NUL are all below 0x0E,
+            // so a word without such a byte is skipped whole.
             std::size_t i = pos;
-            while (i < n) {
-                if (i + 8 <= n) {
+            std::uint64_t bits = 0;
+            bool nul = false;
+            for (;;) {
+                while (i + 8 <= n) {
                     std::uint64_t w = swar::load(d + i);
-                    if (!(swar::has_byte(w, '\n') | swar::has_byte(w, '\r') | swar::has_byte(w, '\f'))) {
-                        i += 8;
-                        continue;
-                    }
+                    if (swar::has_less(w, 0x0E)) break;
+                    bits |= w;
+                    i += 8;
                 }
-                if (d[i] == '\n' || d[i] == '\r' || d[i] == '\f') break;
-                ++i;
+                const std::size_t stop = std::min(n, i + 8);
+                for (; i < stop; ++i) {
+                    auto c = static_cast<unsigned char>(d[i]);
+                    if (c == '\n' || c == '\r' || c == '\f') break;
+                    bits |= c;
+                    nul |= c == 0;
+                }
+                if (i < stop || i >= n) break;
             }
             if (i - pos > kMaxLineBytes)
                 fail(line_no, fmt::format("line is longer than {} MiB: not a table (a binary file, or text "
@@ -281,7 +291,8 @@ struct Source::Impl {
                 out = Line{{}, line_no, true};
                 return true;
             }
-            if (!check_line(text)) continue;  // re-decoded: scan again
+            if (nul) fail(line_no, "NUL byte: not a text file");
+            if (!check_line(text, swar::all_ascii(bits))) continue;  // re-decoded: scan again
             out = Line{text, line_no, false};
             if (i == n || d[i] == '\f') {  // a form feed comes next as its own event, same line
                 pos = i;
@@ -296,18 +307,7 @@ struct Source::Impl {
 
     // Validates a line handed out in pass-through mode. False when the input was
     // re-decoded as GB18030 and the caller must scan again.
-    bool check_line(std::string_view text) {
-        bool ascii = true;
-        std::size_t i = 0;
-        for (; i + 8 <= text.size(); i += 8) {
-            std::uint64_t w = swar::load(text.data() + i);
-            if (swar::has_byte(w, 0)) fail(line_no, "NUL byte: not a text file");
-            ascii = ascii && swar::all_ascii(w);
-        }
-        for (; i < text.size(); ++i) {
-            if (text[i] == '\0') fail(line_no, "NUL byte: not a text file");
-            if (static_cast<unsigned char>(text[i]) >= 0x80) ascii = false;
-        }
+    bool check_line(std::string_view text, bool ascii) {
         if (ascii || !utf8) return true;
         if (!text::is_valid_utf8(text)) {
             if (switch_to_gb18030()) return false;

@@ -74,6 +74,8 @@ bool looks_like_amount(std::string_view t) {
 
 std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line) {
     std::string_view rest = trim_right(line);
+    // Most lines are prose: an amount ends in a digit, so anything else is no row.
+    if (rest.empty() || rest.back() < '0' || rest.back() > '9') return std::nullopt;
     TrailingAmounts out;
     while (!rest.empty()) {
         std::size_t end = rest.size();
@@ -144,13 +146,11 @@ bool is_valid_utf8(std::string_view s) {
     const auto* end = p + s.size();
     auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
     while (p < end) {
-        if (end - p >= 8 && swar::all_ascii(swar::load(reinterpret_cast<const char*>(p)))) {
-            p += 8;
-            continue;
-        }
         unsigned char c = *p;
         if (c < 0x80) {
-            ++p;
+            // ASCII comes in runs (numbers, punctuation): skip whole words of it.
+            if (end - p >= 8 && swar::all_ascii(swar::load(reinterpret_cast<const char*>(p)))) p += 8;
+            else ++p;
         } else if (c >= 0xE0 && c <= 0xEF) {  // three bytes: all of CJK
             if (end - p < 3 || !cont(p[1]) || !cont(p[2])) return false;
             if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return false;
