@@ -1,17 +1,56 @@
 #include "bpt/json.h"
 
+#include <charconv>
+#include <cstring>
+
 #include <fmt/format.h>
 
 namespace bpt {
 
+namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Whether any of the eight bytes in `v` needs escaping: a control character
+// (< 0x20), '"' or '\\'. Word-at-a-time tests from Bit Twiddling Hacks ("has
+// less than", "has zero byte"); exact as a yes/no answer. Bytes of multi-byte
+// UTF-8 sequences (>= 0x80) never match.
+constexpr bool needs_escape(std::uint64_t v) {
+    std::uint64_t control = (v - kOnes * 0x20) & ~v & kHighs;
+    std::uint64_t q = v ^ (kOnes * '"');
+    std::uint64_t quote = (q - kOnes) & ~q & kHighs;
+    std::uint64_t b = v ^ (kOnes * '\\');
+    std::uint64_t backslash = (b - kOnes) & ~b & kHighs;
+    return (control | quote | backslash) != 0;
+}
+
+// Length of the prefix of `s` that needs no escaping. Output is mostly long
+// Chinese text with nothing to escape, and this is the hottest loop of JSON and
+// NDJSON output, so clean text is skipped eight bytes at a time.
+std::size_t clean_prefix(std::string_view s) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if (needs_escape(word)) break;
+    }
+    for (; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == '"' || c == '\\') break;
+    }
+    return i;
+}
+
+}  // namespace
+
 void JsonOut::escape(std::string& out, std::string_view s) {
     out += '"';
-    std::size_t run = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
-        out.append(s.data() + run, i - run);
-        run = i + 1;
+    for (;;) {
+        std::size_t clean = clean_prefix(s);
+        out.append(s.data(), clean);
+        if (clean == s.size()) break;
+        auto c = static_cast<unsigned char>(s[clean]);
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -20,8 +59,8 @@ void JsonOut::escape(std::string& out, std::string_view s) {
             case '\t': out += "\\t"; break;
             default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
         }
+        s.remove_prefix(clean + 1);
     }
-    out.append(s.data() + run, s.size() - run);
     out += '"';
 }
 
@@ -71,8 +110,17 @@ JsonOut& JsonOut::end_array() { return close(']'); }
 
 JsonOut& JsonOut::key(std::string_view k) {
     before_value();
-    escape(out_.buffer(), k);
-    out_.buffer() += pretty_ ? ": " : ":";
+    auto& b = out_.buffer();
+    // Keys are the schema's own names, a few per value written; escaping each one
+    // cost more than the check below.
+    if (clean_prefix(k) == k.size()) {
+        b += '"';
+        b += k;
+        b += '"';
+    } else {
+        escape(b, k);
+    }
+    b += pretty_ ? ": " : ":";
     after_key_ = true;
     return *this;
 }
@@ -91,7 +139,9 @@ JsonOut& JsonOut::raw_number(std::string_view n) {
 
 JsonOut& JsonOut::number(std::uint64_t n) {
     before_value();
-    fmt::format_to(std::back_inserter(out_.buffer()), "{}", n);
+    char digits[20];
+    auto r = std::to_chars(digits, digits + sizeof digits, n);
+    out_.buffer().append(digits, r.ptr);
     return *this;
 }
 

@@ -36,7 +36,9 @@ private:
     void newline();
     Output& out_;
     bool pretty_;
-    std::vector<bool> first_;  // per open container: no member written yet
+    // Per open container: no member written yet. Bytes, not vector<bool>: this is
+    // read and written for every value.
+    std::vector<char> first_;
     bool after_key_ = false;
 };
 
