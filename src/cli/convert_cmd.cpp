@@ -292,8 +292,20 @@ int run_convert(const ConvertArgs& args) {
         return kCannotRead;
     }
 
+    // Everything that can make this a usage error is checked before anything is
+    // created, so that exit 2 leaves the disk as it was.
     WalkOptions walk;
     walk.globs = args.globs;
+    if (args.out_dir) walk.skip = *args.out_dir;
+    auto found = find_inputs(args.inputs, walk);
+    std::vector<std::string> failures = std::move(found.failures);
+    for (auto& f : found.files) plan.jobs.push_back({std::move(f), {}});
+    if (args.out_dir && !place_outputs(plan, *args.out_dir, failures)) return kCannotRead;
+    if (plan.jobs.empty() && failures.empty()) {
+        error("no input files found (check the paths and --glob)");
+        return kCannotRead;
+    }
+
     std::optional<Output> combined;
     try {
         if (args.out_dir) {
@@ -303,7 +315,6 @@ int run_convert(const ConvertArgs& args) {
                 error(fmt::format("{}: cannot create the output folder: {}", *args.out_dir, ec.message()));
                 return kCannotRead;
             }
-            walk.skip = *args.out_dir;
         } else {
             combined.emplace(*args.combine);
             fs::path dir = *args.combine == "-" ? fs::temp_directory_path() : fs::path(*args.combine).parent_path();
@@ -311,15 +322,6 @@ int run_convert(const ConvertArgs& args) {
         }
     } catch (const OutputError& e) {
         error(e.what());
-        return kCannotRead;
-    }
-
-    auto found = find_inputs(args.inputs, walk);
-    std::vector<std::string> failures = std::move(found.failures);
-    for (auto& f : found.files) plan.jobs.push_back({std::move(f), {}});
-    if (args.out_dir && !place_outputs(plan, *args.out_dir, failures)) return kCannotRead;
-    if (plan.jobs.empty() && failures.empty()) {
-        error("no input files found (check the paths and --glob)");
         return kCannotRead;
     }
 
