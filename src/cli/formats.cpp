@@ -17,14 +17,18 @@ CsvOptions csv_options(const FormatOptions& options, Role role) {
 }  // namespace
 
 void add_format_options(CLI::App* cmd, FormatOptions& options) {
-    cmd->add_option("-f,--format", options.format, "Output format: json, ndjson (one object per line) or csv")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, Format>{{"json", Format::Json}, {"ndjson", Format::Ndjson}, {"csv", Format::Csv}},
-            CLI::ignore_case));
-    cmd->add_option("--table", options.table, "CSV: one row per project (projects) or per indicator (indicators)")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, CsvTable>{{"projects", CsvTable::Projects}, {"indicators", CsvTable::Indicators}},
-            CLI::ignore_case));
+    // Plain names checked against a list, rather than CLI11's enum transformers,
+    // which would also accept the enum's numbers and print them in --help.
+    cmd->add_option("-f,--format", options.format_name, "Output format: json, ndjson (one object per line) or csv")
+        ->check(CLI::IsMember({"json", "ndjson", "csv"}))
+        ->each([&options](const std::string& name) {
+            options.format = name == "csv" ? Format::Csv : name == "ndjson" ? Format::Ndjson : Format::Json;
+        });
+    cmd->add_option("--table", options.table_name, "CSV: one row per project, or per indicator")
+        ->check(CLI::IsMember({"projects", "indicators"}))
+        ->each([&options](const std::string& name) {
+            options.table = name == "indicators" ? CsvTable::Indicators : CsvTable::Projects;
+        });
     cmd->add_flag("--bom", options.bom, "CSV: start with a UTF-8 byte-order mark, so Excel and WPS read it right");
     cmd->add_flag("--compact", options.compact, "JSON: one line instead of indented");
 }

@@ -22,6 +22,9 @@ struct FormatOptions {
     bool compact = false;          // JSON on one line
     CsvTable table = CsvTable::Projects;
     bool bom = false;
+    // As typed; CLI11 checks them, add_format_options turns them into the above.
+    std::string format_name;
+    std::string table_name = "projects";
 };
 
 // --format, --table, --bom, --compact.
