@@ -164,6 +164,9 @@ TEST_CASE("convert --combine: one NDJSON for all inputs, in input order whatever
     }
     CHECK(combined["1"] == combined["2"]);
     CHECK(combined["1"] == combined["4"]);
+    auto to_stdout = run_bpt("convert " + quote(dir / "archive") + " --glob '*.txt' --combine -");
+    CHECK(to_stdout.rc == 1);
+    CHECK(to_stdout.out == combined["1"]);
     // Each input's lines together, inputs in walk order, each closed by its summary.
     std::vector<std::string> order;
     std::size_t projects = 0, summaries = 0;

@@ -255,8 +255,8 @@ bool place_outputs(Plan& plan, const fs::path& out_dir, std::vector<std::string>
         auto [at, fresh] = taken.emplace(job.output.lexically_normal(), job.input.path);
         if (!fresh) {
             if (at->second == job.input.path) continue;  // the same file named twice
-            error(fmt::format("{} and {} would both be written to {}; convert them separately", at->second,
-                              job.input.path, job.output.string()));
+            error(fmt::format("{} and {} would both be written to {}; choose the inputs with --glob, or convert "
+                              "them separately", at->second, job.input.path, job.output.string()));
             return false;
         }
         std::error_code ec;
