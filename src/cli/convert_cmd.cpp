@@ -152,7 +152,12 @@ public:
         : plan_(plan), progress_(progress), combined_(combined), outcomes_(plan.jobs.size()) {
         window_ = plan.combined ? std::min<std::size_t>(4 * std::size_t{jobs} + 64, 512) : plan.jobs.size();
         jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, plan.jobs.size()));
-        for (unsigned i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+        try {
+            for (unsigned i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+        } catch (...) {
+            stop();  // a destructor does not run for a half-built object: join here
+            throw;
+        }
     }
     ~Batch() { stop(); }
     Batch(const Batch&) = delete;
@@ -161,7 +166,7 @@ public:
     // Throws OutputError when the combined output cannot be written.
     void collect(Totals& totals) {
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
-            Outcome o = wait_for(i);
+            Outcome o = take(i);
             if (!o.ok) {
                 progress_.clear();
                 error(o.failure);
@@ -196,7 +201,8 @@ private:
         }
     }
 
-    Outcome wait_for(std::size_t i) {
+    // Waits for input i, redrawing the progress meanwhile, and takes its outcome.
+    Outcome take(std::size_t i) {
         std::unique_lock lock(mutex_);
         while (!outcomes_[i].done) {
             finished_.wait_for(lock, std::chrono::milliseconds(100));
