@@ -19,6 +19,18 @@ void nonempty_or_null(JsonOut& j, const std::string& s) {
     else j.string(s);
 }
 
+void write_level(JsonOut& j, const std::optional<Level>& l) {
+    if (!l) {
+        j.null();
+        return;
+    }
+    j.begin_object().key("code");
+    nonempty_or_null(j, l->code);
+    j.key("name").string(l->name).end_object();
+}
+
+}  // namespace
+
 std::string_view kind_name(TargetKind k) {
     switch (k) {
         case TargetKind::Empty: return "empty";
@@ -39,18 +51,6 @@ std::string_view op_name(Comparator c) {
     }
     return "=";
 }
-
-void write_level(JsonOut& j, const std::optional<Level>& l) {
-    if (!l) {
-        j.null();
-        return;
-    }
-    j.begin_object().key("code");
-    nonempty_or_null(j, l->code);
-    j.key("name").string(l->name).end_object();
-}
-
-}  // namespace
 
 void write_amounts(JsonOut& j, const Amounts& a) {
     j.begin_object();

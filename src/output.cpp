@@ -12,6 +12,20 @@
 
 namespace bpt {
 
+namespace {
+// umask can only be read by setting it. Reading it once, during static
+// initialisation before main and so before any worker thread exists, keeps parallel
+// `bpt convert` from racing on the process-wide mask: one thread could read the 0
+// another had just set and restore 0 for good, and a folder created meanwhile would
+// get mode 0777.
+mode_t read_umask() {
+    mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+}
+const mode_t kUmask = read_umask();
+}  // namespace
+
 Output::Output(std::string path) : path_(std::move(path)) {
     if (path_ == "-") {
         file_ = stdout;
@@ -34,7 +48,10 @@ Output::Output(std::string path) : path_(std::move(path)) {
     temp_ = pattern;
 }
 
+Output::Output(std::FILE* stream, std::string name) : path_(std::move(name)), file_(stream), borrowed_(true) {}
+
 Output::~Output() {
+    if (borrowed_) return;
     if (temp_.empty()) {
         if (file_) std::fflush(file_);
         return;
@@ -54,9 +71,7 @@ void Output::commit() {
     if (std::fflush(file_) != 0) throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
     if (temp_.empty()) return;
     // mkstemp creates 0600; an output file should get the usual permissions.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(::fileno(file_), 0666 & ~mask);
+    ::fchmod(::fileno(file_), 0666 & ~kUmask);
     int rc = std::fclose(file_);
     file_ = nullptr;
     if (rc != 0) throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));

@@ -37,7 +37,9 @@ private:
     void newline();
     Output& out_;
     bool pretty_;
-    std::vector<char> first_;  // per open container: no member written yet (not vector<bool>: hot path)
+    // Per open container: no member written yet. Bytes, not vector<bool>: this is
+    // read and written for every value.
+    std::vector<char> first_;
     bool after_key_ = false;
 };
 

@@ -3,6 +3,7 @@
 // projects are written as they arrive; only departments and diagnostics, which are
 // few, wait for the end.
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "bpt/json.h"
@@ -10,7 +11,10 @@
 
 namespace bpt {
 
-// The pieces of the schema, shared by every JSON-shaped writer.
+// The pieces of the schema, shared by every JSON-shaped writer. The CSV writer
+// spells target kinds and comparators the same way.
+std::string_view kind_name(TargetKind k);  // "numeric", "qualitative" …
+std::string_view op_name(Comparator c);    // ">", ">=", "<", "<=", "="
 void write_amounts(JsonOut& j, const Amounts& a);
 void write_target(JsonOut& j, const std::optional<Target>& t);
 void write_indicator(JsonOut& j, const Indicator& i);

@@ -19,6 +19,9 @@ public:
     // "-" is standard output. Otherwise opens a temporary file beside `path`;
     // throws OutputError naming the path when that is impossible.
     explicit Output(std::string path);
+    // Writes to a stream someone else opened and will close (a spool file, say).
+    // commit() only flushes; `name` is what messages call it.
+    Output(std::FILE* stream, std::string name);
     ~Output();  // without commit(): the temporary file is removed
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
@@ -42,6 +45,7 @@ private:
     std::string temp_;
     std::FILE* file_ = nullptr;
     bool committed_ = false;
+    bool borrowed_ = false;  // file_ belongs to the caller
     std::string buffer_;
 };
 

@@ -19,6 +19,7 @@ struct Command {
 };
 
 Command add_parse(CLI::App& root);
+Command add_convert(CLI::App& root);
 
 // `bpt: message` on standard error.
 void error(const std::string& message);

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
 
     std::vector<Command> commands = {
         add_parse(app),
+        add_convert(app),
     };
 
     try {

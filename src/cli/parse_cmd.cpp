@@ -1,14 +1,11 @@
-// bpt parse FILE: one table to one JSON document.
-#include <fmt/format.h>
-
+// bpt parse FILE: one table to one JSON document, NDJSON stream or CSV table.
 #include <memory>
-#include <optional>
 
-#include "bpt/json_writer.h"
 #include "bpt/output.h"
 #include "bpt/reader.h"
 #include "bpt/source.h"
 #include "commands.h"
+#include "formats.h"
 
 namespace bpt::cli {
 
@@ -17,26 +14,15 @@ namespace {
 struct ParseArgs {
     std::string input;
     std::string output = "-";
-    bool compact = false;
-    std::optional<std::string> encoding;
-    std::optional<std::string> dialect;
+    FormatOptions format;
+    ReadOptions read;
 };
 
 int run_parse(const ParseArgs& args) {
     try {
-        auto source = Source::open(args.input, args.encoding);
+        auto source = Source::open(args.input, args.read.encoding);
         Output out(args.output);
-        JsonWriter writer(out, !args.compact);
-        ReadOptions options;
-        options.encoding = args.encoding;
-        options.dialect = args.dialect;
-        auto result = read_document(*source, writer, options);
-        if (!result.table) {
-            error(fmt::format("{}: not a budget performance target table (no column header, 合计 row or project "
-                              "found)", args.input));
-            return kCannotRead;
-        }
-        out.commit();
+        convert(*source, out, args.format.format.value_or(Format::Json), args.format, args.read);
         return kOk;
     } catch (const InputError& e) {
         error(e.describe());
@@ -50,13 +36,11 @@ int run_parse(const ParseArgs& args) {
 
 Command add_parse(CLI::App& root) {
     auto args = std::make_shared<ParseArgs>();
-    auto* cmd = root.add_subcommand("parse", "Read one table and print its projects as JSON");
+    auto* cmd = root.add_subcommand("parse", "Read one table and print its projects as JSON, NDJSON or CSV");
     cmd->add_option("file", args->input, "Table to read (a path, or - for standard input)")->required();
     cmd->add_option("-o,--output", args->output, "Write to FILE (atomically) instead of standard output");
-    cmd->add_flag("--compact", args->compact, "One line of JSON instead of indented");
-    cmd->add_option("--encoding", args->encoding, "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
-    cmd->add_option("--dialect", args->dialect, "Table dialect; detected by default")
-        ->check(CLI::IsMember({"layout", "export"}));
+    add_format_options(cmd, args->format);
+    add_read_options(cmd, args->read);
     return {cmd, [args] { return run_parse(*args); }};
 }
 

@@ -1,0 +1,52 @@
+#pragma once
+// CSV for spreadsheets (docs/formats.md): one row per project, or one row per
+// indicator. RFC 4180: fields holding a comma, a double quote, CR or LF are quoted
+// with inner quotes doubled, and every record ends in CRLF. Amounts are exact
+// decimals (Money::to_string); a missing value is an empty cell.
+#include <string>
+#include <string_view>
+
+#include "bpt/output.h"
+#include "bpt/sink.h"
+
+namespace bpt {
+
+enum class CsvTable { Projects, Indicators };
+
+struct CsvOptions {
+    CsvTable table = CsvTable::Projects;
+    // A UTF-8 byte-order mark first: without it Excel and WPS read UTF-8 as the
+    // local code page (GBK on a Chinese Windows) and show mojibake.
+    bool bom = false;
+    bool header = true;
+    // A `source` column first, holding the input's path: for output that combines
+    // several inputs, where a row must say where it came from.
+    bool source_column = false;
+};
+
+// Appends `field` to `out` as one CSV field, quoted when RFC 4180 requires it.
+void append_csv_field(std::string& out, std::string_view field);
+
+class CsvWriter final : public Sink {
+public:
+    CsvWriter(Output& out, CsvOptions options) : out_(out), options_(options) {}
+    // The byte-order mark and header row as `options` ask for them. A writer writes
+    // them itself when its options ask; a combined output writes them once, up
+    // front, and gives its per-file writers options without them.
+    static void write_preamble(Output& out, const CsvOptions& options);
+
+    void on_document(const DocumentInfo& d) override;
+    void on_project(const Project& p) override;
+    void on_end(const Summary&) override;
+
+private:
+    void start();
+    void project_row(const Project& p);
+    void indicator_rows(const Project& p);
+    Output& out_;
+    CsvOptions options_;
+    std::string source_;
+    bool started_ = false;
+};
+
+}  // namespace bpt

@@ -1,0 +1,81 @@
+#include "formats.h"
+
+#include "bpt/json_writer.h"
+#include "bpt/ndjson_writer.h"
+
+namespace bpt::cli {
+
+namespace {
+CsvOptions csv_options(const FormatOptions& options, Role role) {
+    CsvOptions csv;
+    csv.table = options.table;
+    csv.bom = role == Role::Whole && options.bom;
+    csv.header = role == Role::Whole;
+    csv.source_column = role == Role::Part;
+    return csv;
+}
+}  // namespace
+
+void add_format_options(CLI::App* cmd, FormatOptions& options) {
+    // Plain names checked against a list, rather than CLI11's enum transformers,
+    // which would also accept the enum's numbers and print them in --help.
+    cmd->add_option("-f,--format", options.format_name, "Output format: json, ndjson (one object per line) or csv")
+        ->check(CLI::IsMember({"json", "ndjson", "csv"}))
+        ->each([&options](const std::string& name) {
+            options.format = name == "csv" ? Format::Csv : name == "ndjson" ? Format::Ndjson : Format::Json;
+        });
+    cmd->add_option("--table", options.table_name, "CSV: one row per project, or per indicator")
+        ->check(CLI::IsMember({"projects", "indicators"}))
+        ->each([&options](const std::string& name) {
+            options.table = name == "indicators" ? CsvTable::Indicators : CsvTable::Projects;
+        });
+    cmd->add_flag("--bom", options.bom, "CSV: start with a UTF-8 byte-order mark, so Excel and WPS read it right");
+    cmd->add_flag("--compact", options.compact, "JSON: one line instead of indented");
+}
+
+void add_read_options(CLI::App* cmd, ReadOptions& options) {
+    cmd->add_option("--encoding", options.encoding,
+                    "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
+    cmd->add_option("--dialect", options.dialect, "Table dialect; detected by default")
+        ->check(CLI::IsMember({"layout", "export"}));
+}
+
+std::string extension(Format f) {
+    switch (f) {
+        case Format::Json: return ".json";
+        case Format::Ndjson: return ".ndjson";
+        case Format::Csv: return ".csv";
+    }
+    return ".json";
+}
+
+std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output& out, Role role) {
+    switch (f) {
+        case Format::Json: return std::make_unique<JsonWriter>(out, !options.compact);
+        case Format::Ndjson: return std::make_unique<NdjsonWriter>(out);
+        case Format::Csv: return std::make_unique<CsvWriter>(out, csv_options(options, role));
+    }
+    return nullptr;
+}
+
+void write_combined_preamble(Format f, const FormatOptions& options, Output& out) {
+    if (f != Format::Csv) return;
+    auto csv = csv_options(options, Role::Whole);
+    csv.source_column = true;
+    CsvWriter::write_preamble(out, csv);
+}
+
+Summary convert(Source& source, Output& out, Format f, const FormatOptions& options, const ReadOptions& read,
+                Role role) {
+    auto writer = make_writer(f, options, out, role);
+    auto result = read_document(source, *writer, read);
+    if (!result.table)
+        throw InputError(source.path(), 0,
+                         "not a budget performance target table (no column header, 合计 row or project found)");
+    // Only a complete output is moved into place; any exit before this line leaves
+    // the target untouched.
+    out.commit();
+    return result.summary;
+}
+
+}  // namespace bpt::cli

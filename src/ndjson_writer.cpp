@@ -1,0 +1,78 @@
+#include "bpt/ndjson_writer.h"
+
+#include "bpt/json_writer.h"
+
+namespace bpt {
+
+namespace {
+void string_or_null(JsonOut& j, const std::optional<std::string>& s) {
+    if (s) j.string(*s);
+    else j.null();
+}
+}  // namespace
+
+void NdjsonWriter::begin_line(std::string_view type) {
+    j_.begin_object();
+    j_.key("type").string(type);
+    j_.key("source");
+    write_source(j_, info_);
+}
+
+void NdjsonWriter::on_declared_total(const Amounts& a, std::uint32_t line) {
+    // Kept for the summary line rather than given a line of its own: it is one
+    // value per file, like the counts.
+    declared_total_ = a;
+    declared_total_line_ = line;
+}
+
+void NdjsonWriter::on_department(const Department& d) {
+    begin_line("department");
+    j_.key("name").string(d.name);
+    j_.key("declared_total");
+    write_amounts(j_, d.declared_total);
+    j_.key("line").number(d.line);
+    j_.end_object();
+    j_.end_document();
+}
+
+void NdjsonWriter::on_project(const Project& p) {
+    begin_line("project");
+    // Amounts mean nothing without their unit, and a line must stand on its own.
+    j_.key("amount_unit");
+    string_or_null(j_, info_.amount_unit);
+    write_project_members(j_, p);
+    j_.end_object();
+    j_.end_document();
+}
+
+void NdjsonWriter::on_diagnostic(const Diagnostic& d) {
+    begin_line("diagnostic");
+    write_diagnostic_members(j_, d);
+    j_.end_object();
+    j_.end_document();
+}
+
+void NdjsonWriter::on_end(const Summary& s) {
+    begin_line("summary");
+    j_.key("title");
+    string_or_null(j_, info_.title);
+    j_.key("department");
+    string_or_null(j_, info_.department);
+    j_.key("amount_unit");
+    string_or_null(j_, info_.amount_unit);
+    j_.key("declared_total");
+    if (declared_total_) write_amounts(j_, *declared_total_);
+    else j_.null();
+    j_.key("declared_total_line");
+    if (declared_total_) j_.number(declared_total_line_);
+    else j_.null();
+    j_.key("projects").number(s.projects);
+    j_.key("indicators").number(s.indicators);
+    j_.key("errors").number(s.errors);
+    j_.key("warnings").number(s.warnings);
+    j_.key("infos").number(s.infos);
+    j_.end_object();
+    j_.end_document();
+}
+
+}  // namespace bpt

@@ -1,0 +1,185 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "bpt/csv_writer.h"
+#include "output_util.h"
+
+using bpt::test::capture;
+using bpt::test::parse_csv;
+
+namespace {
+
+std::string field(std::string_view s) {
+    std::string out;
+    bpt::append_csv_field(out, s);
+    return out;
+}
+
+bpt::Target numeric(std::string raw, bpt::Comparator op, std::string number, std::string unit,
+                    std::string qualifier = "") {
+    bpt::Target t;
+    t.raw = std::move(raw);
+    t.kind = bpt::TargetKind::Numeric;
+    t.op = op;
+    t.number = std::move(number);
+    t.unit = std::move(unit);
+    t.qualifier = std::move(qualifier);
+    return t;
+}
+
+bpt::Target qualitative(std::string word) {
+    bpt::Target t;
+    t.raw = word;
+    t.kind = bpt::TargetKind::Qualitative;
+    t.text = std::move(word);
+    return t;
+}
+
+// A project whose text holds every character CSV must take care of.
+bpt::Project awkward_project() {
+    bpt::Project p;
+    p.index = 7;
+    p.department = "测试局";
+    p.name = "“两新”组织党建,经费（狮岭镇）";
+    p.base_name = "“两新”组织党建,经费";
+    p.suffix = "狮岭镇";
+    p.town = "狮岭镇";
+    p.amounts.total = bpt::Money::from_cents(924672);
+    p.amounts.fiscal = bpt::Money::from_cents(-50);
+    p.amounts.unassigned = {bpt::Money::from_cents(100), bpt::Money::from_cents(2)};
+    p.goal = "第一行\n第二行 \"引号\"\r\n第三行，、；：。";
+    p.indicators_text = "1、1-产出指标；11-数量指标；次数；实施周期指标值:≥1次；年度指标值:≥1次。";
+    bpt::Indicator i;
+    i.seq = 1;
+    i.level1 = bpt::Level{"1", "产出指标"};
+    i.level2 = bpt::Level{"11", "数量指标"};
+    i.name = "培训,人次 \"含\"线上";
+    i.period = numeric("称职≥95%", bpt::Comparator::Ge, "95", "%", "称职");
+    i.annual = qualitative("合格");
+    i.line = 40;
+    p.indicators.push_back(i);
+    bpt::Indicator j;
+    j.seq = 2;
+    j.level1 = bpt::Level{"", "效益指标"};
+    j.name = "是否达标";
+    bpt::Target yes;
+    yes.raw = "是";
+    yes.kind = bpt::TargetKind::Boolean;
+    yes.yes = true;
+    j.annual = yes;
+    j.line = 41;
+    p.indicators.push_back(j);
+    p.location = {30, 44, 2};
+    return p;
+}
+
+std::string write(const bpt::CsvOptions& options, const std::vector<bpt::Project>& projects,
+                  const std::string& path = "in/表.txt") {
+    return capture([&](bpt::Output& out) {
+        bpt::CsvWriter w(out, options);
+        bpt::DocumentInfo info;
+        info.path = path;
+        w.on_document(info);
+        for (const auto& p : projects) w.on_project(p);
+        w.on_end({});
+    });
+}
+
+}  // namespace
+
+TEST_CASE("CSV fields are quoted exactly when RFC 4180 requires it", "[csv]") {
+    CHECK(field("") == "");
+    CHECK(field("plain") == "plain");
+    CHECK(field("a,b") == "\"a,b\"");
+    CHECK(field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(field("\"") == "\"\"\"\"");
+    CHECK(field("two\nlines") == "\"two\nlines\"");
+    CHECK(field("cr\rlf\r\n") == "\"cr\rlf\r\n\"");
+    // Chinese punctuation, full-width quotes and commas included, is just text.
+    CHECK(field("“两新”组织，凝聚力；合格：。、（区本级）") == "“两新”组织，凝聚力；合格：。、（区本级）");
+    CHECK(field(" leading and trailing ") == " leading and trailing ");
+}
+
+TEST_CASE("CSV projects table: one row per project, every field read back intact", "[csv]") {
+    auto p = awkward_project();
+    bpt::Project plain;
+    plain.index = 8;
+    plain.department = "测试局";
+    plain.name = plain.base_name = "人才工作经费";
+    plain.amounts.total = bpt::Money::from_cents(4100);
+    auto bytes = write({}, {p, plain});
+    CHECK(bytes.find("\r\n") != std::string::npos);
+    CHECK_FALSE(bytes.starts_with("\xEF\xBB\xBF"));
+    auto rows = parse_csv(bytes);
+    REQUIRE(rows.size() == 3);
+    const std::vector<std::string> header = {"index", "department", "budget_unit", "name", "base_name", "suffix",
+                                             "town", "total", "fiscal", "fiscal_special", "other", "unassigned",
+                                             "goal", "indicators_text", "indicators", "line", "page"};
+    CHECK(rows[0] == header);
+    const std::vector<std::string> first = {"7", "测试局", "", p.name, p.base_name, "狮岭镇", "狮岭镇", "9246.72",
+                                            "-0.50", "", "", "1.00 0.02", *p.goal, p.indicators_text, "2", "30",
+                                            "2"};
+    CHECK(rows[1] == first);
+    const std::vector<std::string> second = {"8", "测试局", "", "人才工作经费", "人才工作经费", "", "", "41.00",
+                                             "", "", "", "", "", "", "0", "0", "0"};
+    CHECK(rows[2] == second);
+}
+
+TEST_CASE("CSV indicators table: one row per indicator, targets flattened", "[csv]") {
+    bpt::CsvOptions options;
+    options.table = bpt::CsvTable::Indicators;
+    bpt::Project empty;
+    empty.index = 9;
+    empty.name = "无指标项目";
+    auto rows = parse_csv(write(options, {awkward_project(), empty}));
+    REQUIRE(rows.size() == 3);  // the project without indicators has no row
+    const std::vector<std::string> header = {
+        "project",      "project_name", "town",        "seq",          "level1_code", "level1_name",
+        "level2_code",  "level2_name",  "name",        "period_raw",   "period_kind", "period_op",
+        "period_value", "period_unit",  "period_qualifier", "annual_raw", "annual_kind", "annual_op",
+        "annual_value", "annual_unit",  "annual_qualifier", "line"};
+    CHECK(rows[0] == header);
+    auto p = awkward_project();
+    const std::vector<std::string> first = {"7",       p.name,   "狮岭镇",      "1",  "1",  "产出指标", "11",
+                                            "数量指标", "培训,人次 \"含\"线上", "称职≥95%", "numeric", ">=", "95",
+                                            "%",       "称职",    "合格",        "qualitative", "", "合格", "",
+                                            "",        "40"};
+    CHECK(rows[1] == first);
+    // No level 2, no period target: empty cells; a boolean target reads true/false.
+    const std::vector<std::string> second = {"7", p.name, "狮岭镇", "2", "", "效益指标", "", "", "是否达标", "",
+                                             "", "", "", "", "", "是", "boolean", "", "true", "", "", "41"};
+    CHECK(rows[2] == second);
+    for (const auto& r : rows) CHECK(r.size() == header.size());
+}
+
+TEST_CASE("CSV: --bom, the source column and a header-less part", "[csv]") {
+    bpt::CsvOptions bom;
+    bom.bom = true;
+    auto bytes = write(bom, {awkward_project()});
+    REQUIRE(bytes.starts_with("\xEF\xBB\xBF"));
+    CHECK(parse_csv(bytes.substr(3)).size() == 2);
+
+    // A part of a combined output: no BOM, no header, the input's path first.
+    bpt::CsvOptions part;
+    part.bom = true;
+    part.header = false;
+    part.source_column = true;
+    part.bom = false;
+    auto rows = parse_csv(write(part, {awkward_project()}, "a,b/“表”.txt"));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0][0] == "a,b/“表”.txt");
+    CHECK(rows[0][1] == "7");
+
+    bpt::CsvOptions combined;
+    combined.source_column = true;
+    combined.bom = true;
+    auto preamble = capture([&](bpt::Output& out) { bpt::CsvWriter::write_preamble(out, combined); });
+    CHECK(preamble.starts_with("\xEF\xBB\xBF" "source,index,department,"));
+}
+
+TEST_CASE("CSV: a table without projects still gets its header", "[csv]") {
+    auto rows = parse_csv(write({}, {}));
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0][0] == "index");
+}
