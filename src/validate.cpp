@@ -1,0 +1,707 @@
+#include "bpt/validate.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <functional>
+
+#include "bpt/text.h"
+
+namespace bpt {
+
+namespace {
+
+// ---------------------------------------------------------------------------------
+// The rule registry. Reader and grammar rules are listed too, so that --disable and
+// --severity reach them and `bpt rules` is the whole list.
+
+const std::vector<RuleInfo> kRules = {
+    // Reading the table
+    {"unparsed-text", Severity::Warning, RuleStage::Reader, "a non-empty line that belongs to no field of any row"},
+    {"ambiguous-amounts", Severity::Warning, RuleStage::Reader,
+     "a row's numbers cannot be placed in the money columns (kept as unassigned, not guessed)"},
+    {"missing-amounts", Severity::Error, RuleStage::Reader, "a project row has no amounts"},
+    {"incomplete-project", Severity::Error, RuleStage::Reader, "the file ends inside a project"},
+    {"export-no-header", Severity::Warning, RuleStage::Reader,
+     "an export file without its column header line (主管部门, 预算单位, 项目名称 …)"},
+    {"export-cell-count", Severity::Warning, RuleStage::Reader,
+     "an export row with more or fewer tab-separated cells than the header"},
+    // Reading the indicator cell
+    {"indicator-malformed", Severity::Error, RuleStage::Indicators,
+     "an indicator clause lacks its level, name or targets, or is not a numbered clause"},
+    {"indicator-numbering", Severity::Warning, RuleStage::Indicators,
+     "indicator clauses are not numbered 1、2、3… in order"},
+    {"target-unlabelled", Severity::Warning, RuleStage::Indicators,
+     "a target written without its 年度指标值 label (read as the annual target)"},
+    // Checking the records
+    {"total-mismatch", Severity::Error, RuleStage::Validator,
+     "a declared total (合计, a department subtotal) differs from the sum of its projects"},
+    {"total-matches-without-repeats", Severity::Info, RuleStage::Validator,
+     "a declared total equals the sum of its projects once exact repeats are set aside"},
+    {"row-sum-mismatch", Severity::Error, RuleStage::Validator,
+     "a row's 总计 differs from the sum of its funding columns"},
+    {"amount-out-of-range", Severity::Error, RuleStage::Validator,
+     "a negative amount, or a project larger than its declared total"},
+    {"duplicate-project", Severity::Warning, RuleStage::Validator,
+     "a project repeats an earlier one exactly (usually a page-break repeat)"},
+    {"conflicting-duplicate", Severity::Error, RuleStage::Validator,
+     "a project has the name of an earlier one but different amounts, goal or indicators"},
+    {"missing-indicators", Severity::Error, RuleStage::Validator, "a project without any indicator"},
+    {"missing-goal", Severity::Warning, RuleStage::Validator, "a project without a performance goal (绩效目标)"},
+    {"missing-indicator-category", Severity::Warning, RuleStage::Validator,
+     "a project without an output (产出) or without an effect (效益) indicator"},
+    {"indicator-code-mismatch", Severity::Error, RuleStage::Validator,
+     "a level code outside its level-1 category, or a code whose name is not the framework's"},
+    {"target-out-of-range", Severity::Error, RuleStage::Validator,
+     "a percentage below 0, a rate above 100%, or a negative count"},
+    {"target-period-annual-inconsistent", Severity::Warning, RuleStage::Validator,
+     "the annual target of a quantity exceeds its target for the whole period"},
+};
+
+// ---------------------------------------------------------------------------------
+// The indicator framework (docs/domain.md). Names are compared without a trailing
+// 指标, since tables write both `22-社会效益` and `11-数量指标`.
+
+struct FrameworkLevel {
+    std::string_view code;
+    std::string_view name;     // without 指标
+    std::string_view display;  // as the framework prints it
+};
+
+constexpr std::array<FrameworkLevel, 3> kLevel1 = {{
+    {"1", "产出", "1-产出指标"},
+    {"2", "效益", "2-效益指标"},
+    {"3", "满意度", "3-满意度指标"},
+}};
+
+constexpr std::array<FrameworkLevel, 9> kLevel2 = {{
+    {"11", "数量", "11-数量指标"},
+    {"12", "质量", "12-质量指标"},
+    {"13", "时效", "13-时效指标"},
+    {"14", "成本", "14-成本指标"},
+    {"21", "经济效益", "21-经济效益"},
+    {"22", "社会效益", "22-社会效益"},
+    {"23", "生态效益", "23-生态效益"},
+    {"24", "可持续影响", "24-可持续影响"},
+    {"31", "服务对象满意度", "31-服务对象满意度"},
+}};
+
+// The 2021 guidance adds 成本指标 as a level of its own; systems number it and its
+// level-2 names differently, so only its names are known.
+constexpr std::string_view kCostLevel1 = "成本";
+
+std::string_view bare_name(std::string_view name) {
+    name = text::trim(name);
+    if (name.ends_with("指标") && name.size() > std::string_view("指标").size())
+        name.remove_suffix(std::string_view("指标").size());
+    return text::trim(name);
+}
+
+template <std::size_t N>
+const FrameworkLevel* by_code(const std::array<FrameworkLevel, N>& levels, std::string_view code) {
+    for (const auto& l : levels)
+        if (l.code == code) return &l;
+    return nullptr;
+}
+
+template <std::size_t N>
+const FrameworkLevel* by_name(const std::array<FrameworkLevel, N>& levels, std::string_view name) {
+    for (const auto& l : levels)
+        if (l.name == bare_name(name)) return &l;
+    return nullptr;
+}
+
+std::string level_text(const Level& l) { return l.code.empty() ? l.name : l.code + "-" + l.name; }
+
+// Which category a clause's level 1 puts it in, by name first (the export dialect has
+// no codes), else by code.
+enum class Category { Output, Effect, Other };
+
+Category category_of(const Level& l1) {
+    std::string_view n = bare_name(l1.name);
+    if (n.starts_with("产出")) return Category::Output;
+    if (n.starts_with("效益")) return Category::Effect;
+    if (!n.empty()) return Category::Other;
+    if (l1.code == "1") return Category::Output;
+    if (l1.code == "2") return Category::Effect;
+    return Category::Other;
+}
+
+// ---------------------------------------------------------------------------------
+// Target numbers are exact ASCII decimals ("3619", "0.5", "-5"), compared exactly.
+
+bool all_zero(std::string_view digits) {
+    return std::all_of(digits.begin(), digits.end(), [](char c) { return c == '0' || c == '.'; });
+}
+
+int compare_magnitude(std::string_view a, std::string_view b) {
+    auto split = [](std::string_view s) {
+        std::size_t dot = s.find('.');
+        std::string_view whole = s.substr(0, dot);
+        std::string_view frac = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+        while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
+        return std::pair{whole, frac};
+    };
+    auto [wa, fa] = split(a);
+    auto [wb, fb] = split(b);
+    if (wa.size() != wb.size()) return wa.size() < wb.size() ? -1 : 1;
+    if (int c = wa.compare(wb)) return c < 0 ? -1 : 1;
+    for (std::size_t i = 0; i < std::max(fa.size(), fb.size()); ++i) {
+        char x = i < fa.size() ? fa[i] : '0';
+        char y = i < fb.size() ? fb[i] : '0';
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+int compare_decimal(std::string_view a, std::string_view b) {
+    bool na = a.starts_with('-'), nb = b.starts_with('-');
+    if (na) a.remove_prefix(1);
+    if (nb) b.remove_prefix(1);
+    if (all_zero(a)) na = false;
+    if (all_zero(b)) nb = false;
+    if (na != nb) return na ? -1 : 1;
+    int m = compare_magnitude(a, b);
+    return na ? -m : m;
+}
+
+bool is_negative(std::string_view number) { return compare_decimal(number, "0") < 0; }
+
+// Growth and change rates may well be negative or above 100%; shares and
+// satisfaction cannot.
+bool names_a_change(std::string_view name) {
+    for (std::string_view w : {"增长", "增幅", "增速", "下降", "降低", "减少", "变化", "变动"})
+        if (name.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+// Units of quantities that add up over the years: counts, not ratios or scores.
+bool is_additive_unit(std::string_view unit) {
+    if (unit == "%" || unit == "‰" || unit == "分" || unit == "倍") return false;
+    return unit.find('/') == std::string_view::npos;
+}
+
+bool is_upper_bound(Comparator op) { return op == Comparator::Lt || op == Comparator::Le; }
+
+// ---------------------------------------------------------------------------------
+// Hashes for the duplicate rules: 64 bits per field, so the validator remembers a
+// few words per project instead of the project.
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    // splitmix64 finaliser over the running value: order-sensitive and well spread.
+    std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t hash_text(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+std::uint64_t hash_money(std::uint64_t h, const std::optional<Money>& m) {
+    return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->cents())) : mix(h, 0);
+}
+
+std::uint64_t hash_amounts(const Amounts& a) {
+    std::uint64_t h = 0x61;
+    for (const auto* m : {&a.total, &a.fiscal, &a.fiscal_special, &a.other}) h = hash_money(h, *m);
+    for (Money m : a.unassigned) h = mix(h, static_cast<std::uint64_t>(m.cents()));
+    return mix(h, a.unassigned.size());
+}
+
+std::uint64_t hash_goal(const std::optional<std::string>& goal) {
+    return goal ? mix(1, hash_text(*goal)) : 0;
+}
+
+// ---------------------------------------------------------------------------------
+// Money
+
+constexpr std::array<std::pair<std::optional<Money> Amounts::*, std::string_view>, 4> kColumns = {{
+    {&Amounts::total, "总计"},
+    {&Amounts::fiscal, "财政拨款"},
+    {&Amounts::fiscal_special, "财政专户拨款"},
+    {&Amounts::other, "其他资金"},
+}};
+
+std::optional<Money> add(std::optional<Money> a, Money b) {
+    if (!a) return b;
+    return a->checked_add(b);
+}
+
+Money abs_diff(Money a, Money b) {
+    auto d = a >= b ? a.checked_sub(b) : b.checked_sub(a);
+    return d.value_or(Money::from_cents(INT64_MAX));
+}
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string join_lines(const std::vector<std::uint32_t>& lines, std::uint32_t count) {
+    std::string out;
+    for (std::uint32_t l : lines) out += (out.empty() ? "" : ", ") + std::to_string(l);
+    if (count > lines.size()) out += ", …";
+    return out;
+}
+
+// Only the first few repeat lines are named in messages; the count says the rest.
+constexpr std::size_t kRepeatLinesKept = 5;
+// Bounds the memory of the "a project of exactly the difference" hint on huge inputs.
+constexpr std::size_t kAmountEntriesKept = 1 << 16;
+constexpr std::size_t kAmountEntriesPerValue = 3;
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------
+
+const std::vector<RuleInfo>& all_rules() { return kRules; }
+
+const RuleInfo* find_rule(std::string_view id) {
+    for (const auto& r : kRules)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+std::vector<std::string> unknown_rules(const ValidationOptions& options) {
+    std::vector<std::string> unknown;
+    for (const auto& id : options.disabled)
+        if (!find_rule(id)) unknown.push_back(id);
+    for (const auto& [id, severity] : options.severities)
+        if (!find_rule(id) && std::find(unknown.begin(), unknown.end(), id) == unknown.end()) unknown.push_back(id);
+    return unknown;
+}
+
+Validator::Validator(Sink& next, ValidationOptions options) : FilterSink(next), options_(std::move(options)) {
+    grand_.label = "合计";
+}
+
+bool Validator::enabled(std::string_view rule) const { return !options_.disabled.contains(std::string(rule)); }
+
+void Validator::report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project) {
+    const RuleInfo* info = find_rule(rule);
+    on_diagnostic(Diagnostic{std::string(rule), info ? info->severity : Severity::Error, std::move(message), line,
+                             project});
+}
+
+void Validator::on_diagnostic(const Diagnostic& d) {
+    if (options_.disabled.contains(d.rule)) return;
+    auto it = options_.severities.find(d.rule);
+    if (it == options_.severities.end() || it->second == d.severity) return FilterSink::on_diagnostic(d);
+    Diagnostic copy = d;
+    copy.severity = it->second;
+    FilterSink::on_diagnostic(copy);
+}
+
+std::string Validator::money(Money m) const { return m.to_display() + unit_; }
+
+std::string Validator::project_ref(const Project& p) const {
+    return fmt::format("project '{}' (line {})", p.name, p.location.line);
+}
+
+void Validator::on_document(const DocumentInfo& d) {
+    if (d.amount_unit) unit_ = " " + *d.amount_unit;
+    FilterSink::on_document(d);
+}
+
+void Validator::on_declared_total(const Amounts& a, std::uint32_t line) {
+    FilterSink::on_declared_total(a, line);
+    grand_.declared = a;
+    grand_.line = line;
+    grand_.has_declared = true;
+    check_row(a, "合计", line);
+    // A table that prints its 合计 after the projects: compare with the largest seen.
+    if (grand_.largest && a.total && *grand_.largest > *a.total && enabled("amount-out-of-range") &&
+        abs_diff(*grand_.largest, *a.total) > options_.tolerance)
+        report("amount-out-of-range",
+               fmt::format("project '{}' (line {}) amounts to {}, more than the 合计 of {}: one of the two is wrong",
+                           grand_.largest_name, grand_.largest_line, money(*grand_.largest), money(*a.total)),
+               line);
+}
+
+void Validator::on_department(const Department& d) {
+    FilterSink::on_department(d);
+    // A department row printed again (after a page break) keeps its first declaration.
+    if (department_index_.contains(d.name)) return;
+    department_index_.emplace(d.name, departments_.size());
+    Group& g = departments_.emplace_back();
+    g.label = fmt::format("the subtotal of {}", d.name);
+    g.department = d.name;
+    g.declared = d.declared_total;
+    g.line = d.line;
+    g.has_declared = !d.declared_total.empty();
+    check_row(d.declared_total, g.label, d.line);
+}
+
+void Validator::check_row(const Amounts& a, std::string_view what, std::uint32_t line, std::uint32_t project) {
+    if (enabled("amount-out-of-range")) {
+        for (const auto& [column, name] : kColumns)
+            if (const auto& m = a.*column; m && *m < Money())
+                report("amount-out-of-range",
+                       fmt::format("{} has a negative {} ({}): amounts in this table cannot be negative", what, name,
+                                   money(*m)),
+                       line, project);
+        for (Money m : a.unassigned)
+            if (m < Money())
+                report("amount-out-of-range",
+                       fmt::format("{} has a negative amount ({}): amounts in this table cannot be negative", what,
+                                   money(m)),
+                       line, project);
+    }
+    // "All present": the reader placed every number in a column, and some funding
+    // column is among them. A lone 总计 has nothing to add up.
+    if (!enabled("row-sum-mismatch") || !a.total || !a.unassigned.empty()) return;
+    if (!a.fiscal && !a.fiscal_special && !a.other) return;
+    std::optional<Money> sum = Money();
+    std::string parts;
+    for (std::size_t c = 1; c < kColumns.size(); ++c)
+        if (const auto& m = a.*kColumns[c].first) {
+            if (sum) sum = sum->checked_add(*m);
+            parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", kColumns[c].second, m->to_display());
+        }
+    if (sum && abs_diff(*sum, *a.total) > options_.tolerance)
+        report("row-sum-mismatch",
+               fmt::format("{}: 总计 {} differs from the sum of its funding columns, {} ({}), by {}: correct 总计 "
+                           "or the column that is wrong",
+                           what, money(*a.total), money(*sum), parts, money(abs_diff(*sum, *a.total))),
+               line, project);
+}
+
+void Validator::Sums::add(const Amounts& a) {
+    for (const auto& [column, name] : kColumns) {
+        if (!(a.*column)) continue;
+        auto sum = bpt::add(amounts.*column, *(a.*column));
+        if (!sum) overflow = true;
+        else amounts.*column = sum;
+    }
+}
+
+void Validator::add_to(Group& g, const Project& p, bool repeat) {
+    g.all.add(p.amounts);
+    ++g.projects;
+    if (!p.amounts.unassigned.empty()) g.ambiguous = true;
+    if (repeat) {
+        ++g.repeats;
+        if (g.repeat_lines.size() < kRepeatLinesKept) g.repeat_lines.push_back(p.location.line);
+        if (p.amounts.total) g.repeat_total = g.repeat_total.checked_add(*p.amounts.total).value_or(g.repeat_total);
+    } else {
+        g.distinct.add(p.amounts);
+    }
+    if (p.amounts.total && (!g.largest || *p.amounts.total > *g.largest)) {
+        g.largest = p.amounts.total;
+        g.largest_line = p.location.line;
+        g.largest_name = p.name;
+    }
+}
+
+void Validator::on_project(const Project& p) {
+    FilterSink::on_project(p);
+    bool repeat = check_duplicates(p);
+    Group* department = nullptr;
+    if (auto it = department_index_.find(p.department); it != department_index_.end())
+        department = &departments_[it->second];
+    add_to(grand_, p, repeat);
+    if (department) add_to(*department, p, repeat);
+    // Remember the first projects of each amount, for the total-mismatch hint.
+    if (!repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && enabled("total-mismatch")) {
+        auto& seen = amount_seen_[p.amounts.total->cents()];
+        if (seen.size() < kAmountEntriesPerValue) {
+            seen.push_back({p.location.line, p.name, p.department});
+            ++amount_entries_;
+        }
+    }
+    // An exact repeat raised its findings at its first appearance already.
+    if (repeat) return;
+    check_row(p.amounts, project_ref(p), p.location.line, p.index);
+    if (p.amounts.total && enabled("amount-out-of-range")) {
+        if (department && department->has_declared && department->declared.total)
+            check_larger_than_declared(*department, *p.amounts.total, p.name, p.location.line, p.index);
+        else if (grand_.has_declared && grand_.declared.total)
+            check_larger_than_declared(grand_, *p.amounts.total, p.name, p.location.line, p.index);
+    }
+    check_content(p);
+}
+
+bool Validator::check_duplicates(const Project& p) {
+    std::uint64_t name_key = mix(mix(mix(0x70, hash_text(p.department)), hash_text(p.budget_unit.value_or(""))),
+                                 hash_text(p.name));
+    std::uint64_t amounts = hash_amounts(p.amounts);
+    std::uint64_t goal = hash_goal(p.goal);
+    std::uint64_t indicators = hash_text(p.indicators_text);
+    std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
+
+    auto [first, inserted] = content_seen_.try_emplace(content, p.location.line);
+    if (!inserted) {
+        if (enabled("duplicate-project"))
+            report("duplicate-project",
+                   fmt::format("{} repeats the project at line {} exactly (same amounts, goal and indicators), "
+                               "usually a row printed again after a page break: delete the repeat",
+                               project_ref(p), first->second),
+                   p.location.line, p.index);
+        return true;
+    }
+    auto [earlier, new_name] = name_seen_.try_emplace(name_key, NameSeen{p.location.line, amounts, goal, indicators,
+                                                                          p.amounts.total});
+    if (new_name || !enabled("conflicting-duplicate")) return false;
+    const NameSeen& e = earlier->second;
+    std::vector<std::string> differences;
+    if (e.amounts != amounts) {
+        if (e.total && p.amounts.total && *e.total != *p.amounts.total)
+            differences.push_back(fmt::format("amounts ({} here, {} there)", money(*p.amounts.total),
+                                              money(*e.total)));
+        else
+            differences.push_back("amounts");
+    }
+    if (e.goal != goal) differences.push_back("goal (绩效目标)");
+    if (e.indicators != indicators) differences.push_back("indicators (绩效指标)");
+    std::string what;
+    for (std::size_t i = 0; i < differences.size(); ++i)
+        what += (i == 0 ? "" : i + 1 == differences.size() ? " and " : ", ") + differences[i];
+    report("conflicting-duplicate",
+           fmt::format("{} has the same name as the project at line {} but different {}: keep the right one, or "
+                       "tell the two apart in the name (e.g. by the town in brackets)",
+                       project_ref(p), e.line, what),
+           p.location.line, p.index);
+    return false;
+}
+
+void Validator::check_larger_than_declared(const Group& g, Money total, std::string_view name, std::uint32_t line,
+                                           std::uint32_t project) {
+    Money declared = *g.declared.total;
+    if (total <= declared || abs_diff(total, declared) <= options_.tolerance) return;
+    report("amount-out-of-range",
+           fmt::format("project '{}' (line {}) amounts to {}, more than {} ({}, line {}): one of the two is wrong",
+                       name, line, money(total), g.label, money(declared), g.line),
+           line, project);
+}
+
+void Validator::check_content(const Project& p) {
+    if (enabled("missing-goal") && (!p.goal || text::trim(*p.goal).empty()))
+        report("missing-goal",
+               fmt::format("{} has no performance goal (绩效目标): state what the money is to achieve", project_ref(p)),
+               p.location.line, p.index);
+    if (p.indicators.empty()) {
+        if (enabled("missing-indicators"))
+            report("missing-indicators",
+                   fmt::format("{} has no performance indicators (绩效指标): every project needs at least one, "
+                               "with its targets",
+                               project_ref(p)),
+                   p.location.line, p.index);
+        return;
+    }
+    if (enabled("missing-indicator-category")) {
+        bool output = false, effect = false, unreadable = false;
+        for (const auto& i : p.indicators) {
+            if (!i.level1) {
+                unreadable = true;
+                continue;
+            }
+            Category c = category_of(*i.level1);
+            output |= c == Category::Output;
+            effect |= c == Category::Effect;
+        }
+        // A clause the grammar could not read may be the missing one; it is already
+        // reported as indicator-malformed.
+        if (!unreadable && (!output || !effect)) {
+            std::string_view missing = !output && !effect ? "neither an output (产出指标) nor an effect (效益指标) indicator"
+                                       : !output           ? "no output indicator (产出指标)"
+                                                           : "no effect indicator (效益指标)";
+            report("missing-indicator-category",
+                   fmt::format("{} has {}: budget rules expect every project to promise both outputs and effects",
+                               project_ref(p), missing),
+                   p.location.line, p.index);
+        }
+    }
+    for (const auto& i : p.indicators) check_indicator(p, i);
+}
+
+void Validator::check_indicator(const Project& p, const Indicator& i) {
+    std::uint32_t line = i.line ? i.line : p.location.line;
+    std::string where = fmt::format("{}, indicator {} ({})", project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);
+
+    if (i.level1 && enabled("indicator-code-mismatch")) {
+        const Level& l1 = *i.level1;
+        std::vector<std::string> problems;
+        const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
+        const FrameworkLevel* named1 = by_name(kLevel1, l1.name);
+        bool cost_level = bare_name(l1.name) == kCostLevel1;
+        if (!l1.code.empty()) {
+            if (f1 && bare_name(l1.name) != f1->name)
+                problems.push_back(fmt::format("level-1 code {} is {} in the framework, not {}", l1.code, f1->display,
+                                               l1.name));
+            else if (!f1 && named1)
+                problems.push_back(fmt::format("{} is level-1 code {}, not {}", l1.name, named1->code, l1.code));
+            else if (!f1 && !cost_level)
+                problems.push_back(fmt::format("level-1 code {} ({}) is not in the framework (1-产出指标, 2-效益指标, "
+                                               "3-满意度指标, or the 成本指标 level)",
+                                               l1.code, l1.name));
+        }
+        if (i.level2) {
+            const Level& l2 = *i.level2;
+            const FrameworkLevel* f2 = l2.code.empty() ? nullptr : by_code(kLevel2, l2.code);
+            const FrameworkLevel* named2 = by_name(kLevel2, l2.name);
+            if (!l1.code.empty() && !l2.code.empty() && l2.code.front() != l1.code.front()) {
+                // The level-2 code's first digit is its level-1 code.
+                const FrameworkLevel* owner = by_code(kLevel1, l2.code.substr(0, 1));
+                problems.push_back(fmt::format("level-2 code {} belongs under level-1 code {}{}, not under {}: "
+                                               "write `{}；{}`",
+                                               l2.code, l2.code.front(),
+                                               owner ? fmt::format(" ({})", owner->display) : "", level_text(l1),
+                                               owner ? owner->display : level_text(l1), level_text(l2)));
+            }
+            if (f2 && bare_name(l2.name) != f2->name) {
+                problems.push_back(fmt::format("level-2 code {} is {} in the framework, not {}{}", l2.code,
+                                               f2->display, l2.name,
+                                               named2 ? fmt::format(" ({} is {})", l2.name, named2->display) : ""));
+            } else if (!f2 && !l2.code.empty() && !cost_level && (f1 || named1)) {
+                problems.push_back(fmt::format("level-2 code {} ({}) is not in the framework{}", l2.code, l2.name,
+                                               named2 ? fmt::format(": {} is {}", l2.name, named2->display) : ""));
+            } else if (l1.code.empty() && l2.code.empty() && named1 && named2 &&
+                       named2->code.front() != named1->code.front()) {
+                // Without codes the names still say where a level-2 belongs.
+                problems.push_back(fmt::format("{} belongs under {}, not under {}", l2.name,
+                                               kLevel1[static_cast<std::size_t>(named2->code.front() - '1')].display,
+                                               l1.name));
+            }
+        }
+        if (!problems.empty()) {
+            std::string all;
+            for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
+            report("indicator-code-mismatch",
+                   fmt::format("{}: `{}{}`: {}", where, level_text(l1), i.level2 ? "；" + level_text(*i.level2) : "",
+                               all),
+                   line, p.index);
+        }
+    }
+
+    if (enabled("target-out-of-range")) {
+        std::vector<std::string> problems;
+        for (const auto& [target, label] : {std::pair{&i.period, "实施周期指标值"}, std::pair{&i.annual, "年度指标值"}}) {
+            if (!*target || (*target)->kind != TargetKind::Numeric) continue;
+            const Target& t = **target;
+            bool change = names_a_change(i.name) || names_a_change(t.qualifier);
+            if (t.unit == "%") {
+                if (change) continue;
+                int vs100 = compare_decimal(t.number, "100");
+                if (is_negative(t.number) || (t.op == Comparator::Lt && compare_decimal(t.number, "0") <= 0))
+                    problems.push_back(fmt::format("{} `{}` asks for a percentage below 0%", label, t.raw));
+                else if (vs100 > 0 || (vs100 == 0 && t.op == Comparator::Gt))
+                    problems.push_back(fmt::format("{} `{}` asks for a rate above 100%", label, t.raw));
+            } else if (is_negative(t.number) && !change) {
+                problems.push_back(fmt::format("{} `{}` is a negative quantity", label, t.raw));
+            }
+        }
+        if (!problems.empty()) {
+            std::string all;
+            for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
+            report("target-out-of-range",
+                   fmt::format("{}: {}: no result can meet it; correct the target", where, all), line, p.index);
+        }
+    }
+
+    if (enabled("target-period-annual-inconsistent") && i.period && i.annual &&
+        i.period->kind == TargetKind::Numeric && i.annual->kind == TargetKind::Numeric) {
+        const Target& period = *i.period;
+        const Target& annual = *i.annual;
+        // An annual cap (≤, <) above the period's figure limits the year less than the
+        // period, which is loose but no contradiction.
+        bool annual_cap_only = is_upper_bound(annual.op) && !is_upper_bound(period.op);
+        // Rates and scores do not add up over the years, so a higher annual rate is
+        // no contradiction; counts do.
+        if (period.unit == annual.unit && period.qualifier == annual.qualifier && is_additive_unit(annual.unit) &&
+            !annual_cap_only && compare_decimal(annual.number, period.number) > 0)
+            report("target-period-annual-inconsistent",
+                   fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
+                               "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",
+                               where, annual.raw, period.raw),
+                   line, p.index);
+    }
+}
+
+void Validator::check_total(const Group& g) {
+    if (!g.has_declared) return;
+    struct Column {
+        std::string_view name;
+        Money declared, all, distinct;
+        bool matches_without_repeats;
+    };
+    std::vector<Column> wrong;
+    bool any_repeat_match = false;
+    std::optional<Money> first_difference, first_distinct_difference;
+    for (const auto& [column, name] : kColumns) {
+        const auto& declared = g.declared.*column;
+        if (!declared) continue;
+        // Funding columns of rows whose numbers could not be placed are unknown.
+        bool funding = column != &Amounts::total;
+        if (funding && (g.ambiguous || !g.declared.unassigned.empty())) continue;
+        if (g.all.overflow || g.distinct.overflow) return;
+        Money all = (g.all.amounts.*column).value_or(Money());
+        Money distinct = (g.distinct.amounts.*column).value_or(Money());
+        if (abs_diff(all, *declared) <= options_.tolerance) continue;
+        bool without_repeats = g.repeats > 0 && abs_diff(distinct, *declared) <= options_.tolerance;
+        if (without_repeats) {
+            any_repeat_match = true;
+            continue;
+        }
+        wrong.push_back({name, *declared, all, distinct, false});
+        if (!first_difference) {
+            first_difference = all.checked_sub(*declared);
+            if (g.repeats > 0) first_distinct_difference = distinct.checked_sub(*declared);
+        }
+    }
+    if (!wrong.empty()) {
+        std::string msg = fmt::format("{} does not add up:", g.label);
+        for (std::size_t k = 0; k < wrong.size(); ++k) {
+            const Column& c = wrong[k];
+            Money diff = abs_diff(c.all, c.declared);
+            msg += fmt::format("{} {} is {} but its {} sum to {}", k ? ";" : "", c.name, money(c.declared),
+                               plural(g.projects, "project", "projects"), money(c.all));
+            if (g.repeats > 0)
+                msg += fmt::format(" ({} without the {})", money(c.distinct),
+                                   plural(g.repeats, "exact repeat", "exact repeats"));
+            msg += fmt::format(", {} {} than declared", money(diff), c.all > c.declared ? "more" : "less");
+        }
+        // A total that is off by exactly one project's amount usually means that
+        // project is counted in one place and not the other.
+        std::vector<std::string> hints;
+        for (auto diff : {first_difference, first_distinct_difference}) {
+            if (!diff) continue;
+            Money d = abs_diff(*diff, Money());
+            auto it = amount_seen_.find(d.cents());
+            if (it == amount_seen_.end()) continue;
+            for (const auto& seen : it->second) {
+                if (&g != &grand_ && g.department != seen.department) continue;
+                std::string hint = fmt::format("project '{}' (line {})", seen.name, seen.line);
+                if (std::find(hints.begin(), hints.end(), hint) == hints.end()) hints.push_back(hint);
+            }
+        }
+        if (!hints.empty()) {
+            std::string names;
+            for (std::size_t k = 0; k < hints.size(); ++k) names += (k ? ", " : "") + hints[k];
+            msg += fmt::format(". {} exactly the difference: check whether {} belongs in this total",
+                               hints.size() == 1 ? names + " amounts to" : names + " amount to",
+                               hints.size() == 1 ? "it" : "one of them");
+        } else {
+            msg += ": find the project whose amount is wrong or missing, or correct the total";
+        }
+        report("total-mismatch", std::move(msg), g.line);
+        return;
+    }
+    if (any_repeat_match && g.declared.total)
+        report("total-matches-without-repeats",
+               fmt::format("{} ({}) equals the sum of its {} distinct projects: the {} (lines {}, {} in all) {} "
+                           "printed again, not counted twice",
+                           g.label, money(*g.declared.total), g.projects - g.repeats,
+                           plural(g.repeats, "exact repeat", "exact repeats"), join_lines(g.repeat_lines, g.repeats),
+                           money(g.repeat_total), g.repeats == 1 ? "is" : "are"),
+               g.line);
+}
+
+void Validator::on_end(const Summary& s) {
+    if (enabled("total-mismatch") || enabled("total-matches-without-repeats")) {
+        check_total(grand_);
+        for (const auto& g : departments_) check_total(g);
+    }
+    FilterSink::on_end(s);
+}
+
+}  // namespace bpt
