@@ -284,6 +284,7 @@ void Validator::report(std::string_view rule, std::string message, std::uint32_t
 }
 
 void Validator::on_diagnostic(const Diagnostic& d) {
+    if (d.rule == "incomplete-project" && d.project) incomplete_project_ = d.project;
     if (options_.disabled.contains(d.rule)) return;
     auto it = options_.severities.find(d.rule);
     if (it == options_.severities.end() || it->second == d.severity) return FilterSink::on_diagnostic(d);
@@ -412,6 +413,9 @@ void Validator::on_project(const Project& p) {
     // An exact repeat raised its findings at its first appearance already.
     if (repeat) return;
     check_row(p.amounts, project_ref(p), p.location.line, p.index);
+    // A project cut off by the end of the file lacks its goal or indicators because
+    // the file is truncated; incomplete-project says so once.
+    if (p.index == incomplete_project_) return;
     if (p.amounts.total && enabled("amount-out-of-range")) {
         if (department && department->has_declared && department->declared.total)
             check_larger_than_declared(*department, *p.amounts.total, p.name, p.location.line, p.index);

@@ -118,6 +118,7 @@ private:
     std::unordered_map<std::uint64_t, NameSeen> name_seen_;          // department + name hash
     std::unordered_map<std::int64_t, std::vector<AmountSeen>> amount_seen_;  // 总计 in cents
     std::size_t amount_entries_ = 0;
+    std::uint32_t incomplete_project_ = 0;  // index the reader reported as incomplete-project
 };
 
 }  // namespace bpt
