@@ -62,10 +62,12 @@ public:
             std::string t = fmt::format("{} {}", k, k == 1 ? one : many);
             return k ? paint(t, colour(sev)) : t;
         };
-        out_.write(fmt::format("{} {}, {}, {} ({} projects, {} indicators)\n", paint(r.path + ":", kBold),
+        out_.write(fmt::format("{} {}, {}, {} ({} {}, {} {})\n", paint(r.path + ":", kBold),
                                count(s.errors, "error", "errors", Severity::Error),
                                count(s.warnings, "warning", "warnings", Severity::Warning),
-                               count(s.infos, "info", "infos", Severity::Info), s.projects, s.indicators));
+                               count(s.infos, "info", "infos", Severity::Info), s.projects,
+                               s.projects == 1 ? "project" : "projects", s.indicators,
+                               s.indicators == 1 ? "indicator" : "indicators"));
     }
 
 private:
