@@ -654,15 +654,22 @@ void Validator::check_total(const Group& g) {
     }
     if (!wrong.empty()) {
         std::string msg = fmt::format("{} does not add up:", g.label);
-        for (std::size_t k = 0; k < wrong.size(); ++k) {
+        auto more_or_less = [&](Money sum, Money declared) {
+            return fmt::format("{} {} than declared", money(abs_diff(sum, declared)), sum > declared ? "more" : "less");
+        };
+        for (std::size_t k = 0, said = 0; k < wrong.size(); ++k, ++said) {
+            // Columns with the same figures (总计 and 财政拨款, usually) are said once.
+            std::string names(wrong[k].name);
             const Column& c = wrong[k];
-            Money diff = abs_diff(c.all, c.declared);
-            msg += fmt::format("{} {} is {} but its {} sum to {}", k ? ";" : "", c.name, money(c.declared),
-                               plural(g.projects, "project", "projects"), money(c.all));
+            while (k + 1 < wrong.size() && wrong[k + 1].declared == c.declared && wrong[k + 1].all == c.all &&
+                   wrong[k + 1].distinct == c.distinct)
+                names += fmt::format(" and {}", wrong[++k].name);
+            msg += fmt::format("{} {} {} declared, but the {} under it sum to {}, {}", said ? ";" : "", names,
+                               money(c.declared), plural(g.projects, "project", "projects"), money(c.all),
+                               more_or_less(c.all, c.declared));
             if (g.repeats > 0)
-                msg += fmt::format(" ({} without the {})", money(c.distinct),
-                                   plural(g.repeats, "exact repeat", "exact repeats"));
-            msg += fmt::format(", {} {} than declared", money(diff), c.all > c.declared ? "more" : "less");
+                msg += fmt::format(" (without the {}: {}, {})", plural(g.repeats, "exact repeat", "exact repeats"),
+                                   money(c.distinct), more_or_less(c.distinct, c.declared));
         }
         // A total that is off by exactly one project's amount usually means that
         // project is counted in one place and not the other.

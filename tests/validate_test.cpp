@@ -110,7 +110,8 @@ TEST_CASE("Validate: a total that only repeats explain is an info note, not a mi
         auto off = check(head("31.00 31.00") + a + project("乙经费", "20.00 20.00") + a);
         CHECK(off.rules() == Rules{"duplicate-project", "total-mismatch"});
         const auto& m = off.only("total-mismatch").message;
-        CHECK(contains(m, "40.00 万元 (30.00 万元 without the 1 exact repeat)"));
+        CHECK(contains(m, "40.00 万元, 9.00 万元 more than declared (without the 1 exact repeat: 30.00 万元, 1.00 万元 less "
+                          "than declared)"));
     }
 }
 
