@@ -247,7 +247,7 @@ std::string join_lines(const std::vector<std::uint32_t>& lines, std::uint32_t co
 // Only the first few repeat lines are named in messages; the count says the rest.
 constexpr std::size_t kRepeatLinesKept = 5;
 // Bounds the memory of the "a project of exactly the difference" hint on huge inputs.
-constexpr std::size_t kAmountEntriesKept = 1 << 16;
+constexpr std::size_t kAmountEntriesKept = 1 << 14;
 constexpr std::size_t kAmountEntriesPerValue = 3;
 
 }  // namespace
@@ -273,9 +273,14 @@ std::vector<std::string> unknown_rules(const ValidationOptions& options) {
 
 Validator::Validator(Sink& next, ValidationOptions options) : FilterSink(next), options_(std::move(options)) {
     grand_.label = "合计";
+    // Looked up once: the checks run for every project and indicator.
+    auto on = [this](const char* rule) { return !options_.disabled.contains(rule); };
+    on_ = {on("total-mismatch"),        on("total-matches-without-repeats"), on("row-sum-mismatch"),
+           on("amount-out-of-range"),   on("duplicate-project"),             on("conflicting-duplicate"),
+           on("missing-indicators"),    on("missing-goal"),                  on("missing-indicator-category"),
+           on("indicator-code-mismatch"), on("target-out-of-range"),         on("target-period-annual-inconsistent")};
 }
 
-bool Validator::enabled(std::string_view rule) const { return !options_.disabled.contains(std::string(rule)); }
 
 void Validator::report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project) {
     const RuleInfo* info = find_rule(rule);
@@ -309,9 +314,9 @@ void Validator::on_declared_total(const Amounts& a, std::uint32_t line) {
     grand_.declared = a;
     grand_.line = line;
     grand_.has_declared = true;
-    check_row(a, "合计", line);
+    check_row(a, nullptr, "合计", line);
     // A table that prints its 合计 after the projects: compare with the largest seen.
-    if (grand_.largest && a.total && *grand_.largest > *a.total && enabled("amount-out-of-range") &&
+    if (grand_.largest && a.total && *grand_.largest > *a.total && on_.range &&
         abs_diff(*grand_.largest, *a.total) > options_.tolerance)
         report("amount-out-of-range",
                fmt::format("project '{}' (line {}) amounts to {}, more than the 合计 of {}: one of the two is wrong",
@@ -326,31 +331,33 @@ void Validator::on_department(const Department& d) {
     department_index_.emplace(d.name, departments_.size());
     Group& g = departments_.emplace_back();
     g.label = fmt::format("the subtotal of {}", d.name);
-    g.department = d.name;
     g.declared = d.declared_total;
     g.line = d.line;
     g.has_declared = !d.declared_total.empty();
-    check_row(d.declared_total, g.label, d.line);
+    check_row(d.declared_total, nullptr, g.label, d.line);
 }
 
-void Validator::check_row(const Amounts& a, std::string_view what, std::uint32_t line, std::uint32_t project) {
-    if (enabled("amount-out-of-range")) {
+void Validator::check_row(const Amounts& a, const Project* p, std::string_view label, std::uint32_t line) {
+    // Formatted only for a finding: this runs on every row.
+    auto what = [&] { return p ? project_ref(*p) : std::string(label); };
+    std::uint32_t project = p ? p->index : 0;
+    if (on_.range) {
         for (const auto& [column, name] : kColumns)
             if (const auto& m = a.*column; m && *m < Money())
                 report("amount-out-of-range",
-                       fmt::format("{} has a negative {} ({}): amounts in this table cannot be negative", what, name,
+                       fmt::format("{} has a negative {} ({}): amounts in this table cannot be negative", what(), name,
                                    money(*m)),
                        line, project);
         for (Money m : a.unassigned)
             if (m < Money())
                 report("amount-out-of-range",
-                       fmt::format("{} has a negative amount ({}): amounts in this table cannot be negative", what,
+                       fmt::format("{} has a negative amount ({}): amounts in this table cannot be negative", what(),
                                    money(m)),
                        line, project);
     }
     // "All present": the reader placed every number in a column, and some funding
     // column is among them. A lone 总计 has nothing to add up.
-    if (!enabled("row-sum-mismatch") || !a.total || !a.unassigned.empty()) return;
+    if (!on_.row_sum || !a.total || !a.unassigned.empty()) return;
     if (!a.fiscal && !a.fiscal_special && !a.other) return;
     std::optional<Money> sum = Money();
     std::string parts;
@@ -363,7 +370,7 @@ void Validator::check_row(const Amounts& a, std::string_view what, std::uint32_t
         report("row-sum-mismatch",
                fmt::format("{}: 总计 {} differs from the sum of its funding columns, {} ({}), by {}: correct 总计 "
                            "or the column that is wrong",
-                           what, money(*a.total), money(*sum), parts, money(abs_diff(*sum, *a.total))),
+                           what(), money(*a.total), money(*sum), parts, money(abs_diff(*sum, *a.total))),
                line, project);
 }
 
@@ -403,20 +410,21 @@ void Validator::on_project(const Project& p) {
     add_to(grand_, p, repeat);
     if (department) add_to(*department, p, repeat);
     // Remember the first projects of each amount, for the total-mismatch hint.
-    if (!repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && enabled("total-mismatch")) {
+    if (!repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && on_.total) {
         auto& seen = amount_seen_[p.amounts.total->cents()];
         if (seen.size() < kAmountEntriesPerValue) {
-            seen.push_back({p.location.line, p.name, p.department});
+            seen.push_back({p.location.line, department ? static_cast<std::uint32_t>(department - departments_.data()) + 1 : 0,
+                            p.name});
             ++amount_entries_;
         }
     }
     // An exact repeat raised its findings at its first appearance already.
     if (repeat) return;
-    check_row(p.amounts, project_ref(p), p.location.line, p.index);
+    check_row(p.amounts, &p, {}, p.location.line);
     // A project cut off by the end of the file lacks its goal or indicators because
     // the file is truncated; incomplete-project says so once.
     if (p.index == incomplete_project_) return;
-    if (p.amounts.total && enabled("amount-out-of-range")) {
+    if (p.amounts.total && on_.range) {
         if (department && department->has_declared && department->declared.total)
             check_larger_than_declared(*department, *p.amounts.total, p.name, p.location.line, p.index);
         else if (grand_.has_declared && grand_.declared.total)
@@ -431,27 +439,36 @@ bool Validator::check_duplicates(const Project& p) {
     std::uint64_t amounts = hash_amounts(p.amounts);
     std::uint64_t goal = hash_goal(p.goal);
     std::uint64_t indicators = hash_text(p.indicators_text);
-    std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
 
-    auto [first, inserted] = content_seen_.try_emplace(content, p.location.line);
-    if (!inserted) {
-        if (enabled("duplicate-project"))
+    NameSeen seen{p.location.line, amounts, goal, indicators, p.amounts.total ? p.amounts.total->cents() : 0,
+                  p.amounts.total.has_value()};
+    auto [earlier, new_name] = name_seen_.try_emplace(name_key, seen);
+    if (new_name) return false;
+    const NameSeen& e = earlier->second;
+    std::uint32_t repeat_of = 0;
+    if (e.amounts == amounts && e.goal == goal && e.indicators == indicators) {
+        repeat_of = e.line;
+    } else {
+        // A second version under one name is rare; its own repeats are found here.
+        std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
+        auto [other, new_content] = other_versions_.try_emplace(content, p.location.line);
+        if (!new_content) repeat_of = other->second;
+    }
+    if (repeat_of) {
+        if (on_.duplicate)
             report("duplicate-project",
                    fmt::format("{} repeats the project at line {} exactly (same amounts, goal and indicators), "
                                "usually a row printed again after a page break: delete the repeat",
-                               project_ref(p), first->second),
+                               project_ref(p), repeat_of),
                    p.location.line, p.index);
         return true;
     }
-    auto [earlier, new_name] = name_seen_.try_emplace(name_key, NameSeen{p.location.line, amounts, goal, indicators,
-                                                                          p.amounts.total});
-    if (new_name || !enabled("conflicting-duplicate")) return false;
-    const NameSeen& e = earlier->second;
+    if (!on_.conflicting) return false;
     std::vector<std::string> differences;
     if (e.amounts != amounts) {
-        if (e.total && p.amounts.total && *e.total != *p.amounts.total)
+        if (e.has_total && p.amounts.total && e.total_cents != p.amounts.total->cents())
             differences.push_back(fmt::format("amounts ({} here, {} there)", money(*p.amounts.total),
-                                              money(*e.total)));
+                                              money(Money::from_cents(e.total_cents))));
         else
             differences.push_back("amounts");
     }
@@ -479,12 +496,12 @@ void Validator::check_larger_than_declared(const Group& g, Money total, std::str
 }
 
 void Validator::check_content(const Project& p) {
-    if (enabled("missing-goal") && (!p.goal || text::trim(*p.goal).empty()))
+    if (on_.goal && (!p.goal || text::trim(*p.goal).empty()))
         report("missing-goal",
                fmt::format("{} has no performance goal (绩效目标): state what the money is to achieve", project_ref(p)),
                p.location.line, p.index);
     if (p.indicators.empty()) {
-        if (enabled("missing-indicators"))
+        if (on_.indicators)
             report("missing-indicators",
                    fmt::format("{} has no performance indicators (绩效指标): every project needs at least one, "
                                "with its targets",
@@ -492,7 +509,7 @@ void Validator::check_content(const Project& p) {
                    p.location.line, p.index);
         return;
     }
-    if (enabled("missing-indicator-category")) {
+    if (on_.category) {
         bool output = false, effect = false, unreadable = false;
         for (const auto& i : p.indicators) {
             if (!i.level1) {
@@ -520,9 +537,12 @@ void Validator::check_content(const Project& p) {
 
 void Validator::check_indicator(const Project& p, const Indicator& i) {
     std::uint32_t line = i.line ? i.line : p.location.line;
-    std::string where = fmt::format("{}, indicator {} ({})", project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);
+    // Formatted only for a finding: this runs on every indicator.
+    auto where = [&] {
+        return fmt::format("{}, indicator {} ({})", project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);
+    };
 
-    if (i.level1 && enabled("indicator-code-mismatch")) {
+    if (i.level1 && on_.codes) {
         const Level& l1 = *i.level1;
         std::vector<std::string> problems;
         const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
@@ -571,13 +591,13 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
             std::string all;
             for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
             report("indicator-code-mismatch",
-                   fmt::format("{}: `{}{}`: {}", where, level_text(l1), i.level2 ? "；" + level_text(*i.level2) : "",
+                   fmt::format("{}: `{}{}`: {}", where(), level_text(l1), i.level2 ? "；" + level_text(*i.level2) : "",
                                all),
                    line, p.index);
         }
     }
 
-    if (enabled("target-out-of-range")) {
+    if (on_.target_range) {
         std::vector<std::string> problems;
         for (const auto& [target, label] : {std::pair{&i.period, "实施周期指标值"}, std::pair{&i.annual, "年度指标值"}}) {
             if (!*target || (*target)->kind != TargetKind::Numeric) continue;
@@ -598,11 +618,11 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
             std::string all;
             for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
             report("target-out-of-range",
-                   fmt::format("{}: {}: no result can meet it; correct the target", where, all), line, p.index);
+                   fmt::format("{}: {}: no result can meet it; correct the target", where(), all), line, p.index);
         }
     }
 
-    if (enabled("target-period-annual-inconsistent") && i.period && i.annual &&
+    if (on_.period_annual && i.period && i.annual &&
         i.period->kind == TargetKind::Numeric && i.annual->kind == TargetKind::Numeric) {
         const Target& period = *i.period;
         const Target& annual = *i.annual;
@@ -616,7 +636,7 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
             report("target-period-annual-inconsistent",
                    fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
                                "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",
-                               where, annual.raw, period.raw),
+                               where(), annual.raw, period.raw),
                    line, p.index);
     }
 }
@@ -680,7 +700,7 @@ void Validator::check_total(const Group& g) {
             auto it = amount_seen_.find(d.cents());
             if (it == amount_seen_.end()) continue;
             for (const auto& seen : it->second) {
-                if (&g != &grand_ && g.department != seen.department) continue;
+                if (&g != &grand_ && &g != &departments_[seen.department - 1]) continue;
                 std::string hint = fmt::format("project '{}' (line {})", seen.name, seen.line);
                 if (std::find(hints.begin(), hints.end(), hint) == hints.end()) hints.push_back(hint);
             }
@@ -708,7 +728,7 @@ void Validator::check_total(const Group& g) {
 }
 
 void Validator::on_end(const Summary& s) {
-    if (enabled("total-mismatch") || enabled("total-matches-without-repeats")) {
+    if (on_.total || on_.total_note) {
         check_total(grand_);
         for (const auto& g : departments_) check_total(g);
     }

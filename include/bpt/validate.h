@@ -65,7 +65,6 @@ private:
     // A declared total (合计 or a department subtotal) and what its projects add up to.
     struct Group {
         std::string label;       // `合计`, `the subtotal of …`
-        std::string department;  // empty for 合计
         Amounts declared;
         std::uint32_t line = 0;
         bool has_declared = false;
@@ -85,24 +84,26 @@ private:
     // project's amount can name it.
     struct AmountSeen {
         std::uint32_t line = 0;
+        std::uint32_t department = 0;  // 1 + index in departments_; 0 when none
         std::string name;
-        std::string department;
     };
-    // What the duplicate rules remember of the first project with a given name.
+    // What the duplicate rules remember of the first project with a given name:
+    // hashes, not text, so memory stays a few words per project.
     struct NameSeen {
         std::uint32_t line = 0;
         std::uint64_t amounts = 0, goal = 0, indicators = 0;
-        std::optional<Money> total;
+        std::int64_t total_cents = 0;
+        bool has_total = false;
     };
 
     void report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project = 0);
-    bool enabled(std::string_view rule) const;
     bool check_duplicates(const Project& p);  // true when `p` repeats an earlier project exactly
     void check_content(const Project& p);
     void check_indicator(const Project& p, const Indicator& i);
     void add_to(Group& g, const Project& p, bool repeat);
     // Negative amounts and 总计 against its funding columns, for any row.
-    void check_row(const Amounts& a, std::string_view what, std::uint32_t line, std::uint32_t project = 0);
+    // `p` is the project the row belongs to; nullptr for a declared total, `label`.
+    void check_row(const Amounts& a, const Project* p, std::string_view label, std::uint32_t line);
     void check_larger_than_declared(const Group& g, Money total, std::string_view name, std::uint32_t line,
                                     std::uint32_t project);
     void check_total(const Group& g);
@@ -110,12 +111,16 @@ private:
     std::string project_ref(const Project& p) const;
 
     ValidationOptions options_;
+    struct Enabled {
+        bool total, total_note, row_sum, range, duplicate, conflicting, indicators, goal, category, codes,
+            target_range, period_annual;
+    } on_{};
     std::string unit_;  // ` 万元` for messages, or empty
     Group grand_;       // 合计
     std::vector<Group> departments_;
     std::unordered_map<std::string, std::size_t> department_index_;
-    std::unordered_map<std::uint64_t, std::uint32_t> content_seen_;  // content hash → first line
-    std::unordered_map<std::uint64_t, NameSeen> name_seen_;          // department + name hash
+    std::unordered_map<std::uint64_t, NameSeen> name_seen_;  // department + name hash → first version
+    std::unordered_map<std::uint64_t, std::uint32_t> other_versions_;  // content hash → first line
     std::unordered_map<std::int64_t, std::vector<AmountSeen>> amount_seen_;  // 总计 in cents
     std::size_t amount_entries_ = 0;
     std::uint32_t incomplete_project_ = 0;  // index the reader reported as incomplete-project
