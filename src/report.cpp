@@ -52,8 +52,8 @@ public:
         if (r.read_error) return;  // said on standard error, where a failure belongs
         for (const auto& d : r.diagnostics) {
             std::string where = d.line ? fmt::format("{}:{}:", r.path, d.line) : r.path + ":";
-            out_.write(fmt::format("{} {}[{}]: {}\n", paint(where, kBold), paint(to_string(d.severity), colour(d.severity)),
-                                   d.rule, d.message));
+            out_.write(fmt::format("{} {}[{}]: {}\n", paint(where, kBold),
+                                   paint(to_string(d.severity), colour(d.severity)), d.rule, d.message));
             if (auto it = r.source_lines.find(d.line); d.line && it != r.source_lines.end())
                 out_.write(fmt::format("{} {}\n", paint(fmt::format("{:>6} |", d.line), kDim), it->second));
         }

@@ -275,12 +275,19 @@ Validator::Validator(Sink& next, ValidationOptions options) : FilterSink(next), 
     grand_.label = "合计";
     // Looked up once: the checks run for every project and indicator.
     auto on = [this](const char* rule) { return !options_.disabled.contains(rule); };
-    on_ = {on("total-mismatch"),        on("total-matches-without-repeats"), on("row-sum-mismatch"),
-           on("amount-out-of-range"),   on("duplicate-project"),             on("conflicting-duplicate"),
-           on("missing-indicators"),    on("missing-goal"),                  on("missing-indicator-category"),
-           on("indicator-code-mismatch"), on("target-out-of-range"),         on("target-period-annual-inconsistent")};
+    on_ = {.total = on("total-mismatch"),
+           .total_note = on("total-matches-without-repeats"),
+           .row_sum = on("row-sum-mismatch"),
+           .range = on("amount-out-of-range"),
+           .duplicate = on("duplicate-project"),
+           .conflicting = on("conflicting-duplicate"),
+           .indicators = on("missing-indicators"),
+           .goal = on("missing-goal"),
+           .category = on("missing-indicator-category"),
+           .codes = on("indicator-code-mismatch"),
+           .target_range = on("target-out-of-range"),
+           .period_annual = on("target-period-annual-inconsistent")};
 }
-
 
 void Validator::report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project) {
     const RuleInfo* info = find_rule(rule);
@@ -413,29 +420,29 @@ void Validator::on_project(const Project& p) {
     if (!repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && on_.total) {
         auto& seen = amount_seen_[p.amounts.total->cents()];
         if (seen.size() < kAmountEntriesPerValue) {
-            seen.push_back({p.location.line, department ? static_cast<std::uint32_t>(department - departments_.data()) + 1 : 0,
-                            p.name});
+            auto department_id = department ? static_cast<std::uint32_t>(department - departments_.data()) + 1 : 0;
+            seen.push_back({p.location.line, department_id, p.name});
             ++amount_entries_;
         }
     }
     // An exact repeat raised its findings at its first appearance already.
     if (repeat) return;
     check_row(p.amounts, &p, {}, p.location.line);
-    // A project cut off by the end of the file lacks its goal or indicators because
-    // the file is truncated; incomplete-project says so once.
-    if (p.index == incomplete_project_) return;
     if (p.amounts.total && on_.range) {
         if (department && department->has_declared && department->declared.total)
             check_larger_than_declared(*department, *p.amounts.total, p.name, p.location.line, p.index);
         else if (grand_.has_declared && grand_.declared.total)
             check_larger_than_declared(grand_, *p.amounts.total, p.name, p.location.line, p.index);
     }
+    // A project cut off by the end of the file lacks its goal or indicators because
+    // the file is truncated; incomplete-project says so once.
+    if (p.index == incomplete_project_) return;
     check_content(p);
 }
 
 bool Validator::check_duplicates(const Project& p) {
-    std::uint64_t name_key = mix(mix(mix(0x70, hash_text(p.department)), hash_text(p.budget_unit.value_or(""))),
-                                 hash_text(p.name));
+    std::uint64_t name_key =
+        mix(mix(mix(0x70, hash_text(p.department)), p.budget_unit ? hash_text(*p.budget_unit) : 0), hash_text(p.name));
     std::uint64_t amounts = hash_amounts(p.amounts);
     std::uint64_t goal = hash_goal(p.goal);
     std::uint64_t indicators = hash_text(p.indicators_text);
