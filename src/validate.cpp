@@ -105,14 +105,67 @@ const FrameworkLevel* by_code(const std::array<FrameworkLevel, N>& levels, std::
     return nullptr;
 }
 
+// `bare`: a name without its 指标 (bare_name).
 template <std::size_t N>
-const FrameworkLevel* by_name(const std::array<FrameworkLevel, N>& levels, std::string_view name) {
+const FrameworkLevel* by_name(const std::array<FrameworkLevel, N>& levels, std::string_view bare) {
     for (const auto& l : levels)
-        if (l.name == bare_name(name)) return &l;
+        if (l.name == bare) return &l;
     return nullptr;
 }
 
 std::string level_text(const Level& l) { return l.code.empty() ? l.name : l.code + "-" + l.name; }
+
+// What is wrong with a clause's level codes, in words; empty when they fit the
+// framework. Most clauses fit, so the name lookups that only messages need are
+// done only for the clauses that do not.
+std::vector<std::string> code_problems(const Level& l1, const std::optional<Level>& level2) {
+    std::vector<std::string> problems;
+    std::string_view n1 = bare_name(l1.name);
+    const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
+    bool cost_level = n1 == kCostLevel1;
+    if (f1 && n1 != f1->name) {
+        problems.push_back(fmt::format("level-1 code {} is {} in the framework, not {}", l1.code, f1->display, l1.name));
+    } else if (!f1 && !l1.code.empty()) {
+        if (const FrameworkLevel* named1 = by_name(kLevel1, n1))
+            problems.push_back(fmt::format("{} is level-1 code {}, not {}", l1.name, named1->code, l1.code));
+        else if (!cost_level)
+            problems.push_back(fmt::format("level-1 code {} ({}) is not in the framework (1-产出指标, 2-效益指标, "
+                                           "3-满意度指标, or the 成本指标 level)",
+                                           l1.code, l1.name));
+    }
+    if (!level2) return problems;
+    const Level& l2 = *level2;
+    std::string_view n2 = bare_name(l2.name);
+    const FrameworkLevel* f2 = l2.code.empty() ? nullptr : by_code(kLevel2, l2.code);
+    if (!l1.code.empty() && !l2.code.empty() && l2.code.front() != l1.code.front()) {
+        // The level-2 code's first digit is its level-1 code.
+        const FrameworkLevel* owner = by_code(kLevel1, l2.code.substr(0, 1));
+        problems.push_back(fmt::format("level-2 code {} belongs under level-1 code {}{}, not under {}: write `{}；{}`",
+                                       l2.code, l2.code.front(), owner ? fmt::format(" ({})", owner->display) : "",
+                                       level_text(l1), owner ? owner->display : level_text(l1), level_text(l2)));
+    }
+    if (f2 && n2 != f2->name) {
+        const FrameworkLevel* named2 = by_name(kLevel2, n2);
+        problems.push_back(fmt::format("level-2 code {} is {} in the framework, not {}{}", l2.code, f2->display,
+                                       l2.name, named2 ? fmt::format(" ({} is {})", l2.name, named2->display) : ""));
+    } else if (!f2 && !l2.code.empty()) {
+        // Under the 成本指标 level, or one the framework lacks (reported above), any code goes.
+        if (!cost_level && (f1 || by_name(kLevel1, n1))) {
+            const FrameworkLevel* named2 = by_name(kLevel2, n2);
+            problems.push_back(fmt::format("level-2 code {} ({}) is not in the framework{}", l2.code, l2.name,
+                                           named2 ? fmt::format(": {} is {}", l2.name, named2->display) : ""));
+        }
+    } else if (l1.code.empty() && l2.code.empty()) {
+        // Without codes the names still say where a level-2 belongs.
+        const FrameworkLevel* named1 = by_name(kLevel1, n1);
+        const FrameworkLevel* named2 = by_name(kLevel2, n2);
+        if (named1 && named2 && named2->code.front() != named1->code.front())
+            problems.push_back(fmt::format("{} belongs under {}, not under {}", l2.name,
+                                           kLevel1[static_cast<std::size_t>(named2->code.front() - '1')].display,
+                                           l1.name));
+    }
+    return problems;
+}
 
 // Which category a clause's level 1 puts it in, by name first (the export dialect has
 // no codes), else by code.
@@ -271,7 +324,56 @@ std::vector<std::string> unknown_rules(const ValidationOptions& options) {
     return unknown;
 }
 
-Validator::Validator(Sink& next, ValidationOptions options) : FilterSink(next), options_(std::move(options)) {
+// Open addressing with linear probing over slots that hold the upper half of the
+// key and an entry's position, so a miss costs one cache line and a hit two; a
+// node-based map cost a malloc and more misses per project, a third of the
+// validator's time. Keys are already well-mixed hashes.
+class Validator::NameIndex {
+public:
+    // The entry for `key`, inserting `fresh` when there is none.
+    const NameSeen& find_or_insert(std::uint64_t key, const NameSeen& fresh, bool& inserted) {
+        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+        std::size_t mask = slots_.size() - 1;
+        auto tag = static_cast<std::uint32_t>(key >> 32);
+        for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+            std::uint64_t slot = slots_[i];
+            if (slot == 0) {
+                entries_.push_back({key, fresh});
+                slots_[i] = std::uint64_t{tag} << 32 | entries_.size();
+                inserted = true;
+                return entries_.back().second;
+            }
+            if (static_cast<std::uint32_t>(slot >> 32) == tag) {
+                auto& entry = entries_[(slot & 0xffffffffu) - 1];
+                if (entry.first == key) {
+                    inserted = false;
+                    return entry.second;
+                }
+            }
+        }
+    }
+
+private:
+    void grow() {
+        std::vector<std::uint64_t> slots(std::max<std::size_t>(64, slots_.size() * 2), 0);
+        std::size_t mask = slots.size() - 1;
+        for (std::size_t e = 0; e < entries_.size(); ++e) {
+            std::uint64_t key = entries_[e].first;
+            std::size_t i = key & mask;
+            while (slots[i] != 0) i = (i + 1) & mask;
+            slots[i] = (key >> 32) << 32 | (e + 1);
+        }
+        slots_ = std::move(slots);
+    }
+
+    std::vector<std::uint64_t> slots_;  // 0: empty; else key's upper 32 bits, then 1 + entry index
+    std::vector<std::pair<std::uint64_t, NameSeen>> entries_;
+};
+
+Validator::~Validator() = default;
+
+Validator::Validator(Sink& next, ValidationOptions options)
+    : FilterSink(next), options_(std::move(options)), name_seen_(std::make_unique<NameIndex>()) {
     grand_.label = "合计";
     // Looked up once: the checks run for every project and indicator.
     auto on = [this](const char* rule) { return !options_.disabled.contains(rule); };
@@ -367,18 +469,18 @@ void Validator::check_row(const Amounts& a, const Project* p, std::string_view l
     if (!on_.row_sum || !a.total || !a.unassigned.empty()) return;
     if (!a.fiscal && !a.fiscal_special && !a.other) return;
     std::optional<Money> sum = Money();
+    for (std::size_t c = 1; c < kColumns.size(); ++c)
+        if (const auto& m = a.*kColumns[c].first; m && sum) sum = sum->checked_add(*m);
+    if (!sum || abs_diff(*sum, *a.total) <= options_.tolerance) return;
     std::string parts;
     for (std::size_t c = 1; c < kColumns.size(); ++c)
-        if (const auto& m = a.*kColumns[c].first) {
-            if (sum) sum = sum->checked_add(*m);
+        if (const auto& m = a.*kColumns[c].first)
             parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", kColumns[c].second, m->to_display());
-        }
-    if (sum && abs_diff(*sum, *a.total) > options_.tolerance)
-        report("row-sum-mismatch",
-               fmt::format("{}: 总计 {} differs from the sum of its funding columns, {} ({}), by {}: correct 总计 "
-                           "or the column that is wrong",
-                           what(), money(*a.total), money(*sum), parts, money(abs_diff(*sum, *a.total))),
-               line, project);
+    report("row-sum-mismatch",
+           fmt::format("{}: 总计 {} differs from the sum of its funding columns, {} ({}), by {}: correct 总计 "
+                       "or the column that is wrong",
+                       what(), money(*a.total), money(*sum), parts, money(abs_diff(*sum, *a.total))),
+           line, project);
 }
 
 void Validator::Sums::add(const Amounts& a) {
@@ -447,17 +549,21 @@ bool Validator::check_duplicates(const Project& p) {
     std::uint64_t goal = hash_goal(p.goal);
     std::uint64_t indicators = hash_text(p.indicators_text);
 
-    NameSeen seen{p.location.line, amounts, goal, indicators, p.amounts.total ? p.amounts.total->cents() : 0,
-                  p.amounts.total.has_value()};
-    auto [earlier, new_name] = name_seen_.try_emplace(name_key, seen);
+    std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
+    NameSeen seen{content,
+                  p.location.line,
+                  static_cast<std::uint32_t>(amounts),
+                  static_cast<std::uint32_t>(goal),
+                  static_cast<std::uint32_t>(indicators),
+                  p.amounts.total ? p.amounts.total->cents() : NameSeen::kNoTotal};
+    bool new_name = false;
+    const NameSeen& e = name_seen_->find_or_insert(name_key, seen, new_name);
     if (new_name) return false;
-    const NameSeen& e = earlier->second;
     std::uint32_t repeat_of = 0;
-    if (e.amounts == amounts && e.goal == goal && e.indicators == indicators) {
+    if (e.content == content) {
         repeat_of = e.line;
     } else {
         // A second version under one name is rare; its own repeats are found here.
-        std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
         auto [other, new_content] = other_versions_.try_emplace(content, p.location.line);
         if (!new_content) repeat_of = other->second;
     }
@@ -472,15 +578,15 @@ bool Validator::check_duplicates(const Project& p) {
     }
     if (!on_.conflicting) return false;
     std::vector<std::string> differences;
-    if (e.amounts != amounts) {
-        if (e.has_total && p.amounts.total && e.total_cents != p.amounts.total->cents())
+    if (e.amounts != seen.amounts) {
+        if (e.total_cents != NameSeen::kNoTotal && p.amounts.total && e.total_cents != p.amounts.total->cents())
             differences.push_back(fmt::format("amounts ({} here, {} there)", money(*p.amounts.total),
                                               money(Money::from_cents(e.total_cents))));
         else
             differences.push_back("amounts");
     }
-    if (e.goal != goal) differences.push_back("goal (绩效目标)");
-    if (e.indicators != indicators) differences.push_back("indicators (绩效指标)");
+    if (e.goal != seen.goal) differences.push_back("goal (绩效目标)");
+    if (e.indicators != seen.indicators) differences.push_back("indicators (绩效指标)");
     std::string what;
     for (std::size_t i = 0; i < differences.size(); ++i)
         what += (i == 0 ? "" : i + 1 == differences.size() ? " and " : ", ") + differences[i];
@@ -551,49 +657,7 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
 
     if (i.level1 && on_.codes) {
         const Level& l1 = *i.level1;
-        std::vector<std::string> problems;
-        const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
-        const FrameworkLevel* named1 = by_name(kLevel1, l1.name);
-        bool cost_level = bare_name(l1.name) == kCostLevel1;
-        if (!l1.code.empty()) {
-            if (f1 && bare_name(l1.name) != f1->name)
-                problems.push_back(fmt::format("level-1 code {} is {} in the framework, not {}", l1.code, f1->display,
-                                               l1.name));
-            else if (!f1 && named1)
-                problems.push_back(fmt::format("{} is level-1 code {}, not {}", l1.name, named1->code, l1.code));
-            else if (!f1 && !cost_level)
-                problems.push_back(fmt::format("level-1 code {} ({}) is not in the framework (1-产出指标, 2-效益指标, "
-                                               "3-满意度指标, or the 成本指标 level)",
-                                               l1.code, l1.name));
-        }
-        if (i.level2) {
-            const Level& l2 = *i.level2;
-            const FrameworkLevel* f2 = l2.code.empty() ? nullptr : by_code(kLevel2, l2.code);
-            const FrameworkLevel* named2 = by_name(kLevel2, l2.name);
-            if (!l1.code.empty() && !l2.code.empty() && l2.code.front() != l1.code.front()) {
-                // The level-2 code's first digit is its level-1 code.
-                const FrameworkLevel* owner = by_code(kLevel1, l2.code.substr(0, 1));
-                problems.push_back(fmt::format("level-2 code {} belongs under level-1 code {}{}, not under {}: "
-                                               "write `{}；{}`",
-                                               l2.code, l2.code.front(),
-                                               owner ? fmt::format(" ({})", owner->display) : "", level_text(l1),
-                                               owner ? owner->display : level_text(l1), level_text(l2)));
-            }
-            if (f2 && bare_name(l2.name) != f2->name) {
-                problems.push_back(fmt::format("level-2 code {} is {} in the framework, not {}{}", l2.code,
-                                               f2->display, l2.name,
-                                               named2 ? fmt::format(" ({} is {})", l2.name, named2->display) : ""));
-            } else if (!f2 && !l2.code.empty() && !cost_level && (f1 || named1)) {
-                problems.push_back(fmt::format("level-2 code {} ({}) is not in the framework{}", l2.code, l2.name,
-                                               named2 ? fmt::format(": {} is {}", l2.name, named2->display) : ""));
-            } else if (l1.code.empty() && l2.code.empty() && named1 && named2 &&
-                       named2->code.front() != named1->code.front()) {
-                // Without codes the names still say where a level-2 belongs.
-                problems.push_back(fmt::format("{} belongs under {}, not under {}", l2.name,
-                                               kLevel1[static_cast<std::size_t>(named2->code.front() - '1')].display,
-                                               l1.name));
-            }
-        }
+        std::vector<std::string> problems = code_problems(l1, i.level2);
         if (!problems.empty()) {
             std::string all;
             for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
@@ -609,15 +673,16 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
         for (const auto& [target, label] : {std::pair{&i.period, "实施周期指标值"}, std::pair{&i.annual, "年度指标值"}}) {
             if (!*target || (*target)->kind != TargetKind::Numeric) continue;
             const Target& t = **target;
-            bool change = names_a_change(i.name) || names_a_change(t.qualifier);
+            // Asked only of a target out of range: the word search costs more than the rest.
+            auto change = [&] { return names_a_change(i.name) || names_a_change(t.qualifier); };
             if (t.unit == "%") {
-                if (change) continue;
                 int vs100 = compare_decimal(t.number, "100");
-                if (is_negative(t.number) || (t.op == Comparator::Lt && compare_decimal(t.number, "0") <= 0))
+                if ((is_negative(t.number) || (t.op == Comparator::Lt && compare_decimal(t.number, "0") <= 0)) &&
+                    !change())
                     problems.push_back(fmt::format("{} `{}` asks for a percentage below 0%", label, t.raw));
-                else if (vs100 > 0 || (vs100 == 0 && t.op == Comparator::Gt))
+                else if ((vs100 > 0 || (vs100 == 0 && t.op == Comparator::Gt)) && !change())
                     problems.push_back(fmt::format("{} `{}` asks for a rate above 100%", label, t.raw));
-            } else if (is_negative(t.number) && !change) {
+            } else if (is_negative(t.number) && !change()) {
                 problems.push_back(fmt::format("{} `{}` is a negative quantity", label, t.raw));
             }
         }

@@ -4,7 +4,9 @@
 // the stream. `bpt parse` and `bpt validate` run the same checks. docs/rules.md
 // documents every rule id listed by all_rules().
 #include <cstdint>
+#include <climits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -46,6 +48,7 @@ std::vector<std::string> unknown_rules(const ValidationOptions& options);
 class Validator final : public FilterSink {
 public:
     Validator(Sink& next, ValidationOptions options);
+    ~Validator() override;
 
     void on_document(const DocumentInfo& d) override;
     void on_declared_total(const Amounts& a, std::uint32_t line) override;
@@ -90,11 +93,13 @@ private:
     // What the duplicate rules remember of the first project with a given name:
     // hashes, not text, so memory stays a few words per project.
     struct NameSeen {
+        std::uint64_t content = 0;  // all of the fields below, and the name
         std::uint32_t line = 0;
-        std::uint64_t amounts = 0, goal = 0, indicators = 0;
-        std::int64_t total_cents = 0;
-        bool has_total = false;
+        std::uint32_t amounts = 0, goal = 0, indicators = 0;  // for saying what differs
+        std::int64_t total_cents = kNoTotal;
+        static constexpr std::int64_t kNoTotal = INT64_MIN;
     };
+    class NameIndex;  // a flat hash table of NameSeen, in validate.cpp
 
     void report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project = 0);
     bool check_duplicates(const Project& p);  // true when `p` repeats an earlier project exactly
@@ -119,7 +124,7 @@ private:
     Group grand_;       // 合计
     std::vector<Group> departments_;
     std::unordered_map<std::string, std::size_t> department_index_;
-    std::unordered_map<std::uint64_t, NameSeen> name_seen_;  // department + name hash → first version
+    std::unique_ptr<NameIndex> name_seen_;  // department + name hash → first version
     std::unordered_map<std::uint64_t, std::uint32_t> other_versions_;  // content hash → first line
     std::unordered_map<std::int64_t, std::vector<AmountSeen>> amount_seen_;  // 总计 in cents
     std::size_t amount_entries_ = 0;
