@@ -341,6 +341,16 @@ TEST_CASE("validate: text output shows the source line, and colour only when ask
     CHECK(contains(colour.out, "\x1b[1;31merror\x1b[0m"));
     CHECK(run_bpt("validate --color never " + sample).out == r.out);
 
+    // The source line is read again through the same decoding: a GB18030 file with
+    // CRLF line ends shows the same UTF-8 line.
+    bpt::test::TempDir dir;
+    std::string crlf;
+    for (const auto& l : sample_lines()) crlf += l + "\r\n";
+    bpt::test::write_file(dir / "gbk.txt", bpt::test::encode(crlf, "GB18030"));
+    auto gbk = run_bpt("validate " + quote(dir / "gbk.txt"));
+    CHECK(gbk.rc == 1);
+    CHECK(contains(gbk.out, "  3768 | 建方案影响力；实施周期指标值:长期；年度指标值:长期。5、2-效益\n"));
+
     // Standard input: positions, but no source line to show.
     auto in = run_bpt("validate - < " + sample);
     CHECK(in.rc == 1);
