@@ -238,8 +238,9 @@ bool is_additive_unit(std::string_view unit) {
 bool is_upper_bound(Comparator op) { return op == Comparator::Lt || op == Comparator::Le; }
 
 // ---------------------------------------------------------------------------------
-// Hashes for the duplicate rules: 64 bits per field, so the validator remembers a
-// few words per project instead of the project.
+// Hashes for the duplicate rules, so the validator remembers a few words per
+// project instead of the project: 64 bits over all fields decide a repeat; the
+// per-field hashes only say what differs, so 32 of their bits are kept.
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     // splitmix64 finaliser over the running value: order-sensitive and well spread.

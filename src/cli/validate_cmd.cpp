@@ -103,7 +103,12 @@ FileReport validate_file(const std::string& path, const ValidateArgs& args, cons
             std::vector<std::uint32_t> lines;
             for (const auto& d : report.diagnostics)
                 if (d.line) lines.push_back(d.line);
-            report.source_lines = fetch_lines(path, args.encoding, lines);
+            try {
+                report.source_lines = fetch_lines(path, args.encoding, lines);
+            } catch (const InputError&) {
+                // The file changed or vanished since it was checked: the findings
+                // stand, only the quoted lines are lost.
+            }
         }
     } catch (const InputError& e) {
         // Whatever was found before the unreadable part is not a verdict on the file.
