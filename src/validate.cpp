@@ -21,12 +21,21 @@ const std::vector<RuleInfo> kRules = {
     {"unparsed-text", Severity::Warning, RuleStage::Reader, "a non-empty line that belongs to no field of any row"},
     {"ambiguous-amounts", Severity::Warning, RuleStage::Reader,
      "a row's numbers cannot be placed in the money columns (kept as unassigned, not guessed)"},
+    {"invalid-amount", Severity::Error, RuleStage::Reader,
+     "a number where a row's amounts stand that is not a valid amount (layout dialect)"},
     {"missing-amounts", Severity::Error, RuleStage::Reader, "a project row has no amounts"},
     {"incomplete-project", Severity::Error, RuleStage::Reader, "the file ends inside a project"},
-    {"export-no-header", Severity::Warning, RuleStage::Reader,
-     "an export file without its column header line (主管部门, 预算单位, 项目名称 …)"},
-    {"export-cell-count", Severity::Warning, RuleStage::Reader,
-     "an export row with more or fewer tab-separated cells than the header"},
+    {"no-projects", Severity::Error, RuleStage::Reader, "the table has a header but no project rows"},
+    {"export-no-header", Severity::Error, RuleStage::Reader,
+     "an export file without its column header (项目名称 and 绩效目标 or 绩效指标)"},
+    {"export-cell-count", Severity::Error, RuleStage::Reader,
+     "an export row with more or fewer cells than the header (skipped unless the extra cells are empty)"},
+    {"export-unknown-column", Severity::Info, RuleStage::Reader, "an export column bpt does not read (序号, 备注 …)"},
+    {"export-duplicate-column", Severity::Warning, RuleStage::Reader,
+     "an export column that repeats another; only the first is read"},
+    {"export-unclosed-quote", Severity::Warning, RuleStage::Reader,
+     "a quote opening an export cell never closes; the line is read with the quote as text"},
+    {"bad-amount", Severity::Error, RuleStage::Reader, "an export amount cell that is not an amount"},
     // Reading the indicator cell
     {"indicator-malformed", Severity::Error, RuleStage::Indicators,
      "an indicator clause lacks its level, name or targets, or is not a numbered clause"},
@@ -314,6 +323,13 @@ const RuleInfo* find_rule(std::string_view id) {
     for (const auto& r : kRules)
         if (r.id == id) return &r;
     return nullptr;
+}
+
+ValidationOptions reader_rules_only() {
+    ValidationOptions options;
+    for (const auto& r : kRules)
+        if (r.stage == RuleStage::Validator) options.disabled.insert(std::string(r.id));
+    return options;
 }
 
 std::vector<std::string> unknown_rules(const ValidationOptions& options) {

@@ -348,13 +348,21 @@ TEST_CASE("Validate: the registry lists every rule once, with a section in docs/
                            "missing-indicator-category", "amount-out-of-range", "target-out-of-range",
                            "target-period-annual-inconsistent", "total-matches-without-repeats", "unparsed-text",
                            "ambiguous-amounts", "incomplete-project", "missing-amounts", "indicator-malformed",
-                           "indicator-numbering", "target-unlabelled", "export-cell-count", "export-no-header"})
+                           "indicator-numbering", "target-unlabelled", "export-cell-count", "export-no-header",
+                           "invalid-amount", "no-projects", "export-unknown-column", "export-duplicate-column",
+                           "export-unclosed-quote", "bad-amount"})
         CHECK(ids.contains(id));
     auto docs = bpt::test::read_file(bpt::test::data_path("../docs/rules.md"));
     for (const auto& id : ids) {
         INFO(id);
         CHECK(contains(docs, "\n## `" + id + "`\n"));
     }
+}
+
+TEST_CASE("Validate: reader_rules_only leaves the reader's rules on and no other", "[validate]") {
+    auto options = bpt::reader_rules_only();
+    for (const auto& r : bpt::all_rules())
+        CHECK(options.disabled.contains(std::string(r.id)) == (r.stage == bpt::RuleStage::Validator));
 }
 
 TEST_CASE("Validate: every rule the reader and grammar raise is in the registry", "[validate]") {

@@ -41,6 +41,10 @@ struct ValidationOptions {
     Money tolerance;                             // allowed difference in money checks
 };
 
+// Every validator rule disabled: what the reader and the grammar say, alone. For
+// tests of a reader, which assert its diagnostics exactly.
+ValidationOptions reader_rules_only();
+
 // The rule ids named in `options` that all_rules() does not know, so that a
 // misspelt --disable fails loudly instead of silently disabling nothing.
 std::vector<std::string> unknown_rules(const ValidationOptions& options);
