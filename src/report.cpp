@@ -20,6 +20,10 @@ void ReportSink::on_end(const Summary& s) {
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
 }
 
+namespace {
+constexpr std::size_t kMaxQuotedChars = 100;
+}  // namespace
+
 std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const std::optional<std::string>& encoding,
                                                  const std::vector<std::uint32_t>& lines) {
     std::map<std::uint32_t, std::string> out;
@@ -35,7 +39,8 @@ std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const 
         if (line.page_break) continue;
         while (next != wanted.end() && *next < line.number) ++next;
         if (next != wanted.end() && *next == line.number) {
-            out.emplace(line.number, std::string(text::trim_right(line.text)));
+            // An export row can be a whole project on one line; a glimpse places it.
+            out.emplace(line.number, text::ellipsize(text::trim_right(line.text), kMaxQuotedChars));
             ++next;
         }
     }

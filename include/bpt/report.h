@@ -36,11 +36,11 @@ private:
     FileReport& report_;
 };
 
-// The text of `lines` in the file at `path`, read again through the same decoding
-// as the first pass so that line numbers agree. The input streamed, so nothing was
-// kept the first time. Empty for "-" and for anything that is not a regular file
-// (a pipe cannot be read twice); throws InputError like Source when the file has
-// become unreadable.
+// The text of `lines` (at most 100 characters each) in the file at `path`, read
+// again through the same decoding as the first pass so that line numbers agree: the
+// input streamed, so nothing was kept the first time. Empty for "-" and for anything
+// that is not a regular file (a pipe cannot be read twice); throws InputError like
+// Source when the file has become unreadable.
 std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const std::optional<std::string>& encoding,
                                                  const std::vector<std::uint32_t>& lines);
 
