@@ -773,9 +773,9 @@ void Validator::check_total(const Group& g) {
             while (k + 1 < wrong.size() && wrong[k + 1].declared == c.declared && wrong[k + 1].all == c.all &&
                    wrong[k + 1].distinct == c.distinct)
                 names += fmt::format(" and {}", wrong[++k].name);
-            msg += fmt::format("{} {} {} declared, but the {} under it sum to {}, {}", said ? ";" : "", names,
-                               money(c.declared), plural(g.projects, "project", "projects"), money(c.all),
-                               more_or_less(c.all, c.declared));
+            msg += fmt::format("{} {} {} declared, but the {} under it {} to {}, {}", said ? ";" : "", names,
+                               money(c.declared), plural(g.projects, "project", "projects"),
+                               g.projects == 1 ? "amounts" : "sum", money(c.all), more_or_less(c.all, c.declared));
             if (g.repeats > 0)
                 msg += fmt::format(" (without the {}: {}, {})", plural(g.repeats, "exact repeat", "exact repeats"),
                                    money(c.distinct), more_or_less(c.distinct, c.declared));
