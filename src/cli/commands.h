@@ -20,6 +20,8 @@ struct Command {
 
 Command add_parse(CLI::App& root);
 Command add_convert(CLI::App& root);
+Command add_validate(CLI::App& root);
+Command add_rules(CLI::App& root);
 
 // `bpt: message` on standard error.
 void error(const std::string& message);

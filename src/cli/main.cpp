@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     std::vector<Command> commands = {
         add_parse(app),
         add_convert(app),
+        add_validate(app),
+        add_rules(app),
     };
 
     try {

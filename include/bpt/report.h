@@ -1,0 +1,68 @@
+#pragma once
+// `bpt validate`'s findings, file by file, and the printers that format them:
+// compiler-style text, JSON, and GitHub Actions workflow commands. As with ripgrep's
+// printers, a printer only formats what it is given, so a new format is one class.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bpt/output.h"
+#include "bpt/sink.h"
+
+namespace bpt {
+
+struct FileReport {
+    std::string path;                       // as given; "-" for standard input
+    std::vector<Diagnostic> diagnostics;    // in line order, whole-file findings first
+    Summary summary;
+    std::optional<std::string> read_error;  // the file could not be read as a table
+    // The input lines the diagnostics point at, for the text printer. Empty where
+    // the input cannot be read a second time (standard input).
+    std::map<std::uint32_t, std::string> source_lines;
+};
+
+// Keeps one file's diagnostics (they are few; the projects are not kept) and its
+// counts, and puts the diagnostics in line order at the end.
+class ReportSink final : public Sink {
+public:
+    explicit ReportSink(FileReport& report) : report_(report) {}
+    void on_diagnostic(const Diagnostic& d) override { report_.diagnostics.push_back(d); }
+    void on_end(const Summary& s) override;
+
+private:
+    FileReport& report_;
+};
+
+// The text of `lines` (at most 100 characters each) in the file at `path`, read
+// again through the same decoding as the first pass so that line numbers agree: the
+// input streamed, so nothing was kept the first time. Empty for "-" and for anything
+// that is not a regular file (a pipe cannot be read twice); throws InputError like
+// Source when the file has become unreadable.
+std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const std::optional<std::string>& encoding,
+                                                 const std::vector<std::uint32_t>& lines);
+
+class ReportPrinter {
+public:
+    virtual ~ReportPrinter() = default;
+    virtual void file(const FileReport& report) = 0;
+    // After the last file.
+    virtual void finish() {}
+};
+
+// `path:line: severity[rule]: message`, the source line under it, then a summary
+// line per file. `color`: ANSI colours, for a terminal.
+std::unique_ptr<ReportPrinter> make_text_printer(Output& out, bool color);
+// `{"files": [{"path", "diagnostics": […], "errors", "warnings", "infos", …}]}`
+std::unique_ptr<ReportPrinter> make_json_printer(Output& out);
+// `::error file=…,line=…,title=rule::message`, one workflow command per finding.
+std::unique_ptr<ReportPrinter> make_github_printer(Output& out);
+
+// GitHub's escaping of a workflow command's message, and of a property value
+// (which also may not contain `:` or `,`).
+std::string github_escape_data(std::string_view s);
+std::string github_escape_property(std::string_view s);
+
+}  // namespace bpt

@@ -1,0 +1,198 @@
+// bpt validate FILE...: the checks a CI job runs; bpt rules: what they are.
+// Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 a file could not
+// be read or the arguments are wrong. See docs/rules.md.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+
+#include "bpt/reader.h"
+#include "bpt/report.h"
+#include "bpt/source.h"
+#include "bpt/validate.h"
+#include "commands.h"
+
+namespace bpt::cli {
+
+namespace {
+
+struct ValidateArgs {
+    std::vector<std::string> files;
+    std::string format = "text";
+    std::string color = "auto";
+    bool strict = false;
+    std::vector<std::string> disable;
+    std::vector<std::string> severity;
+    std::optional<std::string> tolerance;
+    std::optional<std::string> encoding;
+    std::optional<std::string> dialect;
+};
+
+// --disable takes a rule per use or a comma-separated list.
+std::vector<std::string> split_commas(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t comma = s.find(',', start);
+        std::string part = s.substr(start, comma - start);
+        if (!part.empty()) out.push_back(part);
+        if (comma == std::string::npos) return out;
+        start = comma + 1;
+    }
+}
+
+// The options as the validator takes them; nullopt (after saying why) when the
+// arguments are wrong.
+std::optional<ValidationOptions> validation_options(const ValidateArgs& args) {
+    ValidationOptions options;
+    for (const auto& list : args.disable)
+        for (const auto& id : split_commas(list)) options.disabled.insert(id);
+    for (const auto& spec : args.severity) {
+        std::size_t eq = spec.find('=');
+        Severity level;
+        if (eq == std::string::npos || !parse_severity(std::string_view(spec).substr(eq + 1), level)) {
+            error(fmt::format("--severity {}: expected RULE=error, RULE=warning or RULE=info", spec));
+            return std::nullopt;
+        }
+        options.severities[spec.substr(0, eq)] = level;
+    }
+    if (args.tolerance) {
+        auto t = Money::parse(*args.tolerance);
+        if (!t || *t < Money()) {
+            error(fmt::format("--tolerance {}: expected a non-negative amount in the table's unit, e.g. 0.01",
+                              *args.tolerance));
+            return std::nullopt;
+        }
+        options.tolerance = *t;
+    }
+    auto unknown = unknown_rules(options);
+    if (!unknown.empty()) {
+        std::string list;
+        for (const auto& id : unknown) list += (list.empty() ? "'" : ", '") + id + "'";
+        error(fmt::format("unknown rule {} (bpt rules lists them)", list));
+        return std::nullopt;
+    }
+    return options;
+}
+
+bool use_color(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    // https://no-color.org: an explicit wish not to see colour.
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color) return false;
+    return ::isatty(::fileno(stdout)) == 1;
+}
+
+FileReport validate_file(const std::string& path, const ValidateArgs& args, const ReadOptions& options) {
+    FileReport report;
+    report.path = path;
+    try {
+        auto source = Source::open(path, args.encoding);
+        ReportSink sink(report);
+        auto result = read_document(*source, sink, options);
+        if (!result.table) {
+            report.read_error = fmt::format(
+                "{}: not a budget performance target table (no column header, 合计 row or project found)", path);
+            return report;
+        }
+        if (args.format == "text") {
+            std::vector<std::uint32_t> lines;
+            for (const auto& d : report.diagnostics)
+                if (d.line) lines.push_back(d.line);
+            try {
+                report.source_lines = fetch_lines(path, args.encoding, lines);
+            } catch (const InputError&) {
+                // The file changed or vanished since it was checked: the findings
+                // stand, only the quoted lines are lost.
+            }
+        }
+    } catch (const InputError& e) {
+        // Whatever was found before the unreadable part is not a verdict on the file.
+        report = FileReport{};
+        report.path = path;
+        report.read_error = e.describe();
+    }
+    return report;
+}
+
+int run_validate(const ValidateArgs& args) {
+    auto validation = validation_options(args);
+    if (!validation) return kCannotRead;
+    ReadOptions options;
+    options.encoding = args.encoding;
+    options.dialect = args.dialect;
+    options.validation = *validation;
+    try {
+        Output out("-");
+        std::unique_ptr<ReportPrinter> printer;
+        if (args.format == "json") printer = make_json_printer(out);
+        else if (args.format == "github") printer = make_github_printer(out);
+        else printer = make_text_printer(out, use_color(args.color));
+
+        bool unreadable = false, failed = false;
+        for (const auto& path : args.files) {
+            FileReport report = validate_file(path, args, options);
+            if (report.read_error) {
+                unreadable = true;
+                out.flush();
+                std::fflush(stdout);
+                error(*report.read_error);
+            }
+            printer->file(report);
+            out.flush();
+            const Summary& s = report.summary;
+            if (s.errors > 0 || (args.strict && s.warnings > 0)) failed = true;
+        }
+        printer->finish();
+        out.commit();
+        if (unreadable) return kCannotRead;
+        return failed ? kFindings : kOk;
+    } catch (const OutputError& e) {
+        error(e.what());
+    }
+    return kCannotRead;
+}
+
+int run_rules() {
+    std::size_t width = 0;
+    for (const auto& r : all_rules()) width = std::max(width, r.id.size());
+    for (const auto& r : all_rules())
+        fmt::print("{:<{}}  {:<7}  {}\n", r.id, width, to_string(r.severity), r.summary);
+    return kOk;
+}
+
+}  // namespace
+
+Command add_validate(CLI::App& root) {
+    auto args = std::make_shared<ValidateArgs>();
+    auto* cmd = root.add_subcommand(
+        "validate", "Check tables against the rules (bpt rules); exit 1 on errors, 2 on unreadable input");
+    cmd->add_option("files", args->files, "Tables to check (paths, or - for standard input)")->required();
+    cmd->add_option("--format", args->format, "text (default), json, or github (GitHub Actions annotations)")
+        ->check(CLI::IsMember({"text", "json", "github"}));
+    cmd->add_option("--color", args->color, "Colour the text output: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    cmd->add_flag("--strict", args->strict, "Fail (exit 1) on warnings too");
+    cmd->add_option("--disable", args->disable, "Do not check RULE (repeatable, or comma-separated)")
+        ->type_name("RULE");
+    cmd->add_option("--severity", args->severity, "Report RULE as error, warning or info (repeatable)")
+        ->type_name("RULE=LEVEL");
+    cmd->add_option("--tolerance", args->tolerance,
+                    "Allowed difference in money checks, in the table's unit (default 0: exact)")
+        ->type_name("AMOUNT");
+    cmd->add_option("--encoding", args->encoding, "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
+    cmd->add_option("--dialect", args->dialect, "Table dialect; detected by default")
+        ->check(CLI::IsMember({"layout", "export"}));
+    return {cmd, [args] { return run_validate(*args); }};
+}
+
+Command add_rules(CLI::App& root) {
+    auto* cmd = root.add_subcommand("rules", "List every rule: its id, default severity and what it checks");
+    return {cmd, [] { return run_rules(); }};
+}
+
+}  // namespace bpt::cli

@@ -1,0 +1,201 @@
+#include "bpt/report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "bpt/json.h"
+#include "bpt/json_writer.h"
+#include "bpt/source.h"
+#include "bpt/text.h"
+
+namespace bpt {
+
+void ReportSink::on_end(const Summary& s) {
+    report_.summary = s;
+    // Readers and validator report in stream order (a total only at the end);
+    // people read a file top to bottom.
+    std::stable_sort(report_.diagnostics.begin(), report_.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+}
+
+namespace {
+constexpr std::size_t kMaxQuotedChars = 100;
+}  // namespace
+
+std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const std::optional<std::string>& encoding,
+                                                 const std::vector<std::uint32_t>& lines) {
+    std::map<std::uint32_t, std::string> out;
+    std::error_code ec;
+    if (path == "-" || lines.empty() || !std::filesystem::is_regular_file(path, ec)) return out;
+    std::vector<std::uint32_t> wanted(lines);
+    std::sort(wanted.begin(), wanted.end());
+    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+    auto source = Source::open(path, encoding);
+    Line line;
+    auto next = wanted.begin();
+    while (next != wanted.end() && source->next(line)) {
+        if (line.page_break) continue;
+        while (next != wanted.end() && *next < line.number) ++next;
+        if (next != wanted.end() && *next == line.number) {
+            // An export row can be a whole project on one line; a glimpse places it.
+            out.emplace(line.number, text::ellipsize(text::trim_right(line.text), kMaxQuotedChars));
+            ++next;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+class TextPrinter final : public ReportPrinter {
+public:
+    TextPrinter(Output& out, bool color) : out_(out), color_(color) {}
+
+    void file(const FileReport& r) override {
+        if (r.read_error) return;  // said on standard error, where a failure belongs
+        for (const auto& d : r.diagnostics) {
+            std::string where = d.line ? fmt::format("{}:{}:", r.path, d.line) : r.path + ":";
+            out_.write(fmt::format("{} {}[{}]: {}\n", paint(where, kBold),
+                                   paint(to_string(d.severity), colour(d.severity)), d.rule, d.message));
+            if (auto it = r.source_lines.find(d.line); d.line && it != r.source_lines.end())
+                out_.write(fmt::format("{} {}\n", paint(fmt::format("{:>6} |", d.line), kDim), it->second));
+        }
+        const Summary& s = r.summary;
+        auto count = [&](std::uint32_t k, std::string_view one, std::string_view many, Severity sev) {
+            std::string t = fmt::format("{} {}", k, k == 1 ? one : many);
+            return k ? paint(t, colour(sev)) : t;
+        };
+        out_.write(fmt::format("{} {}, {}, {} ({} {}, {} {})\n", paint(r.path + ":", kBold),
+                               count(s.errors, "error", "errors", Severity::Error),
+                               count(s.warnings, "warning", "warnings", Severity::Warning),
+                               count(s.infos, "info", "infos", Severity::Info), s.projects,
+                               s.projects == 1 ? "project" : "projects", s.indicators,
+                               s.indicators == 1 ? "indicator" : "indicators"));
+    }
+
+private:
+    static constexpr std::string_view kBold = "\x1b[1m";
+    static constexpr std::string_view kDim = "\x1b[2m";
+
+    static std::string_view colour(Severity s) {
+        switch (s) {
+            case Severity::Error: return "\x1b[1;31m";
+            case Severity::Warning: return "\x1b[1;33m";
+            case Severity::Info: return "\x1b[1;36m";
+        }
+        return kBold;
+    }
+
+    std::string paint(std::string_view text, std::string_view style) const {
+        if (!color_) return std::string(text);
+        return fmt::format("{}{}\x1b[0m", style, text);
+    }
+
+    Output& out_;
+    bool color_;
+};
+
+class JsonPrinter final : public ReportPrinter {
+public:
+    explicit JsonPrinter(Output& out) : j_(out, /*pretty=*/true) {
+        j_.begin_object().key("files").begin_array();
+    }
+
+    void file(const FileReport& r) override {
+        j_.begin_object();
+        j_.key("path").string(r.path);
+        j_.key("read_error");
+        if (r.read_error) j_.string(*r.read_error);
+        else j_.null();
+        j_.key("diagnostics").begin_array();
+        for (const auto& d : r.diagnostics) {
+            j_.begin_object();
+            write_diagnostic_members(j_, d);
+            j_.end_object();
+        }
+        j_.end_array();
+        j_.key("errors").number(r.summary.errors);
+        j_.key("warnings").number(r.summary.warnings);
+        j_.key("infos").number(r.summary.infos);
+        j_.key("projects").number(r.summary.projects);
+        j_.key("indicators").number(r.summary.indicators);
+        j_.end_object();
+    }
+
+    void finish() override {
+        j_.end_array().end_object();
+        j_.end_document();
+    }
+
+private:
+    JsonOut j_;
+};
+
+class GithubPrinter final : public ReportPrinter {
+public:
+    explicit GithubPrinter(Output& out) : out_(out) {}
+
+    void file(const FileReport& r) override {
+        std::string file = github_escape_property(r.path);
+        if (r.read_error) {
+            out_.write(fmt::format("::error file={},title=bpt::{}\n", file, github_escape_data(*r.read_error)));
+            return;
+        }
+        for (const auto& d : r.diagnostics) {
+            std::string line = d.line ? fmt::format(",line={}", d.line) : "";
+            out_.write(fmt::format("::{} file={}{},title={}::{}\n", command(d.severity), file, line,
+                                   github_escape_property(d.rule), github_escape_data(d.message)));
+        }
+    }
+
+private:
+    static std::string_view command(Severity s) {
+        switch (s) {
+            case Severity::Error: return "error";
+            case Severity::Warning: return "warning";
+            case Severity::Info: return "notice";
+        }
+        return "error";
+    }
+
+    Output& out_;
+};
+
+}  // namespace
+
+std::string github_escape_data(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '%': out += "%25"; break;
+            case '\r': out += "%0D"; break;
+            case '\n': out += "%0A"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string github_escape_property(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : github_escape_data(s)) {
+        switch (c) {
+            case ':': out += "%3A"; break;
+            case ',': out += "%2C"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::unique_ptr<ReportPrinter> make_text_printer(Output& out, bool color) {
+    return std::make_unique<TextPrinter>(out, color);
+}
+std::unique_ptr<ReportPrinter> make_json_printer(Output& out) { return std::make_unique<JsonPrinter>(out); }
+std::unique_ptr<ReportPrinter> make_github_printer(Output& out) { return std::make_unique<GithubPrinter>(out); }
+
+}  // namespace bpt
