@@ -76,7 +76,7 @@ bool is_nil_amount(std::string_view t) { return t == "-" || t == "—" || t == "
 
 }  // namespace
 
-ExportReader::ExportReader(Sink& sink, DocumentInfo info) : sink_(sink), info_(std::move(info)) {
+ExportReader::ExportReader(Sink& sink, DocumentInfo info) : SinkReader(sink, std::move(info)) {
     info_.dialect = "export";
     column_.fill(kNone);
 }
@@ -382,22 +382,6 @@ void ExportReader::finish() {
     }
     while (rows_.open()) recover();
     send_document();
-}
-
-void ExportReader::send_document() {
-    if (document_sent_) return;
-    document_sent_ = true;
-    sink_.on_document(info_);
-}
-
-void ExportReader::unparsed(std::string_view t, std::uint32_t number, std::string_view why) {
-    diagnose("unparsed-text", Severity::Warning, fmt::format("{}: '{}'", why, text::ellipsize(t, 40)), number);
-}
-
-void ExportReader::diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
-                            std::uint32_t project) {
-    send_document();
-    sink_.on_diagnostic(Diagnostic{std::move(rule), severity, std::move(message), line, project});
 }
 
 }  // namespace bpt

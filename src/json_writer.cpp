@@ -160,6 +160,17 @@ void write_source(JsonOut& j, const DocumentInfo& info) {
     j.end_object();
 }
 
+void write_heading_members(JsonOut& j, const DocumentInfo& info) {
+    j.key("title");
+    string_or_null(j, info.title);
+    j.key("department");
+    string_or_null(j, info.department);
+    j.key("amount_unit");
+    string_or_null(j, info.amount_unit);
+}
+
+void write_string_or_null(JsonOut& j, const std::optional<std::string>& s) { string_or_null(j, s); }
+
 void JsonWriter::open_document() {
     if (opened_) return;
     opened_ = true;
@@ -167,12 +178,7 @@ void JsonWriter::open_document() {
     j_.key("schema").string("bpt/1");
     j_.key("source");
     write_source(j_, info_);
-    j_.key("title");
-    string_or_null(j_, info_.title);
-    j_.key("department");
-    string_or_null(j_, info_.department);
-    j_.key("amount_unit");
-    string_or_null(j_, info_.amount_unit);
+    write_heading_members(j_, info_);
     // The 合计 row normally precedes the projects; if a table prints it after them,
     // it is written at the end instead, still once.
     if (declared_total_) {

@@ -31,7 +31,7 @@ std::string without_spaces(std::string_view s) {
 
 }  // namespace
 
-LayoutReader::LayoutReader(Sink& sink, DocumentInfo info) : sink_(sink), info_(std::move(info)) {
+LayoutReader::LayoutReader(Sink& sink, DocumentInfo info) : SinkReader(sink, std::move(info)) {
     info_.dialect = "layout";
 }
 
@@ -337,23 +337,6 @@ void LayoutReader::finish() {
             break;
     }
     send_document();
-}
-
-void LayoutReader::send_document() {
-    if (document_sent_) return;
-    document_sent_ = true;
-    sink_.on_document(info_);
-}
-
-void LayoutReader::unparsed(std::string_view t, std::uint32_t number, std::string_view why) {
-    diagnose("unparsed-text", Severity::Warning, fmt::format("{}: '{}'", why, text::ellipsize(t, 40)), number);
-}
-
-void LayoutReader::diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line) {
-    send_document();
-    Diagnostic d{std::move(rule), severity, std::move(message), line, 0};
-    if (state_ != State::Top) d.project = project_.index;
-    sink_.on_diagnostic(d);
 }
 
 }  // namespace bpt

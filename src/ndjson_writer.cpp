@@ -4,13 +4,6 @@
 
 namespace bpt {
 
-namespace {
-void string_or_null(JsonOut& j, const std::optional<std::string>& s) {
-    if (s) j.string(*s);
-    else j.null();
-}
-}  // namespace
-
 void NdjsonWriter::begin_line(std::string_view type) {
     j_.begin_object();
     j_.key("type").string(type);
@@ -39,7 +32,7 @@ void NdjsonWriter::on_project(const Project& p) {
     begin_line("project");
     // Amounts mean nothing without their unit, and a line must stand on its own.
     j_.key("amount_unit");
-    string_or_null(j_, info_.amount_unit);
+    write_string_or_null(j_, info_.amount_unit);
     write_project_members(j_, p);
     j_.end_object();
     j_.end_document();
@@ -54,12 +47,7 @@ void NdjsonWriter::on_diagnostic(const Diagnostic& d) {
 
 void NdjsonWriter::on_end(const Summary& s) {
     begin_line("summary");
-    j_.key("title");
-    string_or_null(j_, info_.title);
-    j_.key("department");
-    string_or_null(j_, info_.department);
-    j_.key("amount_unit");
-    string_or_null(j_, info_.amount_unit);
+    write_heading_members(j_, info_);
     j_.key("declared_total");
     if (declared_total_) write_amounts(j_, *declared_total_);
     else j_.null();

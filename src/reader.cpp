@@ -1,5 +1,7 @@
 #include "bpt/reader.h"
 
+#include <fmt/format.h>
+
 #include <vector>
 
 #include "bpt/delimited.h"
@@ -75,6 +77,23 @@ std::string detect_dialect(const std::vector<std::string>& first_lines) {
 std::unique_ptr<Reader> make_reader(const std::string& dialect, Sink& sink, DocumentInfo info) {
     if (dialect == "export") return std::make_unique<ExportReader>(sink, std::move(info));
     return std::make_unique<LayoutReader>(sink, std::move(info));
+}
+
+void SinkReader::send_document() {
+    if (document_sent_) return;
+    document_sent_ = true;
+    sink_.on_document(info_);
+}
+
+void SinkReader::diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
+                          std::uint32_t project) {
+    send_document();
+    sink_.on_diagnostic(Diagnostic{std::move(rule), severity, std::move(message), line, project});
+}
+
+void SinkReader::unparsed(std::string_view text, std::uint32_t line, std::string_view why, std::uint32_t project) {
+    diagnose("unparsed-text", Severity::Warning, fmt::format("{}: '{}'", why, text::ellipsize(text, 40)), line,
+             project);
 }
 
 ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options) {

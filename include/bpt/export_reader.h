@@ -17,7 +17,7 @@
 
 namespace bpt {
 
-class ExportReader final : public Reader {
+class ExportReader final : public SinkReader {
 public:
     ExportReader(Sink& sink, DocumentInfo info);
     void line(const Line& line) override;
@@ -64,14 +64,14 @@ private:
     std::string_view cell(Column c) const;
     Amounts read_amounts(std::string_view row_name, std::uint32_t project);
     std::string row_text() const;
-    void send_document();
-    void unparsed(std::string_view text, std::uint32_t number, std::string_view why);
+    void unparsed(std::string_view text, std::uint32_t number, std::string_view why) {
+        SinkReader::unparsed(text, number, why, 0);
+    }
     void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
-                  std::uint32_t project = 0);
+                  std::uint32_t project = 0) {
+        SinkReader::diagnose(std::move(rule), severity, std::move(message), line, project);
+    }
 
-    Sink& sink_;
-    DocumentInfo info_;
-    bool document_sent_ = false;
     bool header_seen_ = false;
     std::uint32_t page_ = 1;
 

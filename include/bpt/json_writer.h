@@ -23,6 +23,9 @@ void write_indicator(JsonOut& j, const Indicator& i);
 void write_project_members(JsonOut& j, const Project& p);
 void write_diagnostic_members(JsonOut& j, const Diagnostic& d);
 void write_source(JsonOut& j, const DocumentInfo& info);
+// `title`, `department`, `amount_unit`: what the table says about itself.
+void write_heading_members(JsonOut& j, const DocumentInfo& info);
+void write_string_or_null(JsonOut& j, const std::optional<std::string>& s);
 
 class JsonWriter final : public Sink {
 public:

@@ -10,7 +10,7 @@
 
 namespace bpt {
 
-class LayoutReader final : public Reader {
+class LayoutReader final : public SinkReader {
 public:
     LayoutReader(Sink& sink, DocumentInfo info);
     void line(const Line& line) override;
@@ -45,13 +45,15 @@ private:
     void flush_pending_as_indicators();
     void flush_pending_as_unparsed();
     void end_project();
-    void send_document();
-    void unparsed(std::string_view text, std::uint32_t number, std::string_view why);
-    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line);
+    // Findings while a project is open concern that project.
+    std::uint32_t open_project() const { return state_ != State::Top ? project_.index : 0; }
+    void unparsed(std::string_view text, std::uint32_t number, std::string_view why) {
+        SinkReader::unparsed(text, number, why, open_project());
+    }
+    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line) {
+        SinkReader::diagnose(std::move(rule), severity, std::move(message), line, open_project());
+    }
 
-    Sink& sink_;
-    DocumentInfo info_;
-    bool document_sent_ = false;
     bool saw_header_ = false;
     bool saw_total_ = false;
     State state_ = State::Top;

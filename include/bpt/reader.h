@@ -23,6 +23,24 @@ public:
     virtual bool saw_table() const = 0;
 };
 
+// What every reader does with its sink: hand over the document exactly once, before
+// any other event, and report findings. Readers derive from it for these alone.
+class SinkReader : public Reader {
+protected:
+    SinkReader(Sink& sink, DocumentInfo info) : sink_(sink), info_(std::move(info)) {}
+    void send_document();
+    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
+                  std::uint32_t project);
+    // `unparsed-text`: a line that ends up in no field is never dropped silently.
+    void unparsed(std::string_view text, std::uint32_t line, std::string_view why, std::uint32_t project);
+
+    Sink& sink_;
+    DocumentInfo info_;
+
+private:
+    bool document_sent_ = false;
+};
+
 struct ReadOptions {
     std::optional<std::string> encoding;  // force an encoding instead of detecting it
     std::optional<std::string> dialect;   // "layout" or "export" instead of detecting it
