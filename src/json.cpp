@@ -1,6 +1,9 @@
 #include "bpt/json.h"
 
 #include <charconv>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstring>
 
 #include <fmt/format.h>
@@ -19,9 +22,22 @@ constexpr bool needs_escape(std::uint64_t v) {
 
 // Length of the prefix of `s` that needs no escaping. Output is mostly long
 // Chinese text with nothing to escape, and this is the hottest loop of JSON and
-// NDJSON output, so clean text is skipped eight bytes at a time.
+// NDJSON output, so clean text is skipped sixteen bytes at a time (SSE2 is part of
+// every x86-64) or eight elsewhere.
 std::size_t clean_prefix(std::string_view s) {
     std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control_max = _mm_set1_epi8(0x1F);
+    for (; i + 16 <= s.size(); i += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        // Unsigned v <= 0x1F exactly when min(v, 0x1F) == v.
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                   _mm_cmpeq_epi8(_mm_min_epu8(v, control_max), v));
+        if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+#endif
     for (; i + 8 <= s.size(); i += 8) {
         if (needs_escape(swar::load(s.data() + i))) break;
     }
@@ -100,17 +116,22 @@ JsonOut& JsonOut::end_array() { return close(']'); }
 
 JsonOut& JsonOut::key(std::string_view k) {
     before_value();
-    // Keys are the schema's own ASCII names: nothing to escape.
-    auto& b = out_.buffer();
-    std::size_t at = b.size();
-    b.resize(at + k.size() + (pretty_ ? 4 : 3));
-    char* d = b.data() + at;
-    *d++ = '"';
-    std::memcpy(d, k.data(), k.size());
-    d += k.size();
-    *d++ = '"';
-    *d++ = ':';
-    if (pretty_) *d = ' ';
+    // Keys are the schema's own ASCII names: nothing to escape. One append of a
+    // small stack copy is cheaper than four appends or a zero-filling resize.
+    char tmp[64];
+    std::size_t n = 0;
+    if (k.size() <= sizeof tmp - 4) {
+        tmp[n++] = '"';
+        std::memcpy(tmp + n, k.data(), k.size());
+        n += k.size();
+        tmp[n++] = '"';
+        tmp[n++] = ':';
+        if (pretty_) tmp[n++] = ' ';
+        out_.buffer().append(tmp, n);
+    } else {
+        escape(out_.buffer(), k);
+        out_.buffer() += pretty_ ? ": " : ":";
+    }
     after_key_ = true;
     return *this;
 }

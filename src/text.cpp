@@ -2,6 +2,8 @@
 
 #include "swar.h"
 
+#include <cstring>
+
 namespace bpt::text {
 
 namespace {
@@ -152,8 +154,18 @@ bool is_valid_utf8(std::string_view s) {
             if (end - p >= 8 && swar::all_ascii(swar::load(reinterpret_cast<const char*>(p)))) p += 8;
             else ++p;
         } else if (c >= 0xE0 && c <= 0xEF) {  // three bytes: all of CJK
+            // Runs of CJK: test each character's two continuation bytes at once.
+            while (end - p >= 4) {
+                std::uint32_t w;
+                std::memcpy(&w, p, 4);
+                if ((w & 0xC0C0F0u) != 0x8080E0u) break;  // lead 1110xxxx, then 10xxxxxx twice
+                unsigned char lead = p[0];
+                if ((lead == 0xE0 && p[1] < 0xA0) || (lead == 0xED && p[1] >= 0xA0)) return false;
+                p += 3;
+            }
+            if (p >= end || *p < 0xE0 || *p > 0xEF) continue;
             if (end - p < 3 || !cont(p[1]) || !cont(p[2])) return false;
-            if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)) return false;
+            if ((*p == 0xE0 && p[1] < 0xA0) || (*p == 0xED && p[1] >= 0xA0)) return false;
             p += 3;
         } else if (c >= 0xC2 && c <= 0xDF) {
             if (end - p < 2 || !cont(p[1])) return false;

@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <random>
+#include <string>
+
+#include "bpt/text.h"
+
+namespace {
+
+// The definition, one code point at a time: what the fast check must agree with.
+bool reference_utf8(const std::string& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0 || i + n > s.size()) return false;
+        std::uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < n; ++k) {
+            auto b = static_cast<unsigned char>(s[i + k]);
+            if ((b & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        static const std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n;
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("is_valid_utf8 agrees with the definition on mixed and damaged text", "[text]") {
+    const std::string pieces[] = {"党代表", "a", "1,234.56 ", "（狮岭镇）", "≥", "\xF0\x9F\x98\x80", "\xED\xA0\x80",
+                                  "\xE0\x80\xAF", "\xC0\xAF", "\xF4\x90\x80\x80", "\xE5\x85", "\x80", "\xFF"};
+    std::mt19937 rng(7);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        int n = static_cast<int>(rng() % 12);
+        for (int k = 0; k < n; ++k) s += pieces[rng() % (round % 2 ? 13 : 6)];  // odd rounds add damage
+        INFO(s);
+        CHECK(bpt::text::is_valid_utf8(s) == reference_utf8(s));
+    }
+}
+
+TEST_CASE("split_name and is_town", "[text]") {
+    auto p = bpt::text::split_name("区级镇（街）党建工作经费（花山镇）");
+    CHECK(p.base == "区级镇（街）党建工作经费");
+    CHECK(p.suffix == "花山镇");
+    CHECK_FALSE(bpt::text::split_name("市级镇(街)党建工作指导员").suffix);
+    CHECK_FALSE(bpt::text::split_name("（狮岭镇）").suffix);  // nothing before the bracket: no base name
+    CHECK(bpt::text::is_town("新华街道"));
+    CHECK(bpt::text::is_town("花东镇"));
+    CHECK_FALSE(bpt::text::is_town("街"));
+    CHECK_FALSE(bpt::text::is_town("区本级"));
+}
+
+TEST_CASE("split_trailing_amounts reads only amounts that stand apart", "[text]") {
+    auto t = bpt::text::split_trailing_amounts("    人才工作经费 41.00 41.00");
+    REQUIRE(t);
+    CHECK(t->head == "人才工作经费");
+    CHECK(t->amounts.size() == 2);
+    CHECK_FALSE(bpt::text::split_trailing_amounts("2023年主题教育工作经费"));
+    CHECK_FALSE(bpt::text::split_trailing_amounts("第2.50"));
+    CHECK(bpt::text::split_trailing_amounts("9,246.72\t9,246.72")->head.empty());
+}
