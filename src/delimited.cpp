@@ -12,6 +12,7 @@ void RecordAssembler::clear() {
     breaks_.clear();
     open_ = false;
     complete_ = false;
+    stray_ = false;
     first_line_ = last_line_ = 0;
     line_count_ = 0;
 }
@@ -94,13 +95,15 @@ bool RecordAssembler::add(std::string_view line, std::uint32_t number) {
         // `"两新"组织…`: the quote closed and text went on, so it was not quoting.
         // Read a cell that began on this line as written; one that already spans
         // lines cannot be re-read, so it keeps this quote and reads on plainly.
-        if (quote_line_ == number) {
-            buf_.resize(cells_.back().begin);
-            p = quote_column_;
-        } else {
-            buf_ += '"';
-            p = q + 1;
+        if (quote_line_ != number) {
+            // The quote opened lines ago, so those lines were read as one cell: a
+            // stray quote, perhaps matched by another stray one rows later. Say so;
+            // the reader reads the lines again with the opening quote as text.
+            stray_ = true;
+            return false;
         }
+        buf_.resize(cells_.back().begin);
+        p = quote_column_;
         std::size_t d = read_plain(line, p);
         end_cell();
         if (d == std::string_view::npos) break;

@@ -200,7 +200,7 @@ void ExportReader::feed(std::string_view t, std::uint32_t number) {
     }
     held_.push_back({std::string(t), number});
     held_bytes_ += t.size();
-    if (held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes) recover();
+    if (rows_.stray() || held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes) recover();
 }
 
 void ExportReader::recover() {
@@ -209,7 +209,8 @@ void ExportReader::recover() {
     diagnose("export-unclosed-quote", Severity::Warning,
              fmt::format("the quote that opens a cell on line {} does not close {}; that line is read with the "
                          "quote as text",
-                         line, held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes
+                         line, rows_.stray() ? fmt::format("where its cell ends (line {})", held_.back().line)
+                               : held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes
                                    ? fmt::format("within {} lines", held_.size() - 1)
                                    : std::string("before the end of the file")),
              line);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "bpt/amounts.h"
 #include "bpt/text.h"
 
@@ -42,6 +44,7 @@ bool LayoutReader::is_page_footer(std::string_view t) {
         bool digit = false;
         for (std::string_view rest = t; !rest.empty();) {
             if (rest[0] >= '0' && rest[0] <= '9') { digit = true; rest.remove_prefix(1); continue; }
+            if (starts_with_digit(rest)) { digit = true; rest.remove_prefix(3); continue; }  // ０-９
             bool known = false;
             for (std::string_view w : {"第", "页", "共", "，", ",", "/", " ", "\t", "\xE3\x80\x80"})
                 if (rest.starts_with(w)) { rest.remove_prefix(w.size()); known = true; break; }
@@ -92,20 +95,29 @@ void LayoutReader::line(const Line& l) {
     content_line(l.text, l.number);
 }
 
-bool LayoutReader::skip_furniture(std::string_view t) {
+bool LayoutReader::skip_furniture(std::string_view t, std::uint32_t number) {
     if (t.starts_with("项目名称") &&
         (t.find("总计") != std::string_view::npos || t.find("绩效目标") != std::string_view::npos)) {
         saw_header_ = true;
         return true;
     }
-    if (read_department_line(t, info_)) return true;
+    std::string other;
+    if (read_department_line(t, info_, &other)) {
+        if (!other.empty())
+            diagnose("multiple-tables", Severity::Warning,
+                     fmt::format("a second table starts here (部门名称：{}); bpt reads one table per file, so its "
+                                 "合计 and department rows are checked against every project above: split the file",
+                                 other),
+                     number);
+        return true;
+    }
     if (is_page_footer(t)) return true;
-    return info_.title && t == *info_.title && index_ > 0;  // a title repeated on each page
+    return info_.title && t == *info_.title;  // a title repeated on each page
 }
 
 void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
     std::string_view t = text::trim(raw);
-    if (skip_furniture(t)) return;
+    if (skip_furniture(t, number)) return;
     bool indented = text::indent_bytes(raw) > 0;
     if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number);
     switch (state_) {
@@ -118,10 +130,11 @@ void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
             break;
         case State::Goal:
             if (!indented) return goal_line(t, number);
+            flush_pending_into_goal();
             break;
         case State::Indicators:
             if (!indented) return indicator_line(t, number);
-            flush_pending_as_indicators();
+            settle_pending_after_indicators();
             break;
     }
     end_project();
@@ -144,36 +157,27 @@ void LayoutReader::check_amounts(std::string_view t, std::uint32_t number) {
 
 void LayoutReader::top_line(std::string_view t, std::uint32_t number) {
     auto trailing = text::split_trailing_amounts(t);
-    if (trailing && pending_.empty()) {
-        std::string head = without_spaces(trailing->head);
-        if (head == "合计" || head == "总计") {
-            send_document();
-            auto assigned = assign_amounts(trailing->amounts);
-            if (assigned.ambiguous) diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message("合计", trailing->tokens), number);
-            info_.declared_total = assigned.amounts;
-            info_.declared_total_line = number;
-            saw_total_ = true;
-            sink_.on_declared_total(assigned.amounts, number);
-            return;
-        }
-    }
     if (!info_.title && pending_.empty() && !saw_header_ && !saw_total_ && !trailing) {
         info_.title = std::string(t);
         return;
     }
     if (trailing) {
-        if (take_department(t, number)) return;
+        if (take_row(t, number)) return;
         return unparsed(t, number, "amounts with no row name");
     }
+    hold(t, number, [this](const Pending& p) { unparsed(p.text, p.line, "text before the first project"); });
+}
+
+void LayoutReader::hold(std::string_view t, std::uint32_t number, const std::function<void(const Pending&)>& overflow) {
     pending_.push_back({std::string(t), number});
-    // A department name wraps over a few lines at most; older lines are something else.
-    if (pending_.size() > 4) {
-        unparsed(pending_.front().text, pending_.front().line, "text before the first project");
+    // A row name wraps over a few lines at most; older lines are something else.
+    if (pending_.size() > kMaxPending) {
+        overflow(pending_.front());
         pending_.erase(pending_.begin());
     }
 }
 
-bool LayoutReader::take_department(std::string_view t, std::uint32_t number) {
+bool LayoutReader::take_row(std::string_view t, std::uint32_t number) {
     auto trailing = text::split_trailing_amounts(t);
     if (!trailing) return false;
     std::string name;
@@ -187,16 +191,34 @@ bool LayoutReader::take_department(std::string_view t, std::uint32_t number) {
     if (name.empty()) return false;
     send_document();
     pending_.clear();
+    auto assigned = assign_amounts(trailing->amounts);
+    std::string bare = without_spaces(name);
+    bool total = bare == "合计" || bare == "总计";
+    if (assigned.ambiguous)
+        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(total ? bare : name, trailing->tokens), number);
+    if (total) {  // wherever the table prints it: usually first, sometimes last
+        info_.declared_total = assigned.amounts;
+        info_.declared_total_line = first;
+        saw_total_ = true;
+        sink_.on_declared_total(assigned.amounts, first);
+        return true;
+    }
     Department d;
     d.name = name;
     d.line = first;
-    auto assigned = assign_amounts(trailing->amounts);
-    if (assigned.ambiguous)
-        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(name, trailing->tokens), number);
     d.declared_total = assigned.amounts;
     department_ = d.name;
     sink_.on_department(d);
     return true;
+}
+
+// Whether a row that would end the open project comes next: a line with amounts and
+// a name (held lines, or text before the amounts). Ends the project first.
+bool LayoutReader::take_row_after_project(std::string_view t, std::uint32_t number) {
+    auto trailing = text::split_trailing_amounts(t);
+    if (!trailing || (pending_.empty() && trailing->head.empty())) return false;
+    end_project();
+    return take_row(t, number);
 }
 
 void LayoutReader::begin_project(std::string_view t, std::uint32_t number) {
@@ -236,41 +258,76 @@ void LayoutReader::set_amounts(const std::vector<Money>& amounts, const std::vec
                                std::uint32_t number) {
     auto assigned = assign_amounts(amounts);
     project_.amounts = assigned.amounts;
+    saw_amounts_ = true;
     if (assigned.ambiguous)
         diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(project_.name, tokens), number);
 }
 
 void LayoutReader::goal_line(std::string_view t, std::uint32_t number) {
     if (starts_indicator_cell(t)) {
+        flush_pending_into_goal();
         project_.location.end_line = number;
         state_ = State::Indicators;
         return append_indicators(t, number);
     }
-    if (auto trailing = text::split_trailing_amounts(t); trailing && trailing->head.empty())
+    if (auto trailing = text::split_trailing_amounts(t); trailing && trailing->head.empty() && pending_.empty())
         return unparsed(t, number, fmt::format("a second row of amounts in project {}", project_.index));
+    // After a finished sentence, a project without indicators may be followed by a
+    // department row: hold the lines until its amounts settle it.
+    if (goal_.ends_with(kFullStop) || !pending_.empty()) {
+        if (take_row_after_project(t, number)) return;
+        return hold(t, number, [this](const Pending& p) { add_goal(p.text, p.line); });
+    }
+    add_goal(t, number);
+}
+
+void LayoutReader::add_goal(std::string_view t, std::uint32_t number) {
     project_.location.end_line = number;
     if (goal_.empty()) project_.goal_line = number;
     goal_ += t;
 }
 
+void LayoutReader::flush_pending_into_goal() {
+    for (const auto& p : pending_) add_goal(p.text, p.line);
+    pending_.clear();
+}
+
 void LayoutReader::indicator_line(std::string_view t, std::uint32_t number) {
-    bool clause_closed = project_.indicators_text.ends_with(kFullStop);
-    if (clause_closed || !pending_.empty()) {
-        // After a complete clause, a line that is not the next clause may be the
-        // name of the next department: its amounts row settles it.
+    bool closed = project_.indicators_text.ends_with(kFullStop);
+    if (closed || !pending_.empty()) {
+        // After a complete clause, lines that do not go on with the clauses may name
+        // the next department (its amounts row settles it), or belong to no field.
         auto trailing = text::split_trailing_amounts(t);
-        if (trailing && !(pending_.empty() && trailing->head.empty())) {
+        if (trailing && (!pending_.empty() || (!trailing->head.empty() && !continues_clause(trailing->head)))) {
             end_project();
-            take_department(t, number);
+            take_row(t, number);
             return;
         }
-        if (!starts_clause_text(t) && pending_.size() < 3) {
-            pending_.push_back({std::string(t), number});
-            return;
-        }
+        if (trailing && trailing->head.empty()) return unparsed(t, number, "amounts with no row name");
     }
-    flush_pending_as_indicators();
+    if (continues_clause(t)) {
+        flush_pending_as_indicators();
+        return append_indicators(t, number);
+    }
+    if (closed || !pending_.empty())
+        return hold(t, number, [this](const Pending& p) { append_indicators(p.text, p.line); });
     append_indicators(t, number);
+}
+
+bool LayoutReader::continues_clause(std::string_view t) {
+    if (starts_clause_text(t)) return true;
+    for (std::string_view mark : {"；", ";", "，", ",", "：", ":", "。", "实施周期指标值", "年度指标值", "指标值"})
+        if (t.starts_with(mark)) return true;
+    return false;
+}
+
+// Whether the last clause has both its targets: then held lines after it are not
+// the rest of a value, and go nowhere but into a warning.
+bool LayoutReader::last_clause_complete() const {
+    const std::string& s = project_.indicators_text;
+    std::size_t period = s.rfind("实施周期指标值");
+    std::size_t annual = s.rfind("年度指标值");
+    return annual != std::string::npos && (period == std::string::npos || annual > period);
 }
 
 void LayoutReader::append_indicators(std::string_view t, std::uint32_t number) {
@@ -283,6 +340,15 @@ void LayoutReader::append_indicators(std::string_view t, std::uint32_t number) {
 void LayoutReader::flush_pending_as_indicators() {
     for (const auto& p : pending_) append_indicators(p.text, p.line);
     pending_.clear();
+}
+
+void LayoutReader::settle_pending_after_indicators() {
+    if (last_clause_complete()) {
+        for (const auto& p : pending_) unparsed(p.text, p.line, "text after the last indicator clause");
+        pending_.clear();
+    } else {
+        flush_pending_as_indicators();
+    }
 }
 
 void LayoutReader::flush_pending_as_unparsed() {
@@ -321,13 +387,14 @@ void LayoutReader::finish() {
             end_project();
             break;
         case State::Goal:
+            flush_pending_into_goal();
             diagnose("incomplete-project", Severity::Error,
                      fmt::format("the file ends inside project '{}', before its indicators", project_.name),
                      project_.location.line);
             end_project();
             break;
         case State::Indicators:
-            flush_pending_as_unparsed();
+            settle_pending_after_indicators();
             if (!project_.indicators_text.ends_with(kFullStop))
                 diagnose("incomplete-project", Severity::Error,
                          fmt::format("the file ends inside the indicators of project '{}' (the last clause does not "

@@ -25,14 +25,17 @@ void set_project_name(Project& p, std::string_view name) {
     }
 }
 
-bool read_department_line(std::string_view t, DocumentInfo& info) {
+bool read_department_line(std::string_view t, DocumentInfo& info, std::string* other) {
     if (!t.starts_with("部门名称")) return false;
-    if (info.department) return true;
     std::string_view rest = t.substr(std::string_view("部门名称").size());
     for (std::string_view colon : {"：", ":"})
         if (rest.starts_with(colon)) rest.remove_prefix(colon.size());
     std::size_t unit_at = rest.find("单位");
     std::string_view name = text::trim(rest.substr(0, unit_at));
+    if (info.department) {  // repeated on every page; a different name is another table
+        if (other && !name.empty() && name != *info.department) *other = std::string(name);
+        return true;
+    }
     if (!name.empty()) info.department = std::string(name);
     if (unit_at != std::string_view::npos) {
         std::string_view unit = rest.substr(unit_at + std::string_view("单位").size());

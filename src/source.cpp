@@ -247,6 +247,7 @@ struct Source::Impl {
     }
 
     bool drained = false;  // decode_more() has nothing more to give
+    bool at_start = true;  // the first line is still to be handed out
 
     bool next(Line& out) {
         if (!detected) detect();
@@ -293,6 +294,13 @@ struct Source::Impl {
             }
             if (nul) fail(line_no, "NUL byte: not a text file");
             if (!check_line(text, swar::all_ascii(bits))) continue;  // re-decoded: scan again
+            if (at_start) {
+                // A byte-order mark the decoder passed through (an encoding named
+                // with --encoding that carries one, as Excel's "Unicode text" does)
+                // is no part of the first line.
+                at_start = false;
+                if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+            }
             out = Line{text, line_no, false};
             if (i == n || d[i] == '\f') {  // a form feed comes next as its own event, same line
                 pos = i;

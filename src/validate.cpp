@@ -26,6 +26,8 @@ const std::vector<RuleInfo> kRules = {
     {"missing-amounts", Severity::Error, RuleStage::Reader, "a project row has no amounts"},
     {"incomplete-project", Severity::Error, RuleStage::Reader, "the file ends inside a project"},
     {"no-projects", Severity::Error, RuleStage::Reader, "the table has a header but no project rows"},
+    {"multiple-tables", Severity::Warning, RuleStage::Reader,
+     "a second 部门名称 line names another department: two tables in one file (layout dialect)"},
     {"export-no-header", Severity::Error, RuleStage::Reader,
      "an export file without its column header (项目名称 and 绩效目标 or 绩效指标)"},
     {"export-cell-count", Severity::Error, RuleStage::Reader,

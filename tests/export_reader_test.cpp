@@ -273,6 +273,16 @@ TEST_CASE("Export: a stray quote does not swallow the rest of the file", "[expor
     REQUIRE(c.rules() == std::vector<std::string>{"export-unclosed-quote"});
     CHECK(c.diagnostics[0].line == 2);
 
+    // Two stray quotes in the same column rows apart must not pair up and merge
+    // the rows between them into one cell.
+    auto paired = read(kHeader + "某局\t某局本级\t甲经费\t\"目标。\t" + kClause + "\n" + "某局\t某局本级\t乙经费\t\"目标。\t" +
+                       kClause + "\n");
+    REQUIRE(paired.projects.size() == 2);
+    CHECK(paired.projects[0].name == "甲经费");
+    CHECK(paired.projects[1].name == "乙经费");
+    CHECK(paired.projects[1].goal == "\"目标。");
+    CHECK(paired.rules() == std::vector<std::string>{"export-unclosed-quote", "export-unclosed-quote"});
+
     // Quotes inside a cell's text are text.
     auto inner = read(kHeader + row("\"两新\"组织党建工作经费"));
     REQUIRE(inner.projects.size() == 1);

@@ -208,3 +208,85 @@ TEST_CASE("Layout: page footers are recognised by shape", "[layout]") {
     CHECK_FALSE(LayoutReader::is_page_footer("-满意度指标；"));
     CHECK_FALSE(LayoutReader::is_page_footer("第三批项目页"));
 }
+
+// Regressions from review: rows that end a project, and text that belongs to no field.
+
+TEST_CASE("Layout: a 合计 row printed last, or split from its amounts, is the declared total", "[layout]") {
+    auto last = read(kHead.substr(0, kHead.find("合计")) + "    甲经费 30.00 30.00\n目标。\n" + kClause + "合计 30.00 30.00\n");
+    REQUIRE(last.total);
+    CHECK(last.total->total->to_string() == "30.00");
+    CHECK(last.departments.empty());
+    CHECK(last.diagnostics.empty());
+
+    auto split = read(kHead.substr(0, kHead.find("合计")) + "合  计\n30.00 30.00\n    甲经费 30.00 30.00\n目标。\n" + kClause);
+    REQUIRE(split.total);
+    CHECK(split.total->total->to_string() == "30.00");
+    CHECK(split.departments.empty());
+}
+
+TEST_CASE("Layout: text after the last clause is reported, not glued to a target", "[layout]") {
+    auto c = read(kHead + "    甲经费 1.00 1.00\n目标。\n" + kClause + "第１页，共２页\n注：单位为万元\n    乙经费 1.00 1.00\n目标。\n" +
+                  kClause);
+    REQUIRE(c.projects.size() == 2);
+    CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
+    CHECK(c.rules() == std::vector<std::string>{"unparsed-text"});
+    CHECK(c.diagnostics[0].line == 9);
+}
+
+TEST_CASE("Layout: a department name wrapped over four lines after a project's indicators", "[layout]") {
+    auto c = read(kHead + "    甲经费 1.00 1.00\n目标。\n" + kClause +
+                  "中国共产党广州市\n花都区委员会\n组织部机关\n党委办公室\n4.60 4.60\n    乙经费 4.60 4.60\n目标。\n" + kClause);
+    REQUIRE(c.departments.size() == 1);
+    CHECK(c.departments[0].name == "中国共产党广州市花都区委员会组织部机关党委办公室");
+    CHECK(c.departments[0].line == 8);
+    REQUIRE(c.projects.size() == 2);
+    CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
+    CHECK(c.projects[1].department == c.departments[0].name);
+    CHECK(c.diagnostics.empty());
+}
+
+TEST_CASE("Layout: a project without indicators followed by a department row", "[layout]") {
+    auto c = read(kHead + "甲部门\n9.20 9.20\n    项目一（狮岭镇）\n9.20 9.20\n目标一。\n乙部门\n4.60 4.60\n"
+                          "    项目二（梯面镇） 4.60 4.60\n目标二。\n" + kClause);
+    REQUIRE(c.departments.size() == 2);
+    CHECK(c.departments[1].name == "乙部门");
+    REQUIRE(c.projects.size() == 2);
+    CHECK(c.projects[0].goal == "目标一。");
+    CHECK(c.projects[0].indicators_text.empty());
+    CHECK(c.projects[1].department == "乙部门");
+    CHECK(c.diagnostics.empty());
+}
+
+TEST_CASE("Layout: the title repeated before the first project is not part of a department", "[layout]") {
+    auto c = read(kHead + "第 1 页，共 2 页\n\f项目支出绩效目标表\n"
+                          "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标\n甲部门\n30.00 30.00\n"
+                          "    甲经费 30.00 30.00\n目标。\n" + kClause);
+    REQUIRE(c.departments.size() == 1);
+    CHECK(c.departments[0].name == "甲部门");
+}
+
+TEST_CASE("Layout: a value ending in its own 。 keeps the rest of its clause", "[layout]") {
+    const std::string clause = "1、2-效益指标；22-社会效益；宣传效果；实施周期指标值:宣传深入人心。\n；年度指标值:宣传深入人心。\n";
+    auto before_department = read(kHead + "    甲经费 1.00 1.00\n目标。\n" + clause + "乙部门\n4.60 4.60\n    乙经费 4.60 4.60\n目标。\n" + kClause);
+    REQUIRE(before_department.departments.size() == 1);
+    CHECK(before_department.departments[0].name == "乙部门");
+    CHECK(before_department.projects[0].indicators_text.ends_with("；年度指标值:宣传深入人心。"));
+    CHECK(before_department.diagnostics.empty());
+
+    auto at_end = read(kHead + "    甲经费 1.00 1.00\n目标。\n" + clause);
+    REQUIRE(at_end.projects.size() == 1);
+    CHECK(at_end.projects[0].indicators_text.ends_with("；年度指标值:宣传深入人心。"));
+    CHECK(at_end.diagnostics.empty());
+}
+
+TEST_CASE("Layout: one indented line in a text file does not make it a table", "[layout]") {
+    CHECK_FALSE(read("hello\n    world\n").table);
+    CHECK(read("    甲经费 1.00 1.00\n目标。\n" + kClause).table);
+}
+
+TEST_CASE("Layout: a second 部门名称 is a second table, and says so", "[layout]") {
+    auto c = read(kHead + "    甲经费 30.00 30.00\n目标。\n" + kClause + "部门名称：宣传部 单位：万元\n");
+    CHECK(c.rules() == std::vector<std::string>{"multiple-tables"});
+    CHECK(c.diagnostics[0].line == 8);
+    CHECK(c.diagnostics[0].message.find("宣传部") != std::string::npos);
+}

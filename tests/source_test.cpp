@@ -122,3 +122,11 @@ TEST_CASE("Source refuses a line longer than it will hold", "[source]") {
     std::string text(bpt::Source::kMaxLineBytes + 10, 'x');
     CHECK_THROWS_AS(read_bytes(text), bpt::InputError);
 }
+
+TEST_CASE("Source drops a byte-order mark that a forced encoding passes through", "[source]") {
+    const std::string text = "主管部门\t项目名称\n";
+    auto le = read_bytes("\xFF\xFE" + bpt::test::encode(text, "UTF-16LE"), std::string("UTF-16LE"));
+    CHECK(le.lines == Lines{"主管部门\t项目名称"});
+    auto utf8 = read_bytes("\xEF\xBB\xBF" + text, std::string("UTF-8"));
+    CHECK(utf8.lines == Lines{"主管部门\t项目名称"});
+}

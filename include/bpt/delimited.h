@@ -33,6 +33,10 @@ public:
 
     // Whether a quoted cell is open, and where its opening quote stands.
     bool open() const { return open_; }
+    // A quote that opened on an earlier line closed with text after it: the quote
+    // was never quoting. add() returned false; read the lines again (clear(), then
+    // ignore_quote_at() the opening quote).
+    bool stray() const { return stray_; }
     std::uint32_t open_quote_line() const { return quote_line_; }
     std::size_t open_quote_column() const { return quote_column_; }
 
@@ -71,6 +75,7 @@ private:
     std::vector<LineMark> breaks_;  // offset in buf_ where each input line starts
     bool open_ = false;             // inside a quoted cell at the end of the last line
     bool complete_ = false;
+    bool stray_ = false;
     std::uint32_t first_line_ = 0;
     std::uint32_t last_line_ = 0;
     std::size_t line_count_ = 0;

@@ -2,6 +2,7 @@
 // The layout dialect: text as a PDF extractor wrote it, one physical line of the
 // printed table per line. See docs/domain.md for the quirks this reassembles.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,9 @@ public:
     LayoutReader(Sink& sink, DocumentInfo info);
     void line(const Line& line) override;
     void finish() override;
-    bool saw_table() const override { return saw_header_ || saw_total_ || index_ > 0; }
+    // A column header, a 合计 row or a project with amounts: one indented line in a
+    // text file does not make it a table.
+    bool saw_table() const override { return saw_header_ || saw_total_ || saw_amounts_; }
 
     // Whether `line` (trimmed) is page furniture an extractor repeats on every page:
     // a footer such as `第 3 页，共 40 页` or `- 3 -`.
@@ -31,14 +34,22 @@ private:
     };
 
     void content_line(std::string_view raw, std::uint32_t number);
-    bool skip_furniture(std::string_view trimmed);
+    bool skip_furniture(std::string_view trimmed, std::uint32_t number);
     void check_amounts(std::string_view trimmed, std::uint32_t number);
     void begin_project(std::string_view text, std::uint32_t number);
     void name_line(std::string_view text, std::uint32_t number);
     void goal_line(std::string_view text, std::uint32_t number);
     void indicator_line(std::string_view text, std::uint32_t number);
     void top_line(std::string_view text, std::uint32_t number);
-    bool take_department(std::string_view text, std::uint32_t number);
+    // A row with amounts and a name (held lines + this one): 合计 or a department.
+    bool take_row(std::string_view text, std::uint32_t number);
+    bool take_row_after_project(std::string_view text, std::uint32_t number);
+    void hold(std::string_view text, std::uint32_t number, const std::function<void(const Pending&)>& overflow);
+    void add_goal(std::string_view text, std::uint32_t number);
+    void flush_pending_into_goal();
+    void settle_pending_after_indicators();
+    static bool continues_clause(std::string_view text);
+    bool last_clause_complete() const;
     void set_amounts(const std::vector<Money>& amounts, const std::vector<std::string_view>& tokens,
                      std::uint32_t number);
     void append_indicators(std::string_view text, std::uint32_t number);
@@ -56,6 +67,8 @@ private:
 
     bool saw_header_ = false;
     bool saw_total_ = false;
+    bool saw_amounts_ = false;
+    static constexpr std::size_t kMaxPending = 4;
     State state_ = State::Top;
 
     std::uint32_t page_ = 1;

@@ -53,8 +53,9 @@ struct ReadOptions {
 void set_project_name(Project& project, std::string_view name);
 // `部门名称：X 单位：万元` (either colon width) fills info.department and
 // info.amount_unit, unless a previous such line already did (tables repeat it on
-// every page). False when `trimmed` is not such a line.
-bool read_department_line(std::string_view trimmed, DocumentInfo& info);
+// every page); then a different name is put in `*other` (a second table). False when
+// `trimmed` is not such a line.
+bool read_department_line(std::string_view trimmed, DocumentInfo& info, std::string* other = nullptr);
 
 // Decides the dialect from the first lines of a file (copies, in order, blank
 // lines included): "layout" or "export".
