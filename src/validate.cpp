@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <array>
 #include <functional>
 
@@ -748,7 +749,14 @@ void Validator::check_total(const Group& g) {
         // Funding columns of rows whose numbers could not be placed are unknown.
         bool funding = column != &Amounts::total;
         if (funding && (g.ambiguous || !g.declared.unassigned.empty())) continue;
-        if (g.all.overflow || g.distinct.overflow) return;
+        if (g.all.overflow || g.distinct.overflow) {
+            report("total-mismatch",
+                   fmt::format("{} cannot be checked: the sum of its projects' {} passes the largest amount bpt "
+                               "adds exactly ({}); look for an amount with misplaced digits",
+                               g.label, name, money(Money::from_cents(std::numeric_limits<std::int64_t>::max()))),
+                   g.line);
+            return;
+        }
         Money all = (g.all.amounts.*column).value_or(Money());
         Money distinct = (g.distinct.amounts.*column).value_or(Money());
         if (abs_diff(all, *declared) <= options_.tolerance) continue;

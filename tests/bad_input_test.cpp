@@ -117,3 +117,26 @@ TEST_CASE("bad input: tables that are read but wrong say what is wrong, at the l
     CHECK(has(absurd, "invalid-amount", 5));
     CHECK(has(absurd, "invalid-amount", 8));
 }
+
+TEST_CASE("bad input: command-line mistakes and a full output device", "[bad-input]") {
+    auto unknown = run_bpt("frob");
+    CHECK(unknown.rc == 2);
+    CHECK(unknown.err.find("unknown command 'frob'") != std::string::npos);
+    // /dev/full accepts the open and fails every write, as a full disk does.
+    auto full = run_bpt("rules > /dev/full");
+    CHECK(full.rc == 2);
+    CHECK(full.err.find("write failed") != std::string::npos);
+    auto full_parse = run_bpt("parse " + quote(bpt::test::data_path("huadu-org-layout.txt")) + " > /dev/full");
+    CHECK(full_parse.rc == 2);
+}
+
+TEST_CASE("bad input: sums past the largest exact amount are reported, not skipped", "[bad-input]") {
+    bpt::test::TempDir dir;
+    const std::string huge = "    甲经费 92,233,720,368,547,757.00 92,233,720,368,547,757.00\n目标。\n";
+    const std::string clause = kProject.substr(kProject.find("1、"));
+    write_file(dir / "huge.txt", kHead + huge + clause + huge + clause);
+    auto r = run_bpt("validate " + quote(dir / "huge.txt"));
+    CHECK(r.rc == 1);
+    CHECK(r.out.find(":4: error[total-mismatch]") != std::string::npos);
+    CHECK(r.out.find("cannot be checked") != std::string::npos);
+}

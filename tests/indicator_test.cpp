@@ -588,3 +588,12 @@ TEST_CASE("the real export sample gives 152 indicators and 7 unlabelled targets"
     CHECK(two_new == 10);
 }
 #endif
+
+TEST_CASE("A closing ASCII or full-width full stop is not part of a unit", "[indicator]") {
+    auto t = bpt::parse_target("≥90%.");
+    CHECK(t.kind == bpt::TargetKind::Numeric);
+    CHECK(t.number == "90");
+    CHECK(t.unit == "%");
+    CHECK(bpt::parse_target("5．").unit.empty());
+    CHECK(bpt::parse_target("3.5人").number == "3.5");
+}
