@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "bpt/json_writer.h"
+#include "swar.h"
 
 namespace bpt {
 
@@ -24,23 +25,15 @@ constexpr std::array kIndicatorColumns = {
     "annual_value",  "annual_unit",  "annual_qualifier", "line",
 };
 
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-constexpr bool has_byte(std::uint64_t word, char c) {
-    std::uint64_t x = word ^ (kOnes * static_cast<unsigned char>(c));
-    return ((x - kOnes) & ~x & kHighs) != 0;
-}
-
 // Whether RFC 4180 requires `field` to be quoted. Fields are mostly long Chinese
 // text with nothing to quote, so eight bytes are tested at a time ("has zero
 // byte" from Bit Twiddling Hacks, exact as a yes/no answer).
 bool needs_quotes(std::string_view field) {
     std::size_t i = 0;
     for (; i + 8 <= field.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, field.data() + i, 8);
-        if (has_byte(w, ',') || has_byte(w, '"') || has_byte(w, '\n') || has_byte(w, '\r')) return true;
+        std::uint64_t w = swar::load(field.data() + i);
+        if (swar::has_byte(w, ',') | swar::has_byte(w, '"') | swar::has_byte(w, '\n') | swar::has_byte(w, '\r'))
+            return true;
     }
     for (; i < field.size(); ++i) {
         char c = field[i];

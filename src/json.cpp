@@ -5,6 +5,7 @@
 #include <emmintrin.h>
 #endif
 #include <cstring>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -71,80 +72,23 @@ void JsonOut::escape(std::string& out, std::string_view s) {
 }
 
 void JsonOut::newline() {
-    auto& b = out_.buffer();
-    b += '\n';
-    b.append(first_.size() * 2, ' ');
+    b_ += '\n';
+    b_.append(static_cast<std::size_t>(depth_) * 2, ' ');
 }
 
-void JsonOut::before_value() {
-    if (after_key_) {
-        after_key_ = false;
-        return;
-    }
-    if (first_.empty()) return;
-    if (!first_.back()) out_.buffer() += ',';
-    first_.back() = false;
-    if (pretty_) newline();
-}
-
-JsonOut& JsonOut::begin_object() {
+JsonOut& JsonOut::open(char bracket) {
     before_value();
-    out_.buffer() += '{';
-    first_.push_back(true);
+    if (depth_ == kMaxDepth) throw std::logic_error("JSON nested deeper than bpt's schema");
+    b_ += bracket;
+    first_[depth_++] = true;
     return *this;
 }
-
-JsonOut& JsonOut::end_object() { return close('}'); }
 
 JsonOut& JsonOut::close(char bracket) {
-    bool empty = first_.back();
-    first_.pop_back();
+    bool empty = first_[--depth_];
     if (pretty_ && !empty) newline();
-    out_.buffer() += bracket;
+    b_ += bracket;
     out_.maybe_flush();
-    return *this;
-}
-
-JsonOut& JsonOut::begin_array() {
-    before_value();
-    out_.buffer() += '[';
-    first_.push_back(true);
-    return *this;
-}
-
-JsonOut& JsonOut::end_array() { return close(']'); }
-
-JsonOut& JsonOut::key(std::string_view k) {
-    before_value();
-    // Keys are the schema's own ASCII names: nothing to escape. One append of a
-    // small stack copy is cheaper than four appends or a zero-filling resize.
-    char tmp[64];
-    std::size_t n = 0;
-    if (k.size() <= sizeof tmp - 4) {
-        tmp[n++] = '"';
-        std::memcpy(tmp + n, k.data(), k.size());
-        n += k.size();
-        tmp[n++] = '"';
-        tmp[n++] = ':';
-        if (pretty_) tmp[n++] = ' ';
-        out_.buffer().append(tmp, n);
-    } else {
-        escape(out_.buffer(), k);
-        out_.buffer() += pretty_ ? ": " : ":";
-    }
-    after_key_ = true;
-    return *this;
-}
-
-JsonOut& JsonOut::string(std::string_view s) {
-    before_value();
-    escape(out_.buffer(), s);
-    return *this;
-}
-
-JsonOut& JsonOut::raw_number(std::string_view n) {
-    before_value();
-    out_.buffer() += n;
     return *this;
 }
 
@@ -152,24 +96,12 @@ JsonOut& JsonOut::number(std::uint64_t n) {
     before_value();
     char digits[20];
     auto r = std::to_chars(digits, digits + sizeof digits, n);
-    out_.buffer().append(digits, r.ptr);
-    return *this;
-}
-
-JsonOut& JsonOut::boolean(bool b) {
-    before_value();
-    out_.buffer() += b ? "true" : "false";
-    return *this;
-}
-
-JsonOut& JsonOut::null() {
-    before_value();
-    out_.buffer() += "null";
+    b_.append(digits, r.ptr);
     return *this;
 }
 
 void JsonOut::end_document() {
-    out_.buffer() += '\n';
+    b_ += '\n';
     out_.maybe_flush();
 }
 

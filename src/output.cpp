@@ -29,6 +29,7 @@ const mode_t kUmask = read_umask();
 Output::Output(std::string path) : path_(std::move(path)) {
     if (path_ == "-") {
         file_ = stdout;
+        unbuffer();
         return;
     }
     std::filesystem::path target(path_);
@@ -45,10 +46,18 @@ Output::Output(std::string path) : path_(std::move(path)) {
         ::unlink(pattern.c_str());
         throw OutputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
     }
+    unbuffer();
     temp_ = pattern;
 }
 
 Output::Output(std::FILE* stream, std::string name) : path_(std::move(name)), file_(stream), borrowed_(true) {}
+
+// Output keeps its own buffer and hands it over in large blocks; stdio buffering on
+// top would only split each block into several system calls.
+void Output::unbuffer() {
+    if (file_) std::fflush(file_);
+    if (file_) std::setvbuf(file_, nullptr, _IONBF, 0);
+}
 
 Output::~Output() {
     if (borrowed_) return;

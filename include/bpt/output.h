@@ -40,7 +40,8 @@ public:
     const std::string& path() const { return path_; }
 
 private:
-    static constexpr std::size_t kFlushAt = 1 << 16;
+    void unbuffer();
+    static constexpr std::size_t kFlushAt = 256 << 10;
     std::string path_;
     std::string temp_;
     std::FILE* file_ = nullptr;
