@@ -235,3 +235,16 @@ TEST_CASE("parse: a failed -o leaves no file behind", "[e2e]") {
     CHECK_FALSE(std::filesystem::exists(out));
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
 }
+
+TEST_CASE("parse: the rule options of validate tune the findings in the output", "[e2e]") {
+    auto sample = bpt::test::data_path(kSample);
+    auto doc = parse_ok(sample, "--compact --disable duplicate-project,missing-indicator-category "
+                                "--severity indicator-code-mismatch=warning");
+    CHECK(doc["summary"]["errors"] == 0);
+    CHECK(doc["summary"]["warnings"] == 3);
+    for (const auto& d : doc["diagnostics"]) CHECK(d["rule"] != "duplicate-project");
+    auto unknown = run_bpt("parse " + quote(sample) + " --disable no-such-rule");
+    CHECK(unknown.rc == 2);
+    CHECK(unknown.out.empty());
+    CHECK(unknown.err.find("no-such-rule") != std::string::npos);
+}

@@ -22,6 +22,7 @@
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
+#include "rule_options.h"
 #include "inputs.h"
 #include "progress.h"
 
@@ -41,6 +42,7 @@ struct ConvertArgs {
     bool quiet = false;
     FormatOptions format;
     ReadOptions read;
+    RuleArgs rules;
 };
 
 struct Job {
@@ -293,6 +295,9 @@ int run_convert(const ConvertArgs& args) {
     plan.format = args.format.format.value_or(plan.combined ? Format::Ndjson : Format::Json);
     plan.options = args.format;
     plan.read = args.read;
+    auto validation = validation_options(args.rules);
+    if (!validation) return kCannotRead;
+    plan.read.validation = std::move(*validation);
     if (plan.combined && plan.format == Format::Json) {
         error("--combine writes ndjson or csv: JSON documents do not join into one");
         return kCannotRead;
@@ -387,6 +392,7 @@ Command add_convert(CLI::App& root) {
     cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary; failures are still reported");
     add_format_options(cmd, args->format);
     add_read_options(cmd, args->read);
+    add_rule_options(cmd, args->rules);
     return {cmd, [args] { return run_convert(*args); }};
 }
 

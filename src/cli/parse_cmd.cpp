@@ -6,6 +6,7 @@
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
+#include "rule_options.h"
 
 namespace bpt::cli {
 
@@ -16,9 +17,13 @@ struct ParseArgs {
     std::string output = "-";
     FormatOptions format;
     ReadOptions read;
+    RuleArgs rules;
 };
 
-int run_parse(const ParseArgs& args) {
+int run_parse(ParseArgs args) {
+    auto validation = validation_options(args.rules);
+    if (!validation) return kCannotRead;
+    args.read.validation = std::move(*validation);
     try {
         auto source = Source::open(args.input, args.read.encoding);
         Output out(args.output);
@@ -41,6 +46,7 @@ Command add_parse(CLI::App& root) {
     cmd->add_option("-o,--output", args->output, "Write to FILE (atomically) instead of standard output");
     add_format_options(cmd, args->format);
     add_read_options(cmd, args->read);
+    add_rule_options(cmd, args->rules);
     return {cmd, [args] { return run_parse(*args); }};
 }
 

@@ -14,6 +14,7 @@
 #include "bpt/source.h"
 #include "bpt/validate.h"
 #include "commands.h"
+#include "rule_options.h"
 
 namespace bpt::cli {
 
@@ -24,59 +25,11 @@ struct ValidateArgs {
     std::string format = "text";
     std::string color = "auto";
     bool strict = false;
-    std::vector<std::string> disable;
-    std::vector<std::string> severity;
-    std::optional<std::string> tolerance;
+    RuleArgs rules;
     std::optional<std::string> encoding;
     std::optional<std::string> dialect;
 };
 
-// --disable takes a rule per use or a comma-separated list.
-std::vector<std::string> split_commas(const std::string& s) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (;;) {
-        std::size_t comma = s.find(',', start);
-        std::string part = s.substr(start, comma - start);
-        if (!part.empty()) out.push_back(part);
-        if (comma == std::string::npos) return out;
-        start = comma + 1;
-    }
-}
-
-// The options as the validator takes them; nullopt (after saying why) when the
-// arguments are wrong.
-std::optional<ValidationOptions> validation_options(const ValidateArgs& args) {
-    ValidationOptions options;
-    for (const auto& list : args.disable)
-        for (const auto& id : split_commas(list)) options.disabled.insert(id);
-    for (const auto& spec : args.severity) {
-        std::size_t eq = spec.find('=');
-        Severity level;
-        if (eq == std::string::npos || !parse_severity(std::string_view(spec).substr(eq + 1), level)) {
-            error(fmt::format("--severity {}: expected RULE=error, RULE=warning or RULE=info", spec));
-            return std::nullopt;
-        }
-        options.severities[spec.substr(0, eq)] = level;
-    }
-    if (args.tolerance) {
-        auto t = Money::parse(*args.tolerance);
-        if (!t || *t < Money()) {
-            error(fmt::format("--tolerance {}: expected a non-negative amount in the table's unit, e.g. 0.01",
-                              *args.tolerance));
-            return std::nullopt;
-        }
-        options.tolerance = *t;
-    }
-    auto unknown = unknown_rules(options);
-    if (!unknown.empty()) {
-        std::string list;
-        for (const auto& id : unknown) list += (list.empty() ? "'" : ", '") + id + "'";
-        error(fmt::format("unknown rule {} (bpt rules lists them)", list));
-        return std::nullopt;
-    }
-    return options;
-}
 
 bool use_color(const std::string& mode) {
     if (mode == "always") return true;
@@ -120,7 +73,7 @@ FileReport validate_file(const std::string& path, const ValidateArgs& args, cons
 }
 
 int run_validate(const ValidateArgs& args) {
-    auto validation = validation_options(args);
+    auto validation = validation_options(args.rules);
     if (!validation) return kCannotRead;
     ReadOptions options;
     options.encoding = args.encoding;
@@ -177,13 +130,7 @@ Command add_validate(CLI::App& root) {
     cmd->add_option("--color", args->color, "Colour the text output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_flag("--strict", args->strict, "Fail (exit 1) on warnings too");
-    cmd->add_option("--disable", args->disable, "Do not check RULE (repeatable, or comma-separated)")
-        ->type_name("RULE");
-    cmd->add_option("--severity", args->severity, "Report RULE as error, warning or info (repeatable)")
-        ->type_name("RULE=LEVEL");
-    cmd->add_option("--tolerance", args->tolerance,
-                    "Allowed difference in money checks, in the table's unit (default 0: exact)")
-        ->type_name("AMOUNT");
+    add_rule_options(cmd, args->rules);
     cmd->add_option("--encoding", args->encoding, "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
     cmd->add_option("--dialect", args->dialect, "Table dialect; detected by default")
         ->check(CLI::IsMember({"layout", "export"}));
