@@ -152,6 +152,13 @@ void write_diagnostic_members(JsonOut& j, const Diagnostic& d) {
     else j.null();
 }
 
+void write_department_members(JsonOut& j, const Department& d) {
+    j.key("name").string(d.name);
+    j.key("declared_total");
+    write_amounts(j, d.declared_total);
+    j.key("line").number(d.line);
+}
+
 void write_source(JsonOut& j, const DocumentInfo& info) {
     j.begin_object();
     j.key("path").string(info.path);
@@ -209,10 +216,7 @@ void JsonWriter::on_end(const Summary& s) {
     j_.key("departments").begin_array();
     for (const auto& d : departments_) {
         j_.begin_object();
-        j_.key("name").string(d.name);
-        j_.key("declared_total");
-        write_amounts(j_, d.declared_total);
-        j_.key("line").number(d.line);
+        write_department_members(j_, d);
         j_.end_object();
     }
     j_.end_array();

@@ -20,10 +20,7 @@ void NdjsonWriter::on_declared_total(const Amounts& a, std::uint32_t line) {
 
 void NdjsonWriter::on_department(const Department& d) {
     begin_line("department");
-    j_.key("name").string(d.name);
-    j_.key("declared_total");
-    write_amounts(j_, d.declared_total);
-    j_.key("line").number(d.line);
+    write_department_members(j_, d);
     j_.end_object();
     j_.end_document();
 }

@@ -5,30 +5,12 @@
 
 #include "bpt/layout_reader.h"
 #include "bpt/reader.h"
+#include "collect_sink.h"
 #include "test_util.h"
 
 namespace {
 
-struct Collect : bpt::Sink {
-    bpt::DocumentInfo doc;
-    std::optional<bpt::Amounts> total;
-    std::vector<bpt::Department> departments;
-    std::vector<bpt::Project> projects;
-    std::vector<bpt::Diagnostic> diagnostics;
-    bpt::Summary summary;
-    bool table = false;
-    void on_document(const bpt::DocumentInfo& d) override { doc = d; }
-    void on_declared_total(const bpt::Amounts& a, std::uint32_t) override { total = a; }
-    void on_department(const bpt::Department& d) override { departments.push_back(d); }
-    void on_project(const bpt::Project& p) override { projects.push_back(p); }
-    void on_diagnostic(const bpt::Diagnostic& d) override { diagnostics.push_back(d); }
-    void on_end(const bpt::Summary& s) override { summary = s; }
-    std::vector<std::string> rules() const {
-        std::vector<std::string> r;
-        for (const auto& d : diagnostics) r.push_back(d.rule);
-        return r;
-    }
-};
+using Collect = bpt::test::CollectSink;
 
 // These tests are about what the reader sees, so the validator's own rules are off:
 // tests/validate_test.cpp covers them on tables of their own.

@@ -10,20 +10,12 @@
 
 #include "bpt/reader.h"
 #include "bpt/validate.h"
+#include "collect_sink.h"
 #include "test_util.h"
 
 namespace {
 
-struct Collect : bpt::Sink {
-    std::vector<bpt::Diagnostic> diagnostics;
-    bpt::Summary summary;
-    void on_diagnostic(const bpt::Diagnostic& d) override { diagnostics.push_back(d); }
-    void on_end(const bpt::Summary& s) override { summary = s; }
-    std::vector<std::string> rules() const {
-        std::vector<std::string> r;
-        for (const auto& d : diagnostics) r.push_back(d.rule);
-        return r;
-    }
+struct Collect : bpt::test::CollectSink {
     const bpt::Diagnostic& only(const std::string& rule) const {
         const bpt::Diagnostic* found = nullptr;
         for (const auto& d : diagnostics)
