@@ -27,6 +27,8 @@ const std::vector<RuleInfo> kRules = {
     {"missing-amounts", Severity::Error, RuleStage::Reader, "a project row has no amounts"},
     {"incomplete-project", Severity::Error, RuleStage::Reader, "the file ends inside a project"},
     {"no-projects", Severity::Error, RuleStage::Reader, "the table has a header but no project rows"},
+    {"duplicate-check-limit", Severity::Info, RuleStage::Validator,
+     "a table with more distinct project names than the duplicate checks remember (131,072)"},
     {"multiple-tables", Severity::Warning, RuleStage::Reader,
      "a second 部门名称 line names another department: two tables in one file (layout dialect)"},
     {"export-no-header", Severity::Error, RuleStage::Reader,
@@ -350,28 +352,34 @@ std::vector<std::string> unknown_rules(const ValidationOptions& options) {
 // validator's time. Keys are already well-mixed hashes.
 class Validator::NameIndex {
 public:
-    // The entry for `key`, inserting `fresh` when there is none.
-    const NameSeen& find_or_insert(std::uint64_t key, const NameSeen& fresh, bool& inserted) {
-        if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    // The entry for `key`, inserting `fresh` when there is none and the index is
+    // not full; nullptr when it is full and `key` is not in it.
+    const NameSeen* find_or_insert(std::uint64_t key, const NameSeen& fresh, bool& inserted) {
+        inserted = false;
+        if (entries_.size() < kMaxNames && (entries_.size() + 1) * 2 > slots_.size()) grow();
         std::size_t mask = slots_.size() - 1;
         auto tag = static_cast<std::uint32_t>(key >> 32);
         for (std::size_t i = key & mask;; i = (i + 1) & mask) {
             std::uint64_t slot = slots_[i];
             if (slot == 0) {
+                if (entries_.size() >= kMaxNames) return nullptr;
                 entries_.push_back({key, fresh});
                 slots_[i] = std::uint64_t{tag} << 32 | entries_.size();
                 inserted = true;
-                return entries_.back().second;
+                return &entries_.back().second;
             }
             if (static_cast<std::uint32_t>(slot >> 32) == tag) {
                 auto& entry = entries_[(slot & 0xffffffffu) - 1];
-                if (entry.first == key) {
-                    inserted = false;
-                    return entry.second;
-                }
+                if (entry.first == key) return &entry.second;
             }
         }
     }
+    bool full() const { return entries_.size() >= kMaxNames; }
+
+    // Names remembered at most: about 7 MiB of index, so that memory stays bounded
+    // whatever the input. Real tables have hundreds of projects; a file with more
+    // than this is checked for repeats of its first kMaxNames names (and says so).
+    static constexpr std::size_t kMaxNames = 1 << 17;
 
 private:
     void grow() {
@@ -577,15 +585,29 @@ bool Validator::check_duplicates(const Project& p) {
                   static_cast<std::uint32_t>(indicators),
                   p.amounts.total ? p.amounts.total->cents() : NameSeen::kNoTotal};
     bool new_name = false;
-    const NameSeen& e = name_seen_->find_or_insert(name_key, seen, new_name);
+    const NameSeen* found = name_seen_->find_or_insert(name_key, seen, new_name);
+    if (!found) {
+        if (!names_full_reported_) {
+            names_full_reported_ = true;
+            report("duplicate-check-limit",
+                   fmt::format("more than {} distinct project names: from {} on, repeats and conflicting duplicates "
+                               "are only found for the names seen before it, to keep memory bounded",
+                               NameIndex::kMaxNames, project_ref(p)),
+                   p.location.line, p.index);
+        }
+        return false;
+    }
     if (new_name) return false;
+    const NameSeen& e = *found;
     std::uint32_t repeat_of = 0;
     if (e.content == content) {
         repeat_of = e.line;
     } else {
         // A second version under one name is rare; its own repeats are found here.
-        auto [other, new_content] = other_versions_.try_emplace(content, p.location.line);
-        if (!new_content) repeat_of = other->second;
+        if (auto other = other_versions_.find(content); other != other_versions_.end())
+            repeat_of = other->second;
+        else if (other_versions_.size() < NameIndex::kMaxNames)
+            other_versions_.emplace(content, p.location.line);
     }
     if (repeat_of) {
         if (on_.duplicate)

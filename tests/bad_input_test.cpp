@@ -140,3 +140,27 @@ TEST_CASE("bad input: sums past the largest exact amount are reported, not skipp
     CHECK(r.out.find(":4: error[total-mismatch]") != std::string::npos);
     CHECK(r.out.find("cannot be checked") != std::string::npos);
 }
+
+TEST_CASE("bad input: a huge table keeps memory bounded and says where duplicate checks stop", "[bad-input]") {
+    bpt::test::TempDir dir;
+    const std::string clause = kProject.substr(kProject.find("1、"));
+    std::string text = kHead;
+    const int names = (1 << 17) + 2;
+    for (int i = 1; i <= names; ++i) text += "    项目" + std::to_string(i) + " 1.00 1.00\n目标。\n" + clause;
+    // A repeat of an early (remembered) project is still found after the limit.
+    text += "    项目1 1.00 1.00\n目标。\n" + clause;
+    write_file(dir / "huge.txt", text);
+    auto r = run_bpt("validate --format json " + quote(dir / "huge.txt"));
+    REQUIRE(r.rc == 1);  // the 合计 does not match: that is not what this test is about
+    auto doc = json::parse(r.out);
+    int limit = 0, duplicates = 0;
+    for (const auto& d : doc["files"][0]["diagnostics"]) {
+        if (d["rule"] == "duplicate-check-limit") {
+            ++limit;
+            CHECK(d["line"] == 5 + 3 * (1 << 17));
+        }
+        if (d["rule"] == "duplicate-project") ++duplicates;
+    }
+    CHECK(limit == 1);
+    CHECK(duplicates == 1);
+}

@@ -132,7 +132,8 @@ private:
     std::unordered_map<std::uint64_t, std::uint32_t> other_versions_;  // content hash → first line
     std::unordered_map<std::int64_t, std::vector<AmountSeen>> amount_seen_;  // 总计 in cents
     std::size_t amount_entries_ = 0;
-    std::uint32_t incomplete_project_ = 0;  // index the reader reported as incomplete-project
+    std::uint32_t incomplete_project_ = 0;
+    bool names_full_reported_ = false;  // index the reader reported as incomplete-project
 };
 
 }  // namespace bpt
