@@ -32,10 +32,25 @@ Output::Output(std::string path) : path_(std::move(path)) {
         unbuffer();
         return;
     }
-    std::filesystem::path target(path_);
+    namespace fs = std::filesystem;
     std::error_code ec;
-    if (std::filesystem::is_directory(target, ec)) throw OutputError(fmt::format("{}: is a folder, not a file", path_));
-    std::filesystem::path dir = target.parent_path();
+    // The file the bytes are for: through a symbolic link, to what it points at,
+    // so that renaming the finished file replaces the target and not the link.
+    fs::path target = fs::weakly_canonical(fs::path(path_), ec);
+    if (ec) target = path_;
+    auto status = fs::status(target, ec);
+    if (fs::is_directory(status)) throw OutputError(fmt::format("{}: is a folder, not a file", path_));
+    if (fs::exists(status) && !fs::is_regular_file(status)) {
+        // A device, a FIFO or a socket (/dev/null, a named pipe): written in place,
+        // since renaming a file over it would destroy it. Atomicity is moot there.
+        file_ = std::fopen(path_.c_str(), "wb");
+        if (!file_) throw OutputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+        unbuffer();
+        direct_ = true;
+        return;
+    }
+    target_ = target.string();
+    fs::path dir = target.parent_path();
     if (dir.empty()) dir = ".";
     std::string pattern = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
     int fd = ::mkstemp(pattern.data());
@@ -61,6 +76,10 @@ void Output::unbuffer() {
 
 Output::~Output() {
     if (borrowed_) return;
+    if (direct_) {
+        if (file_) std::fclose(file_);
+        return;
+    }
     if (temp_.empty()) {
         if (file_) std::fflush(file_);
         return;
@@ -69,22 +88,24 @@ Output::~Output() {
     if (!committed_) ::unlink(temp_.c_str());
 }
 
+std::string Output::where() const { return path_ == "-" ? "standard output" : path_; }
+
 void Output::flush() {
     if (!buffer_.empty() && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
-        throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+        throw OutputError(fmt::format("{}: write failed: {}", where(), std::strerror(errno)));
     buffer_.clear();
 }
 
 void Output::commit() {
     flush();
-    if (std::fflush(file_) != 0) throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
+    if (std::fflush(file_) != 0) throw OutputError(fmt::format("{}: write failed: {}", where(), std::strerror(errno)));
     if (temp_.empty()) return;
     // mkstemp creates 0600; an output file should get the usual permissions.
     ::fchmod(::fileno(file_), 0666 & ~kUmask);
     int rc = std::fclose(file_);
     file_ = nullptr;
-    if (rc != 0) throw OutputError(fmt::format("{}: write failed: {}", path_, std::strerror(errno)));
-    if (std::rename(temp_.c_str(), path_.c_str()) != 0)
+    if (rc != 0) throw OutputError(fmt::format("{}: write failed: {}", where(), std::strerror(errno)));
+    if (std::rename(temp_.c_str(), target_.c_str()) != 0)
         throw OutputError(fmt::format("{}: cannot move the finished file into place: {}", path_, std::strerror(errno)));
     committed_ = true;
 }

@@ -82,6 +82,14 @@ std::unique_ptr<Reader> make_reader(const std::string& dialect, Sink& sink, Docu
     return std::make_unique<LayoutReader>(sink, std::move(info));
 }
 
+std::string ReadResult::not_a_table() const {
+    if (dialect == "export")
+        return "not a budget performance target table: no header row naming the columns 项目名称 and 绩效目标 or "
+               "绩效指标 in its first lines";
+    return "not a budget performance target table: no column header (项目名称 … 绩效指标), 合计 row or project "
+           "with amounts found";
+}
+
 void SinkReader::send_document() {
     if (document_sent_) return;
     document_sent_ = true;
@@ -126,6 +134,7 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
     while (more && source.next(line)) reader->line(line);
 
     ReadResult result;
+    result.dialect = info.dialect;
     result.table = reader->saw_table();
     if (!result.table) return result;  // nothing is written for a file that is not a table
     reader->finish();

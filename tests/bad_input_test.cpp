@@ -2,6 +2,8 @@
 // line where there is one), the documented exit code, no crash, no partial output.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -128,6 +130,34 @@ TEST_CASE("bad input: command-line mistakes and a full output device", "[bad-inp
     CHECK(full.err.find("write failed") != std::string::npos);
     auto full_parse = run_bpt("parse " + quote(bpt::test::data_path("huadu-org-layout.txt")) + " > /dev/full");
     CHECK(full_parse.rc == 2);
+    CHECK(full_parse.err == "bpt: standard output: write failed: No space left on device\n");
+    auto nothing = run_bpt("");
+    CHECK(nothing.rc == 2);
+    CHECK(nothing.err.find("a command is needed") != std::string::npos);
+}
+
+TEST_CASE("-o writes through links and into devices and pipes, never replacing them", "[bad-input]") {
+    namespace fs = std::filesystem;
+    bpt::test::TempDir dir;
+    const auto sample = quote(bpt::test::data_path("huadu-org-layout.txt"));
+    write_file(dir / "real.json", "old");
+    fs::create_symlink("real.json", dir / "link.json");
+    REQUIRE(run_bpt("parse " + sample + " -o " + quote(dir / "link.json")).rc == 0);
+    CHECK(fs::is_symlink(dir / "link.json"));
+    CHECK(bpt::test::read_file(dir / "real.json").starts_with("{"));
+
+    // /dev/null stays a device (a rename over it would have made it a file).
+    REQUIRE(run_bpt("parse " + sample + " -o /dev/null").rc == 0);
+    CHECK(fs::is_character_file("/dev/null"));
+    auto full = run_bpt("parse " + sample + " -o /dev/full");
+    CHECK(full.rc == 2);
+    CHECK(fs::is_character_file("/dev/full"));
+
+    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+    auto r = run_bpt("parse " + sample + " --format csv -o " + quote(dir / "fifo") + " & cat " + quote(dir / "fifo") +
+                     " | wc -l; wait");
+    CHECK(r.out == "178\n");  // the header and 177 projects came through the pipe
+    CHECK(fs::is_fifo(dir / "fifo"));
 }
 
 TEST_CASE("bad input: sums past the largest exact amount are reported, not skipped", "[bad-input]") {

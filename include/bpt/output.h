@@ -16,8 +16,9 @@ public:
 
 class Output {
 public:
-    // "-" is standard output. Otherwise opens a temporary file beside `path`;
-    // throws OutputError naming the path when that is impossible.
+    // "-" is standard output. A device or pipe (/dev/null, a FIFO) is written in
+    // place. Otherwise opens a temporary file beside `path` (beside the file a
+    // symbolic link points to); throws OutputError naming the path when impossible.
     explicit Output(std::string path);
     // Writes to a stream someone else opened and will close (a spool file, say).
     // commit() only flushes; `name` is what messages call it.
@@ -41,9 +42,12 @@ public:
 
 private:
     void unbuffer();
+    std::string where() const;  // the path, or "standard output", for messages
     static constexpr std::size_t kFlushAt = 256 << 10;
     std::string path_;
     std::string temp_;
+    std::string target_;  // where the temporary file is renamed to: path_, links resolved
+    bool direct_ = false;  // a device or pipe, written in place
     std::FILE* file_ = nullptr;
     bool committed_ = false;
     bool borrowed_ = false;  // file_ belongs to the caller

@@ -67,7 +67,10 @@ std::unique_ptr<Reader> make_reader(const std::string& dialect, Sink& sink, Docu
 // Outcome of reading one file.
 struct ReadResult {
     bool table = false;  // false: the file is not a table at all (nothing recognisable)
+    std::string dialect;  // as detected or forced
     Summary summary;
+    // Why a file that is no table was refused, in the words of its dialect.
+    std::string not_a_table() const;
 };
 
 // Source → Reader → Validator → SummarySink → sink: the validator's findings are

@@ -70,8 +70,7 @@ Summary convert(Source& source, Output& out, Format f, const FormatOptions& opti
     auto writer = make_writer(f, options, out, role);
     auto result = read_document(source, *writer, read);
     if (!result.table)
-        throw InputError(source.path(), 0,
-                         "not a budget performance target table (no column header, 合计 row or project found)");
+        throw InputError(source.path(), 0, result.not_a_table());
     // Only a complete output is moved into place; any exit before this line leaves
     // the target untouched.
     out.commit();

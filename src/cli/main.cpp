@@ -42,7 +42,11 @@ int main(int argc, char** argv) {
         names += (names.empty() ? "" : ", ") + c.app->get_name();
         known = known || (argc > 1 && c.app->get_name() == argv[1]);
     }
-    if (argc > 1 && argv[1][0] != '-' && !known) {
+    if (argc == 1) {
+        error(fmt::format("a command is needed: one of {} (see bpt --help)", names));
+        return kCannotRead;
+    }
+    if (argv[1][0] != '-' && !known) {
         error(fmt::format("unknown command '{}' (expected one of: {}; see bpt --help)", argv[1], names));
         return kCannotRead;
     }
@@ -56,8 +60,8 @@ int main(int argc, char** argv) {
         rc = app.exit(e) == 0 ? kOk : kCannotRead;
     }
     // Output that could not be written (a full disk, a closed pipe) is a failure too,
-    // whichever command wrote it.
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    // whichever command wrote it; a command that failed has said why already.
+    if (rc == kOk && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
         error(fmt::format("standard output: write failed: {}", std::strerror(errno)));
         return kCannotRead;
     }

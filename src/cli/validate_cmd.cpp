@@ -48,8 +48,7 @@ FileReport validate_file(const std::string& path, const ValidateArgs& args, cons
         ReportSink sink(report);
         auto result = read_document(*source, sink, options);
         if (!result.table) {
-            report.read_error = fmt::format(
-                "{}: not a budget performance target table (no column header, 合计 row or project found)", path);
+            report.read_error = fmt::format("{}: {}", path, result.not_a_table());
             return report;
         }
         if (args.format == "text") {
