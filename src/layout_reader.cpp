@@ -162,6 +162,7 @@ void LayoutReader::top_line(std::string_view t, std::uint32_t number) {
         return;
     }
     if (trailing) {
+        if (!trailing->head.empty()) flush_pending_as_unparsed();  // see end_project_with_row
         if (take_row(t, number)) return;
         return unparsed(t, number, "amounts with no row name");
     }
@@ -192,10 +193,10 @@ bool LayoutReader::take_row(std::string_view t, std::uint32_t number) {
     send_document();
     pending_.clear();
     auto assigned = assign_amounts(trailing->amounts);
-    std::string bare = without_spaces(name);
-    bool total = bare == "合计" || bare == "总计";
+    bool total = is_total_row(name);
     if (assigned.ambiguous)
-        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(total ? bare : name, trailing->tokens), number);
+        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(total ? "合计" : name, trailing->tokens),
+                 number);
     if (total) {  // wherever the table prints it: usually first, sometimes last
         info_.declared_total = assigned.amounts;
         info_.declared_total_line = first;
@@ -214,12 +215,6 @@ bool LayoutReader::take_row(std::string_view t, std::uint32_t number) {
 
 // Whether a row that would end the open project comes next: a line with amounts and
 // a name (held lines, or text before the amounts). Ends the project first.
-bool LayoutReader::take_row_after_project(std::string_view t, std::uint32_t number) {
-    auto trailing = text::split_trailing_amounts(t);
-    if (!trailing || (pending_.empty() && trailing->head.empty())) return false;
-    end_project();
-    return take_row(t, number);
-}
 
 void LayoutReader::begin_project(std::string_view t, std::uint32_t number) {
     send_document();
@@ -263,6 +258,10 @@ void LayoutReader::set_amounts(const std::vector<Money>& amounts, const std::vec
         diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(project_.name, tokens), number);
 }
 
+// Held lines (pending_) are lines that may be the name of the row that ends the
+// open project: a department or 合计, settled by the amounts that follow. A name
+// never holds a 。, so a line with one always belongs to the project.
+
 void LayoutReader::goal_line(std::string_view t, std::uint32_t number) {
     if (starts_indicator_cell(t)) {
         flush_pending_into_goal();
@@ -270,14 +269,17 @@ void LayoutReader::goal_line(std::string_view t, std::uint32_t number) {
         state_ = State::Indicators;
         return append_indicators(t, number);
     }
-    if (auto trailing = text::split_trailing_amounts(t); trailing && trailing->head.empty() && pending_.empty())
+    if (auto trailing = text::split_trailing_amounts(t)) {
+        // A project without indicators, then a department row or 合计.
+        if (!pending_.empty() || !trailing->head.empty()) return end_project_with_row(t, number);
         return unparsed(t, number, fmt::format("a second row of amounts in project {}", project_.index));
-    // After a finished sentence, a project without indicators may be followed by a
-    // department row: hold the lines until its amounts settle it.
-    if (goal_.ends_with(kFullStop) || !pending_.empty()) {
-        if (take_row_after_project(t, number)) return;
-        return hold(t, number, [this](const Pending& p) { add_goal(p.text, p.line); });
     }
+    if (t.find(kFullStop) != std::string_view::npos) {
+        flush_pending_into_goal();
+        return add_goal(t, number);
+    }
+    if (goal_.empty() || goal_.ends_with(kFullStop) || !pending_.empty())
+        return hold(t, number, [this](const Pending& p) { add_goal(p.text, p.line); });
     add_goal(t, number);
 }
 
@@ -293,25 +295,38 @@ void LayoutReader::flush_pending_into_goal() {
 }
 
 void LayoutReader::indicator_line(std::string_view t, std::uint32_t number) {
-    bool closed = project_.indicators_text.ends_with(kFullStop);
-    if (closed || !pending_.empty()) {
-        // After a complete clause, lines that do not go on with the clauses may name
-        // the next department (its amounts row settles it), or belong to no field.
-        auto trailing = text::split_trailing_amounts(t);
-        if (trailing && (!pending_.empty() || (!trailing->head.empty() && !continues_clause(trailing->head)))) {
-            end_project();
-            take_row(t, number);
-            return;
-        }
-        if (trailing && trailing->head.empty()) return unparsed(t, number, "amounts with no row name");
+    // The last clause is over when it ends in 。 or has its 年度指标值 (a missing
+    // 。 is a common slip). After it, a row name and amounts end the project.
+    bool ended = project_.indicators_text.ends_with(kFullStop) || last_clause_complete();
+    if (auto trailing = text::split_trailing_amounts(t)) {
+        bool named = !pending_.empty() || (!trailing->head.empty() && !continues_clause(trailing->head));
+        if (named && (ended || is_total_row(trailing->head))) return end_project_with_row(t, number);
+        if (ended && pending_.empty() && trailing->head.empty())
+            return unparsed(t, number, "amounts with no row name");
     }
-    if (continues_clause(t)) {
+    if (continues_clause(t) || t.find(kFullStop) != std::string_view::npos) {
         flush_pending_as_indicators();
         return append_indicators(t, number);
     }
-    if (closed || !pending_.empty())
-        return hold(t, number, [this](const Pending& p) { append_indicators(p.text, p.line); });
+    if (ended || !pending_.empty()) return hold(t, number, [this](const Pending& p) { settle_held(p); });
     append_indicators(t, number);
+}
+
+void LayoutReader::end_project_with_row(std::string_view t, std::uint32_t number) {
+    // A name that shares its line with the amounts fit on one line: extractors put
+    // a wrapped name's amounts on a line of their own. Held lines before it are the
+    // project's, then.
+    if (auto trailing = text::split_trailing_amounts(t); trailing && !trailing->head.empty()) {
+        if (state_ == State::Goal) flush_pending_into_goal();
+        else settle_pending_after_indicators();
+    }
+    end_project();
+    take_row(t, number);
+}
+
+bool LayoutReader::is_total_row(std::string_view name) {
+    std::string bare = without_spaces(name);
+    return bare == "合计" || bare == "总计";
 }
 
 bool LayoutReader::continues_clause(std::string_view t) {
@@ -342,13 +357,16 @@ void LayoutReader::flush_pending_as_indicators() {
     pending_.clear();
 }
 
+// A held line after the indicators that no row claimed: the rest of an unfinished
+// clause, or, after a complete one, text that belongs to no field.
+void LayoutReader::settle_held(const Pending& p) {
+    if (last_clause_complete()) unparsed(p.text, p.line, "text after the last indicator clause");
+    else append_indicators(p.text, p.line);
+}
+
 void LayoutReader::settle_pending_after_indicators() {
-    if (last_clause_complete()) {
-        for (const auto& p : pending_) unparsed(p.text, p.line, "text after the last indicator clause");
-        pending_.clear();
-    } else {
-        flush_pending_as_indicators();
-    }
+    for (const auto& p : pending_) settle_held(p);
+    pending_.clear();
 }
 
 void LayoutReader::flush_pending_as_unparsed() {

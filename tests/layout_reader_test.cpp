@@ -272,3 +272,62 @@ TEST_CASE("Layout: a second 部门名称 is a second table, and says so", "[layo
     CHECK(c.diagnostics[0].line == 8);
     CHECK(c.diagnostics[0].message.find("宣传部") != std::string::npos);
 }
+
+// Second review: where a project without a closing 。, without indicators or without
+// a goal meets the row after it.
+
+namespace {
+const std::string kNext = "乙部门\n4.60 4.60\n    乙经费 4.60 4.60\n目标。\n" + kClause;
+}
+
+TEST_CASE("Layout: a last clause without its 。 still ends at a department row or 合计", "[layout]") {
+    const std::string open_clause = "1、1-产出指标；11-数量指标；数量；实施周期指标值:＞1；年度指标值:＞1\n";
+    auto department = read(kHead + "    甲经费 1.00 1.00\n目标。\n" + open_clause + kNext);
+    REQUIRE(department.departments.size() == 1);
+    CHECK(department.departments[0].name == "乙部门");
+    CHECK(department.projects[0].indicators_text == open_clause.substr(0, open_clause.size() - 1));
+    CHECK(department.projects[1].department == "乙部门");
+
+    auto total = read(kHead.substr(0, kHead.find("合计")) + "    甲经费 1.00 1.00\n目标。\n" + open_clause + "合计 1.00 1.00\n");
+    REQUIRE(total.total);
+    CHECK(total.total->total->to_string() == "1.00");
+    CHECK(total.projects[0].indicators[0].annual->raw == "＞1");
+}
+
+TEST_CASE("Layout: lines with a 。 are never part of a department name", "[layout]") {
+    auto goal = read(kHead + "    甲经费 1.00 1.00\n目标一。\n目标二。\n" + kNext);
+    REQUIRE(goal.departments.size() == 1);
+    CHECK(goal.departments[0].name == "乙部门");
+    CHECK(goal.projects[0].goal == "目标一。目标二。");
+
+    auto value = read(kHead + "    甲经费 1.00 1.00\n目标。\n1、2-效益指标；22-社会效益；宣传；实施周期指标值:宣传到位。群众满意。；"
+                              "年度指标值:宣传到位。\n群众满意。\n" + kNext);
+    REQUIRE(value.departments.size() == 1);
+    CHECK(value.departments[0].name == "乙部门");
+    CHECK(value.projects[0].indicators[0].annual->raw == "宣传到位。群众满意");
+    CHECK(value.diagnostics.empty());
+}
+
+TEST_CASE("Layout: a project with amounts only, then a department row or 合计", "[layout]") {
+    auto department = read(kHead + "    甲经费 1.00 1.00\n" + kNext);
+    REQUIRE(department.departments.size() == 1);
+    CHECK(department.departments[0].name == "乙部门");
+    CHECK_FALSE(department.projects[0].goal);
+
+    auto same_line = read(kHead + "    甲经费 1.00 1.00\n目标没有句号\n乙部门 4.60 4.60\n    乙经费 4.60 4.60\n目标。\n" + kClause);
+    REQUIRE(same_line.departments.size() == 1);
+    CHECK(same_line.departments[0].name == "乙部门");
+    CHECK(same_line.projects[0].goal == "目标没有句号");
+
+    auto total = read(kHead.substr(0, kHead.find("合计")) + "    甲经费 1.00 1.00\n合计 1.00 1.00\n");
+    REQUIRE(total.total);
+    CHECK(total.projects.size() == 1);
+    CHECK_FALSE(total.projects[0].goal);
+}
+
+TEST_CASE("Layout: any number of notes after the last clause are reported, none glued on", "[layout]") {
+    auto c = read(kHead + "    甲经费 1.00 1.00\n目标。\n" + kClause + "填表说明\n注一：单位为万元\n注二：数据来源预算系统\n注三：含转移支付\n"
+                          "注四：以上\n注五：无\n制表人：张三\n");
+    CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
+    CHECK(c.rules() == std::vector<std::string>(7, "unparsed-text"));
+}

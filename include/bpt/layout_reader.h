@@ -43,7 +43,9 @@ private:
     void top_line(std::string_view text, std::uint32_t number);
     // A row with amounts and a name (held lines + this one): 合计 or a department.
     bool take_row(std::string_view text, std::uint32_t number);
-    bool take_row_after_project(std::string_view text, std::uint32_t number);
+    void end_project_with_row(std::string_view text, std::uint32_t number);
+    static bool is_total_row(std::string_view name);
+    void settle_held(const Pending& p);
     void hold(std::string_view text, std::uint32_t number, const std::function<void(const Pending&)>& overflow);
     void add_goal(std::string_view text, std::uint32_t number);
     void flush_pending_into_goal();
@@ -68,7 +70,7 @@ private:
     bool saw_header_ = false;
     bool saw_total_ = false;
     bool saw_amounts_ = false;
-    static constexpr std::size_t kMaxPending = 4;
+    static constexpr std::size_t kMaxPending = 6;  // lines of a wrapped department name
     State state_ = State::Top;
 
     std::uint32_t page_ = 1;
