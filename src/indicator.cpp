@@ -660,9 +660,14 @@ private:
         ind.raw = std::string(kept);
         ind.line = line;
         out_.push_back(std::move(ind));
+        // Numbered like a clause but not shaped like one: say what shape was expected.
+        bool numbered = digit_front(kept) && kept.find(kEnumComma) != string_view::npos &&
+                        kept.find(kEnumComma) <= 6;
+        std::string expected = numbered ? std::string(dialect_ == ClauseDialect::Layout ? kLayoutShape : kExportShape)
+                                        : std::string("clauses starting `1、`, `2、` …");
         report("indicator-malformed", Severity::Error,
-               "indicator text `" + excerpt(kept) + "` is not part of a numbered clause (expected clauses " +
-                   "starting `1、`, `2、` …)",
+               "indicator text `" + excerpt(kept) + "` is not " + (numbered ? "shaped as a clause" : "part of a numbered clause") +
+                   " (expected " + expected + ")",
                line);
     }
 
