@@ -45,7 +45,7 @@ bool needs_quotes(std::string_view field) {
 // Cells of one record, appended straight into the output buffer.
 class Row {
 public:
-    explicit Row(std::string& out) : out_(out) {}
+    explicit Row(ByteBuffer& out) : out_(out) {}
     Row& text(std::string_view s) {
         sep();
         append_csv_field(out_, s);
@@ -77,7 +77,7 @@ private:
         if (!first_) out_ += ',';
         first_ = false;
     }
-    std::string& out_;
+    ByteBuffer& out_;
     bool first_ = true;
 };
 
@@ -106,7 +106,7 @@ void target_cells(Row& row, const std::optional<Target>& t) {
 
 }  // namespace
 
-void append_csv_field(std::string& out, std::string_view field) {
+void append_csv_field(ByteBuffer& out, std::string_view field) {
     if (!needs_quotes(field)) {
         out += field;
         return;
@@ -118,6 +118,12 @@ void append_csv_field(std::string& out, std::string_view field) {
     }
     out += field;
     out += '"';
+}
+
+void append_csv_field(std::string& out, std::string_view field) {
+    ByteBuffer b;
+    append_csv_field(b, field);
+    out.append(b.view());
 }
 
 void CsvWriter::write_preamble(Output& out, const CsvOptions& options) {

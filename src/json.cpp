@@ -51,7 +51,7 @@ std::size_t clean_prefix(std::string_view s) {
 
 }  // namespace
 
-void JsonOut::escape(std::string& out, std::string_view s) {
+void JsonOut::escape(ByteBuffer& out, std::string_view s) {
     out += '"';
     for (;;) {
         std::size_t clean = clean_prefix(s);
@@ -96,13 +96,19 @@ JsonOut& JsonOut::number(std::uint64_t n) {
     before_value();
     char digits[20];
     auto r = std::to_chars(digits, digits + sizeof digits, n);
-    b_.append(digits, r.ptr);
+    b_.append(digits, static_cast<std::size_t>(r.ptr - digits));
     return *this;
 }
 
 void JsonOut::end_document() {
     b_ += '\n';
     out_.maybe_flush();
+}
+
+void JsonOut::escape(std::string& out, std::string_view s) {
+    ByteBuffer b;
+    escape(b, s);
+    out.append(b.view());
 }
 
 }  // namespace bpt

@@ -297,18 +297,19 @@ void LayoutReader::flush_pending_into_goal() {
 void LayoutReader::indicator_line(std::string_view t, std::uint32_t number) {
     // The last clause is over when it ends in 。 or has its 年度指标值 (a missing
     // 。 is a common slip). After it, a row name and amounts end the project.
-    bool ended = project_.indicators_text.ends_with(kFullStop) || last_clause_complete();
+    // (Asked only when a line could end the project: most lines go on a clause.)
+    auto ended = [this] { return project_.indicators_text.ends_with(kFullStop) || last_clause_complete(); };
     if (auto trailing = text::split_trailing_amounts(t)) {
         bool named = !pending_.empty() || (!trailing->head.empty() && !continues_clause(trailing->head));
-        if (named && (ended || is_total_row(trailing->head))) return end_project_with_row(t, number);
-        if (ended && pending_.empty() && trailing->head.empty())
+        if (named && (is_total_row(trailing->head) || ended())) return end_project_with_row(t, number);
+        if (pending_.empty() && trailing->head.empty() && ended())
             return unparsed(t, number, "amounts with no row name");
     }
     if (continues_clause(t) || t.find(kFullStop) != std::string_view::npos) {
         flush_pending_as_indicators();
         return append_indicators(t, number);
     }
-    if (ended || !pending_.empty()) return hold(t, number, [this](const Pending& p) { settle_held(p); });
+    if (!pending_.empty() || ended()) return hold(t, number, [this](const Pending& p) { settle_held(p); });
     append_indicators(t, number);
 }
 

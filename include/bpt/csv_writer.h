@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "bpt/byte_buffer.h"
 #include "bpt/output.h"
 #include "bpt/sink.h"
 
@@ -25,7 +26,8 @@ struct CsvOptions {
 };
 
 // Appends `field` to `out` as one CSV field, quoted when RFC 4180 requires it.
-void append_csv_field(std::string& out, std::string_view field);
+void append_csv_field(ByteBuffer& out, std::string_view field);
+void append_csv_field(std::string& out, std::string_view field);  // for tests and small uses
 
 class CsvWriter final : public Sink {
 public:

@@ -59,7 +59,8 @@ public:
     // Ends the top-level value with a newline and flushes when the buffer is large.
     void end_document();
 
-    static void escape(std::string& out, std::string_view s);
+    static void escape(ByteBuffer& out, std::string_view s);
+    static void escape(std::string& out, std::string_view s);  // for tests and small uses
 
 private:
     // The emitter is on the hot path of every JSON-shaped output: the per-value
@@ -82,7 +83,7 @@ private:
     void newline();
 
     Output& out_;
-    std::string& b_;  // out_'s buffer, written in place
+    ByteBuffer& b_;  // out_'s buffer, written in place
     bool pretty_;
     bool after_key_ = false;
     int depth_ = 0;

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "bpt/byte_buffer.h"
+
 namespace bpt {
 
 class OutputError : public std::runtime_error {
@@ -31,7 +33,7 @@ public:
         buffer_.append(bytes);
         if (buffer_.size() >= kFlushAt) flush();
     }
-    std::string& buffer() { return buffer_; }  // for writers that format in place
+    ByteBuffer& buffer() { return buffer_; }  // for writers that format in place
     void maybe_flush() {
         if (buffer_.size() >= kFlushAt) flush();
     }
@@ -51,7 +53,7 @@ private:
     std::FILE* file_ = nullptr;
     bool committed_ = false;
     bool borrowed_ = false;  // file_ belongs to the caller
-    std::string buffer_;
+    ByteBuffer buffer_;
 };
 
 }  // namespace bpt
