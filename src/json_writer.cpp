@@ -221,9 +221,15 @@ void JsonWriter::on_end(const Summary& s) {
     }
     j_.end_array();
     j_.key("diagnostics").begin_array();
-    for (const auto& d : diagnostics_) {
+    auto note = diagnostics_.omission_note();
+    for (const auto& d : diagnostics_.items()) {
         j_.begin_object();
         write_diagnostic_members(j_, d);
+        j_.end_object();
+    }
+    if (note) {
+        j_.begin_object();
+        write_diagnostic_members(j_, *note);
         j_.end_object();
     }
     j_.end_array();

@@ -14,10 +14,12 @@ namespace bpt {
 
 void ReportSink::on_end(const Summary& s) {
     report_.summary = s;
+    report_.diagnostics = std::move(list_.items());
     // Readers and validator report in stream order (a total only at the end);
     // people read a file top to bottom.
     std::stable_sort(report_.diagnostics.begin(), report_.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    if (auto note = list_.omission_note()) report_.diagnostics.push_back(*note);
 }
 
 namespace {

@@ -27,6 +27,8 @@ const std::vector<RuleInfo> kRules = {
     {"missing-amounts", Severity::Error, RuleStage::Reader, "a project row has no amounts"},
     {"incomplete-project", Severity::Error, RuleStage::Reader, "the file ends inside a project"},
     {"no-projects", Severity::Error, RuleStage::Reader, "the table has a header but no project rows"},
+    {"diagnostics-truncated", Severity::Info, RuleStage::Validator,
+     "more findings than a JSON document or validate report lists (10,000); the summary counts them all"},
     {"duplicate-check-limit", Severity::Info, RuleStage::Validator,
      "a table with more distinct project names than the duplicate checks remember (131,072)"},
     {"multiple-tables", Severity::Warning, RuleStage::Reader,

@@ -35,7 +35,7 @@ public:
     void on_declared_total(const Amounts& a, std::uint32_t) override;
     void on_department(const Department& d) override { departments_.push_back(d); }
     void on_project(const Project& p) override;
-    void on_diagnostic(const Diagnostic& d) override { diagnostics_.push_back(d); }
+    void on_diagnostic(const Diagnostic& d) override { diagnostics_.add(d); }
     void on_end(const Summary& s) override;
 
 private:
@@ -47,7 +47,7 @@ private:
     bool total_written_ = false;
     std::optional<Amounts> declared_total_;
     std::vector<Department> departments_;
-    std::vector<Diagnostic> diagnostics_;
+    DiagnosticList diagnostics_;
 };
 
 }  // namespace bpt

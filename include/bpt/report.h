@@ -24,16 +24,17 @@ struct FileReport {
     std::map<std::uint32_t, std::string> source_lines;
 };
 
-// Keeps one file's diagnostics (they are few; the projects are not kept) and its
+// Keeps one file's diagnostics (a bounded list; the projects are not kept) and its
 // counts, and puts the diagnostics in line order at the end.
 class ReportSink final : public Sink {
 public:
     explicit ReportSink(FileReport& report) : report_(report) {}
-    void on_diagnostic(const Diagnostic& d) override { report_.diagnostics.push_back(d); }
+    void on_diagnostic(const Diagnostic& d) override { list_.add(d); }
     void on_end(const Summary& s) override;
 
 private:
     FileReport& report_;
+    DiagnosticList list_;
 };
 
 // The text of `lines` (at most 100 characters each) in the file at `path`, read
