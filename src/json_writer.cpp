@@ -159,6 +159,14 @@ void write_department_members(JsonOut& j, const Department& d) {
     j.key("line").number(d.line);
 }
 
+void write_summary_members(JsonOut& j, const Summary& s) {
+    j.key("projects").number(s.projects);
+    j.key("indicators").number(s.indicators);
+    j.key("errors").number(s.errors);
+    j.key("warnings").number(s.warnings);
+    j.key("infos").number(s.infos);
+}
+
 void write_source(JsonOut& j, const DocumentInfo& info) {
     j.begin_object();
     j.key("path").string(info.path);
@@ -234,11 +242,7 @@ void JsonWriter::on_end(const Summary& s) {
     }
     j_.end_array();
     j_.key("summary").begin_object();
-    j_.key("projects").number(s.projects);
-    j_.key("indicators").number(s.indicators);
-    j_.key("errors").number(s.errors);
-    j_.key("warnings").number(s.warnings);
-    j_.key("infos").number(s.infos);
+    write_summary_members(j_, s);
     j_.end_object();
     j_.end_object();
     j_.end_document();

@@ -51,11 +51,7 @@ void NdjsonWriter::on_end(const Summary& s) {
     j_.key("declared_total_line");
     if (declared_total_) j_.number(declared_total_line_);
     else j_.null();
-    j_.key("projects").number(s.projects);
-    j_.key("indicators").number(s.indicators);
-    j_.key("errors").number(s.errors);
-    j_.key("warnings").number(s.warnings);
-    j_.key("infos").number(s.infos);
+    write_summary_members(j_, s);
     j_.end_object();
     j_.end_document();
 }

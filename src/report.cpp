@@ -118,11 +118,7 @@ public:
             j_.end_object();
         }
         j_.end_array();
-        j_.key("errors").number(r.summary.errors);
-        j_.key("warnings").number(r.summary.warnings);
-        j_.key("infos").number(r.summary.infos);
-        j_.key("projects").number(r.summary.projects);
-        j_.key("indicators").number(r.summary.indicators);
+        write_summary_members(j_, r.summary);
         j_.end_object();
     }
 

@@ -23,6 +23,8 @@ void write_indicator(JsonOut& j, const Indicator& i);
 void write_project_members(JsonOut& j, const Project& p);
 void write_diagnostic_members(JsonOut& j, const Diagnostic& d);
 void write_department_members(JsonOut& j, const Department& d);
+// `projects`, `indicators`, `errors`, `warnings`, `infos`.
+void write_summary_members(JsonOut& j, const Summary& s);
 void write_source(JsonOut& j, const DocumentInfo& info);
 // `title`, `department`, `amount_unit`: what the table says about itself.
 void write_heading_members(JsonOut& j, const DocumentInfo& info);
