@@ -27,6 +27,14 @@ int main(int argc, char** argv) {
     CLI::App app{"bpt: extract and validate budget performance target tables (项目支出绩效目标表)", "bpt"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "bpt 0.1.0");
+    app.footer(
+        "\nExamples:\n"
+        "  bpt parse table.txt > table.json\n"
+        "  bpt parse table.txt --format csv --bom -o table.csv\n"
+        "  bpt validate tables/*.txt --format github\n"
+        "  bpt convert archive/ --out-dir out/ --format ndjson\n"
+        "\nExit codes: 0 done; 1 validate found errors, or convert could not convert some file;\n"
+        "2 unreadable input, unwritable output or wrong arguments. Run bpt COMMAND --help for more.");
 
     std::vector<Command> commands = {
         add_parse(app),
