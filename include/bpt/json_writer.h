@@ -32,7 +32,7 @@ void write_string_or_null(JsonOut& j, const std::optional<std::string>& s);
 
 class JsonWriter final : public Sink {
 public:
-    JsonWriter(Output& out, bool pretty) : out_(out), j_(out, pretty) {}
+    JsonWriter(Output& out, bool pretty) : j_(out, pretty) {}
     void on_document(const DocumentInfo& d) override { info_ = d; }
     void on_declared_total(const Amounts& a, std::uint32_t) override;
     void on_department(const Department& d) override { departments_.push_back(d); }
@@ -42,7 +42,6 @@ public:
 
 private:
     void open_document();
-    Output& out_;
     JsonOut j_;
     DocumentInfo info_;
     bool opened_ = false;
