@@ -366,6 +366,9 @@ std::optional<bool> read_prefix_form(string_view v, Target& t) {
 bool read_suffix_form(string_view v, Target& t) {
     size_t at = find_digit(v);
     if (at == string_view::npos) return false;
+    // A sign is part of the number (`-5%`, `－3人`), not a qualifier.
+    if (string_view head = trim(v.substr(0, at)); !head.empty() && token_front(head, kDashes) == head.size())
+        at = static_cast<size_t>(head.data() - v.data());
     std::string number;
     size_t end = read_number(v, at, number);
     auto suffix = split_suffix_comparator(v.substr(end)).second;

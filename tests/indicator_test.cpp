@@ -597,3 +597,16 @@ TEST_CASE("A closing ASCII or full-width full stop is not part of a unit", "[ind
     CHECK(bpt::parse_target("5．").unit.empty());
     CHECK(bpt::parse_target("3.5人").number == "3.5");
 }
+
+TEST_CASE("A signed number without a comparator is numeric", "[indicator]") {
+    auto t = bpt::parse_target("-5%");
+    CHECK(t.kind == bpt::TargetKind::Numeric);
+    CHECK(t.op == bpt::Comparator::Eq);
+    CHECK(t.number == "-5");
+    CHECK(t.unit == "%");
+    auto wide = bpt::parse_target("－3人");
+    CHECK(wide.kind == bpt::TargetKind::Numeric);
+    CHECK(wide.number == "-3");
+    CHECK(wide.unit == "人");
+    CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Qualitative);
+}
