@@ -15,12 +15,14 @@ public:
     using value_type = char;  // for std::back_inserter (fmt::format_to)
 
     void append(const char* p, std::size_t n) {
+        if (n == 0) return;  // memcpy may not be given the null of an empty buffer
         if (n > capacity_ - size_) grow(n);
         std::memcpy(data_.get() + size_, p, n);
         size_ += n;
     }
     void append(std::string_view s) { append(s.data(), s.size()); }
     void append(std::size_t n, char c) {
+        if (n == 0) return;
         if (n > capacity_ - size_) grow(n);
         std::memset(data_.get() + size_, c, n);
         size_ += n;
