@@ -9,10 +9,6 @@ void money_or_null(JsonOut& j, const std::optional<Money>& m) {
     else j.null();
 }
 
-void string_or_null(JsonOut& j, const std::optional<std::string>& s) {
-    if (s) j.string(*s);
-    else j.null();
-}
 
 void nonempty_or_null(JsonOut& j, const std::string& s) {
     if (s.empty()) j.null();
@@ -118,17 +114,17 @@ void write_project_members(JsonOut& j, const Project& p) {
     j.key("index").number(p.index);
     j.key("department").string(p.department);
     j.key("budget_unit");
-    string_or_null(j, p.budget_unit);
+    write_string_or_null(j, p.budget_unit);
     j.key("name").string(p.name);
     j.key("base_name").string(p.base_name);
     j.key("suffix");
-    string_or_null(j, p.suffix);
+    write_string_or_null(j, p.suffix);
     j.key("town");
-    string_or_null(j, p.town);
+    write_string_or_null(j, p.town);
     j.key("amounts");
     write_amounts(j, p.amounts);
     j.key("goal");
-    string_or_null(j, p.goal);
+    write_string_or_null(j, p.goal);
     j.key("indicators_text").string(p.indicators_text);
     j.key("indicators").begin_array();
     for (const auto& i : p.indicators) write_indicator(j, i);
@@ -177,14 +173,17 @@ void write_source(JsonOut& j, const DocumentInfo& info) {
 
 void write_heading_members(JsonOut& j, const DocumentInfo& info) {
     j.key("title");
-    string_or_null(j, info.title);
+    write_string_or_null(j, info.title);
     j.key("department");
-    string_or_null(j, info.department);
+    write_string_or_null(j, info.department);
     j.key("amount_unit");
-    string_or_null(j, info.amount_unit);
+    write_string_or_null(j, info.amount_unit);
 }
 
-void write_string_or_null(JsonOut& j, const std::optional<std::string>& s) { string_or_null(j, s); }
+void write_string_or_null(JsonOut& j, const std::optional<std::string>& s) {
+    if (s) j.string(*s);
+    else j.null();
+}
 
 void JsonWriter::open_document() {
     if (opened_) return;
