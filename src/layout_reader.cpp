@@ -92,7 +92,8 @@ void LayoutReader::line(const Line& l) {
     if (blank_run_ >= 3 && !break_in_run_) ++page_;
     blank_run_ = 0;
     break_in_run_ = false;
-    content_line(l.text, l.number);
+    // Trimmed once here; an indent is what starts a project.
+    content_line(trimmed, trimmed.data() != l.text.data(), l.number);
 }
 
 bool LayoutReader::skip_furniture(std::string_view t, std::uint32_t number) {
@@ -115,10 +116,8 @@ bool LayoutReader::skip_furniture(std::string_view t, std::uint32_t number) {
     return info_.title && t == *info_.title;  // a title repeated on each page
 }
 
-void LayoutReader::content_line(std::string_view raw, std::uint32_t number) {
-    std::string_view t = text::trim(raw);
+void LayoutReader::content_line(std::string_view t, bool indented, std::uint32_t number) {
     if (skip_furniture(t, number)) return;
-    bool indented = text::indent_bytes(raw) > 0;
     if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number);
     switch (state_) {
         case State::Top:

@@ -33,7 +33,7 @@ private:
         std::uint32_t line;
     };
 
-    void content_line(std::string_view raw, std::uint32_t number);
+    void content_line(std::string_view trimmed, bool indented, std::uint32_t number);
     bool skip_furniture(std::string_view trimmed, std::uint32_t number);
     void check_amounts(std::string_view trimmed, std::uint32_t number);
     void begin_project(std::string_view text, std::uint32_t number);
