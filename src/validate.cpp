@@ -17,63 +17,7 @@ namespace {
 // The rule registry. Reader and grammar rules are listed too, so that --disable and
 // --severity reach them and `bpt rules` is the whole list.
 
-const std::vector<RuleInfo> kRules = {
-    // Reading the table
-    {"unparsed-text", Severity::Warning, RuleStage::Reader, "a non-empty line that belongs to no field of any row"},
-    {"ambiguous-amounts", Severity::Warning, RuleStage::Reader,
-     "a row's numbers cannot be placed in the money columns (kept as unassigned, not guessed)"},
-    {"invalid-amount", Severity::Error, RuleStage::Reader,
-     "a number where a row's amounts stand that is not a valid amount (layout dialect)"},
-    {"missing-amounts", Severity::Error, RuleStage::Reader, "a project row has no amounts"},
-    {"incomplete-project", Severity::Error, RuleStage::Reader, "the file ends inside a project"},
-    {"no-projects", Severity::Error, RuleStage::Reader, "the table has a header but no project rows"},
-    {"diagnostics-truncated", Severity::Info, RuleStage::Validator,
-     "more findings than a JSON document or validate report lists (10,000); the summary counts them all"},
-    {"duplicate-check-limit", Severity::Info, RuleStage::Validator,
-     "a table with more distinct project names than the duplicate checks remember (131,072)"},
-    {"multiple-tables", Severity::Warning, RuleStage::Reader,
-     "a second 部门名称 line names another department: two tables in one file (layout dialect)"},
-    {"export-no-header", Severity::Error, RuleStage::Reader,
-     "an export file without its column header (项目名称 and 绩效目标 or 绩效指标)"},
-    {"export-cell-count", Severity::Error, RuleStage::Reader,
-     "an export row with more or fewer cells than the header (skipped unless the extra cells are empty)"},
-    {"export-unknown-column", Severity::Info, RuleStage::Reader, "an export column bpt does not read (序号, 备注 …)"},
-    {"export-duplicate-column", Severity::Warning, RuleStage::Reader,
-     "an export column that repeats another; only the first is read"},
-    {"export-unclosed-quote", Severity::Warning, RuleStage::Reader,
-     "a quote opening an export cell never closes; the line is read with the quote as text"},
-    {"bad-amount", Severity::Error, RuleStage::Reader, "an export amount cell that is not an amount"},
-    // Reading the indicator cell
-    {"indicator-malformed", Severity::Error, RuleStage::Indicators,
-     "an indicator clause lacks its level, name or targets, or is not a numbered clause"},
-    {"indicator-numbering", Severity::Warning, RuleStage::Indicators,
-     "indicator clauses are not numbered 1、2、3… in order"},
-    {"target-unlabelled", Severity::Warning, RuleStage::Indicators,
-     "a target written without its 年度指标值 label (read as the annual target)"},
-    // Checking the records
-    {"total-mismatch", Severity::Error, RuleStage::Validator,
-     "a declared total (合计, a department subtotal) differs from the sum of its projects"},
-    {"total-matches-without-repeats", Severity::Info, RuleStage::Validator,
-     "a declared total equals the sum of its projects once exact repeats are set aside"},
-    {"row-sum-mismatch", Severity::Error, RuleStage::Validator,
-     "a row's 总计 differs from the sum of its funding columns"},
-    {"amount-out-of-range", Severity::Error, RuleStage::Validator,
-     "a negative amount, or a project larger than its declared total"},
-    {"duplicate-project", Severity::Warning, RuleStage::Validator,
-     "a project repeats an earlier one exactly (usually a page-break repeat)"},
-    {"conflicting-duplicate", Severity::Error, RuleStage::Validator,
-     "a project has the name of an earlier one but different amounts, goal or indicators"},
-    {"missing-indicators", Severity::Error, RuleStage::Validator, "a project without any indicator"},
-    {"missing-goal", Severity::Warning, RuleStage::Validator, "a project without a performance goal (绩效目标)"},
-    {"missing-indicator-category", Severity::Warning, RuleStage::Validator,
-     "a project without an output (产出) or without an effect (效益) indicator"},
-    {"indicator-code-mismatch", Severity::Error, RuleStage::Validator,
-     "a level code outside its level-1 category, or a code whose name is not the framework's"},
-    {"target-out-of-range", Severity::Error, RuleStage::Validator,
-     "a percentage below 0, a rate above 100%, or a negative count"},
-    {"target-period-annual-inconsistent", Severity::Warning, RuleStage::Validator,
-     "the annual target of a quantity exceeds its target for the whole period"},
-};
+
 
 // ---------------------------------------------------------------------------------
 // The indicator framework (docs/domain.md). Names are compared without a trailing
@@ -324,17 +268,9 @@ constexpr std::size_t kAmountEntriesPerValue = 3;
 
 // ---------------------------------------------------------------------------------
 
-const std::vector<RuleInfo>& all_rules() { return kRules; }
-
-const RuleInfo* find_rule(std::string_view id) {
-    for (const auto& r : kRules)
-        if (r.id == id) return &r;
-    return nullptr;
-}
-
 ValidationOptions reader_rules_only() {
     ValidationOptions options;
-    for (const auto& r : kRules)
+    for (const auto& r : all_rules())
         if (r.stage == RuleStage::Validator) options.disabled.insert(std::string(r.id));
     return options;
 }

@@ -7,13 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "bpt/rules.h"
+
 namespace bpt {
 
-enum class Severity { Info, Warning, Error };
-
-std::string_view to_string(Severity s);
-// Accepts `info`, `warning`, `error`.
-bool parse_severity(std::string_view text, Severity& out);
 
 struct Diagnostic {
     std::string rule;      // stable id, e.g. `unparsed-text`

@@ -15,25 +15,10 @@
 #include <vector>
 
 #include "bpt/money.h"
+#include "bpt/rules.h"
 #include "bpt/sink.h"
 
 namespace bpt {
-
-// Who raises a rule: the reader while it reassembles records, or the validator
-// once a record is complete. Both obey the same --disable / --severity.
-enum class RuleStage { Reader, Indicators, Validator };
-
-struct RuleInfo {
-    std::string_view id;
-    Severity severity;       // default; --severity changes it
-    RuleStage stage;
-    std::string_view summary;  // one line: what the rule checks
-};
-
-// Every rule any part of bpt may raise, in the order docs/rules.md presents them.
-const std::vector<RuleInfo>& all_rules();
-// nullptr for an unknown id.
-const RuleInfo* find_rule(std::string_view id);
 
 struct ValidationOptions {
     std::set<std::string> disabled;              // rule ids that report nothing
