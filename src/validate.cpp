@@ -247,13 +247,26 @@ Money abs_diff(Money a, Money b) {
     return d.value_or(Money::from_cents(INT64_MAX));
 }
 
+// A declared total's row as the table prints it: `合计 9,246.72 9,246.72`.
+std::string row_text(std::string_view name, const Amounts& a) {
+    std::string out(name);
+    auto add = [&out](Money m) {
+        out += ' ';
+        out += m.to_display();
+    };
+    for (const auto& [column, label] : kColumns)
+        if (const auto& m = a.*column) add(*m);
+    for (Money m : a.unassigned) add(m);
+    return out;
+}
+
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string join_lines(const std::vector<std::uint32_t>& lines, std::uint32_t count) {
+std::string join_lines(const std::vector<LineNo>& lines, std::uint32_t count) {
     std::string out;
-    for (std::uint32_t l : lines) out += (out.empty() ? "" : ", ") + std::to_string(l);
+    for (LineNo l : lines) out += (out.empty() ? "" : ", ") + std::to_string(l);
     if (count > lines.size()) out += ", …";
     return out;
 }
@@ -267,22 +280,6 @@ constexpr std::size_t kAmountEntriesPerValue = 3;
 }  // namespace
 
 // ---------------------------------------------------------------------------------
-
-ValidationOptions reader_rules_only() {
-    ValidationOptions options;
-    for (const auto& r : all_rules())
-        if (r.stage == RuleStage::Validator) options.disabled.insert(std::string(r.id));
-    return options;
-}
-
-std::vector<std::string> unknown_rules(const ValidationOptions& options) {
-    std::vector<std::string> unknown;
-    for (const auto& id : options.disabled)
-        if (!find_rule(id)) unknown.push_back(id);
-    for (const auto& [id, severity] : options.severities)
-        if (!find_rule(id) && std::find(unknown.begin(), unknown.end(), id) == unknown.end()) unknown.push_back(id);
-    return unknown;
-}
 
 // Open addressing with linear probing over slots that hold the upper half of the
 // key and an entry's position, so a miss costs one cache line and a hit two; a
@@ -338,39 +335,32 @@ private:
 
 Validator::~Validator() = default;
 
-Validator::Validator(Sink& next, ValidationOptions options)
+Validator::Validator(Sink& next, ValidationOptions options, const RulePolicy& policy)
     : FilterSink(next), options_(std::move(options)), name_seen_(std::make_unique<NameIndex>()) {
     grand_.label = "合计";
     // Looked up once: the checks run for every project and indicator.
-    auto on = [this](const char* rule) { return !options_.disabled.contains(rule); };
-    on_ = {.total = on("total-mismatch"),
-           .total_note = on("total-matches-without-repeats"),
-           .row_sum = on("row-sum-mismatch"),
-           .range = on("amount-out-of-range"),
-           .duplicate = on("duplicate-project"),
-           .conflicting = on("conflicting-duplicate"),
-           .indicators = on("missing-indicators"),
-           .goal = on("missing-goal"),
-           .category = on("missing-indicator-category"),
-           .codes = on("indicator-code-mismatch"),
-           .target_range = on("target-out-of-range"),
-           .period_annual = on("target-period-annual-inconsistent")};
+    auto on = [&](Rule rule) { return policy.enabled(rule); };
+    on_ = {.total = on(Rule::TotalMismatch),
+           .total_note = on(Rule::TotalMatchesWithoutRepeats),
+           .row_sum = on(Rule::RowSumMismatch),
+           .range = on(Rule::AmountOutOfRange),
+           .duplicate = on(Rule::DuplicateProject),
+           .conflicting = on(Rule::ConflictingDuplicate),
+           .indicators = on(Rule::MissingIndicators),
+           .goal = on(Rule::MissingGoal),
+           .category = on(Rule::MissingIndicatorCategory),
+           .codes = on(Rule::IndicatorCodeMismatch),
+           .target_range = on(Rule::TargetOutOfRange),
+           .period_annual = on(Rule::TargetPeriodAnnualInconsistent)};
 }
 
-void Validator::report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project) {
-    const RuleInfo* info = find_rule(rule);
-    on_diagnostic(Diagnostic{std::string(rule), info ? info->severity : Severity::Error, std::move(message), line,
-                             project});
+void Validator::report(Rule rule, std::string message, LineNo line, std::string_view quote, std::uint32_t project) {
+    on_diagnostic(make_diagnostic(rule, std::move(message), Location{.line = line}, quote, project));
 }
 
 void Validator::on_diagnostic(const Diagnostic& d) {
-    if (d.rule == "incomplete-project" && d.project) incomplete_project_ = d.project;
-    if (options_.disabled.contains(d.rule)) return;
-    auto it = options_.severities.find(d.rule);
-    if (it == options_.severities.end() || it->second == d.severity) return FilterSink::on_diagnostic(d);
-    Diagnostic copy = d;
-    copy.severity = it->second;
-    FilterSink::on_diagnostic(copy);
+    if (d.rule == Rule::IncompleteProject && d.project) incomplete_project_ = d.project;
+    FilterSink::on_diagnostic(d);
 }
 
 std::string Validator::money(Money m) const { return m.to_display() + unit_; }
@@ -384,19 +374,21 @@ void Validator::on_document(const DocumentInfo& d) {
     FilterSink::on_document(d);
 }
 
-void Validator::on_declared_total(const Amounts& a, std::uint32_t line) {
-    FilterSink::on_declared_total(a, line);
+void Validator::on_declared_total(const Amounts& a, const Location& at) {
+    FilterSink::on_declared_total(a, at);
+    LineNo line = at.line;
     grand_.declared = a;
     grand_.line = line;
+    grand_.quote = row_text("合计", a);
     grand_.has_declared = true;
     check_row(a, nullptr, "合计", line);
     // A table that prints its 合计 after the projects: compare with the largest seen.
     if (grand_.largest && a.total && *grand_.largest > *a.total && on_.range &&
         abs_diff(*grand_.largest, *a.total) > options_.tolerance)
-        report("amount-out-of-range",
+        report(Rule::AmountOutOfRange,
                fmt::format("project '{}' (line {}) amounts to {}, more than the 合计 of {}: one of the two is wrong",
                            grand_.largest_name, grand_.largest_line, money(*grand_.largest), money(*a.total)),
-               line);
+               line, grand_.quote);
 }
 
 void Validator::on_department(const Department& d) {
@@ -407,28 +399,29 @@ void Validator::on_department(const Department& d) {
     Group& g = departments_.emplace_back();
     g.label = fmt::format("the subtotal of {}", d.name);
     g.declared = d.declared_total;
-    g.line = d.line;
+    g.line = d.location.line;
+    g.quote = row_text(d.name, d.declared_total);
     g.has_declared = !d.declared_total.empty();
-    check_row(d.declared_total, nullptr, g.label, d.line);
+    check_row(d.declared_total, nullptr, g.label, d.location.line);
 }
 
-void Validator::check_row(const Amounts& a, const Project* p, std::string_view label, std::uint32_t line) {
+void Validator::check_row(const Amounts& a, const Project* p, std::string_view label, LineNo line) {
     // Formatted only for a finding: this runs on every row.
     auto what = [&] { return p ? project_ref(*p) : std::string(label); };
     std::uint32_t project = p ? p->index : 0;
     if (on_.range) {
         for (const auto& [column, name] : kColumns)
             if (const auto& m = a.*column; m && *m < Money())
-                report("amount-out-of-range",
+                report(Rule::AmountOutOfRange,
                        fmt::format("{} has a negative {} ({}): amounts in this table cannot be negative", what(), name,
                                    money(*m)),
-                       line, project);
+                       line, p ? std::string_view(p->name) : label, project);
         for (Money m : a.unassigned)
             if (m < Money())
-                report("amount-out-of-range",
+                report(Rule::AmountOutOfRange,
                        fmt::format("{} has a negative amount ({}): amounts in this table cannot be negative", what(),
                                    money(m)),
-                       line, project);
+                       line, p ? std::string_view(p->name) : label, project);
     }
     // "All present": the reader placed every number in a column, and some funding
     // column is among them. A lone 总计 has nothing to add up.
@@ -442,11 +435,11 @@ void Validator::check_row(const Amounts& a, const Project* p, std::string_view l
     for (std::size_t c = 1; c < kColumns.size(); ++c)
         if (const auto& m = a.*kColumns[c].first)
             parts += fmt::format("{}{} {}", parts.empty() ? "" : " + ", kColumns[c].second, m->to_display());
-    report("row-sum-mismatch",
+    report(Rule::RowSumMismatch,
            fmt::format("{}: 总计 {} differs from the sum of its funding columns, {} ({}), by {}: correct 总计 "
                        "or the column that is wrong",
                        what(), money(*a.total), money(*sum), parts, money(abs_diff(*sum, *a.total))),
-           line, project);
+           line, p ? std::string_view(p->name) : label, project);
 }
 
 void Validator::Sums::add(const Amounts& a) {
@@ -527,17 +520,17 @@ bool Validator::check_duplicates(const Project& p) {
     if (!found) {
         if (!names_full_reported_) {
             names_full_reported_ = true;
-            report("duplicate-check-limit",
+            report(Rule::DuplicateCheckLimit,
                    fmt::format("more than {} distinct project names: from {} on, repeats and conflicting duplicates "
                                "are only found for the names seen before it, to keep memory bounded",
                                NameIndex::kMaxNames, project_ref(p)),
-                   p.location.line, p.index);
+                   p.location.line, p.name, p.index);
         }
         return false;
     }
     if (new_name) return false;
     const NameSeen& e = *found;
-    std::uint32_t repeat_of = 0;
+    LineNo repeat_of = 0;
     if (e.content == content) {
         repeat_of = e.line;
     } else {
@@ -549,11 +542,11 @@ bool Validator::check_duplicates(const Project& p) {
     }
     if (repeat_of) {
         if (on_.duplicate)
-            report("duplicate-project",
+            report(Rule::DuplicateProject,
                    fmt::format("{} repeats the project at line {} exactly (same amounts, goal and indicators), "
                                "usually a row printed again after a page break: delete the repeat",
                                project_ref(p), repeat_of),
-                   p.location.line, p.index);
+                   p.location.line, p.name, p.index);
         return true;
     }
     if (!on_.conflicting) return false;
@@ -570,36 +563,36 @@ bool Validator::check_duplicates(const Project& p) {
     std::string what;
     for (std::size_t i = 0; i < differences.size(); ++i)
         what += (i == 0 ? "" : i + 1 == differences.size() ? " and " : ", ") + differences[i];
-    report("conflicting-duplicate",
+    report(Rule::ConflictingDuplicate,
            fmt::format("{} has the same name as the project at line {} but different {}: keep the right one, or "
                        "tell the two apart in the name (e.g. by the town in brackets)",
                        project_ref(p), e.line, what),
-           p.location.line, p.index);
+           p.location.line, p.name, p.index);
     return false;
 }
 
-void Validator::check_larger_than_declared(const Group& g, Money total, std::string_view name, std::uint32_t line,
+void Validator::check_larger_than_declared(const Group& g, Money total, std::string_view name, LineNo line,
                                            std::uint32_t project) {
     Money declared = *g.declared.total;
     if (total <= declared || abs_diff(total, declared) <= options_.tolerance) return;
-    report("amount-out-of-range",
+    report(Rule::AmountOutOfRange,
            fmt::format("project '{}' (line {}) amounts to {}, more than {} ({}, line {}): one of the two is wrong",
                        name, line, money(total), g.label, money(declared), g.line),
-           line, project);
+           line, name, project);
 }
 
 void Validator::check_content(const Project& p) {
     if (on_.goal && (!p.goal || text::trim(*p.goal).empty()))
-        report("missing-goal",
+        report(Rule::MissingGoal,
                fmt::format("{} has no performance goal (绩效目标): state what the money is to achieve", project_ref(p)),
-               p.location.line, p.index);
+               p.location.line, p.name, p.index);
     if (p.indicators.empty()) {
         if (on_.indicators)
-            report("missing-indicators",
+            report(Rule::MissingIndicators,
                    fmt::format("{} has no performance indicators (绩效指标): every project needs at least one, "
                                "with its targets",
                                project_ref(p)),
-                   p.location.line, p.index);
+                   p.location.line, p.name, p.index);
         return;
     }
     if (on_.category) {
@@ -619,17 +612,17 @@ void Validator::check_content(const Project& p) {
             std::string_view missing = !output && !effect ? "neither an output (产出指标) nor an effect (效益指标) indicator"
                                        : !output           ? "no output indicator (产出指标)"
                                                            : "no effect indicator (效益指标)";
-            report("missing-indicator-category",
+            report(Rule::MissingIndicatorCategory,
                    fmt::format("{} has {}: budget rules expect every project to promise both outputs and effects",
                                project_ref(p), missing),
-                   p.location.line, p.index);
+                   p.location.line, p.name, p.index);
         }
     }
     for (const auto& i : p.indicators) check_indicator(p, i);
 }
 
 void Validator::check_indicator(const Project& p, const Indicator& i) {
-    std::uint32_t line = i.line ? i.line : p.location.line;
+    LineNo line = i.location.line ? i.location.line : p.location.line;
     // Formatted only for a finding: this runs on every indicator.
     auto where = [&] {
         return fmt::format("{}, indicator {} ({})", project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);
@@ -641,10 +634,10 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
         if (!problems.empty()) {
             std::string all;
             for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
-            report("indicator-code-mismatch",
+            report(Rule::IndicatorCodeMismatch,
                    fmt::format("{}: `{}{}`: {}", where(), level_text(l1), i.level2 ? "；" + level_text(*i.level2) : "",
                                all),
-                   line, p.index);
+                   line, i.raw, p.index);
         }
     }
 
@@ -669,8 +662,8 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
         if (!problems.empty()) {
             std::string all;
             for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
-            report("target-out-of-range",
-                   fmt::format("{}: {}: no result can meet it; correct the target", where(), all), line, p.index);
+            report(Rule::TargetOutOfRange,
+                   fmt::format("{}: {}: no result can meet it; correct the target", where(), all), line, i.raw, p.index);
         }
     }
 
@@ -685,11 +678,11 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
         // no contradiction; counts do.
         if (period.unit == annual.unit && period.qualifier == annual.qualifier && is_additive_unit(annual.unit) &&
             !annual_cap_only && compare_decimal(annual.number, period.number) > 0)
-            report("target-period-annual-inconsistent",
+            report(Rule::TargetPeriodAnnualInconsistent,
                    fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
                                "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",
                                where(), annual.raw, period.raw),
-                   line, p.index);
+                   line, i.raw, p.index);
     }
 }
 
@@ -710,11 +703,11 @@ void Validator::check_total(const Group& g) {
         bool funding = column != &Amounts::total;
         if (funding && (g.ambiguous || !g.declared.unassigned.empty())) continue;
         if (g.all.overflow || g.distinct.overflow) {
-            report("total-mismatch",
+            report(Rule::TotalMismatch,
                    fmt::format("{} cannot be checked: the sum of its projects' {} passes the largest amount bpt "
                                "adds exactly ({}); look for an amount with misplaced digits",
                                g.label, name, money(Money::from_cents(std::numeric_limits<std::int64_t>::max()))),
-                   g.line);
+                   g.line, g.quote);
             return;
         }
         Money all = (g.all.amounts.*column).value_or(Money());
@@ -773,17 +766,17 @@ void Validator::check_total(const Group& g) {
         } else {
             msg += ": find the project whose amount is wrong or missing, or correct the total";
         }
-        report("total-mismatch", std::move(msg), g.line);
+        report(Rule::TotalMismatch, std::move(msg), g.line, g.quote);
         return;
     }
     if (any_repeat_match && g.declared.total)
-        report("total-matches-without-repeats",
+        report(Rule::TotalMatchesWithoutRepeats,
                fmt::format("{} ({}) equals the sum of its {} distinct projects: the {} (lines {}, {} in all) {} "
                            "printed again, not counted twice",
                            g.label, money(*g.declared.total), g.projects - g.repeats,
                            plural(g.repeats, "exact repeat", "exact repeats"), join_lines(g.repeat_lines, g.repeats),
                            money(g.repeat_total), g.repeats == 1 ? "is" : "are"),
-               g.line);
+               g.line, g.quote);
 }
 
 void Validator::on_end(const Summary& s) {

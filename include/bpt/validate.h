@@ -15,35 +15,21 @@
 #include <vector>
 
 #include "bpt/money.h"
+#include "bpt/rule_policy.h"
 #include "bpt/rules.h"
 #include "bpt/sink.h"
 
 namespace bpt {
 
-struct ValidationOptions {
-    std::set<std::string> disabled;              // rule ids that report nothing
-    std::map<std::string, Severity> severities;  // rule id → severity override
-    Money tolerance;                             // allowed difference in money checks
-};
-
-// Every validator rule disabled: what the reader and the grammar say, alone. For
-// tests of a reader, which assert its diagnostics exactly.
-ValidationOptions reader_rules_only();
-
-// The rule ids named in `options` that all_rules() does not know, so that a
-// misspelt --disable fails loudly instead of silently disabling nothing.
-std::vector<std::string> unknown_rules(const ValidationOptions& options);
-
 class Validator final : public FilterSink {
 public:
-    Validator(Sink& next, ValidationOptions options);
+    Validator(Sink& next, ValidationOptions options, const RulePolicy& policy);
     ~Validator() override;
 
     void on_document(const DocumentInfo& d) override;
-    void on_declared_total(const Amounts& a, std::uint32_t line) override;
+    void on_declared_total(const Amounts& a, const Location& at) override;
     void on_department(const Department& d) override;
     void on_project(const Project& p) override;
-    // Applies --disable / --severity to every diagnostic, the reader's included.
     void on_diagnostic(const Diagnostic& d) override;
     void on_end(const Summary& s) override;
 
@@ -57,25 +43,26 @@ private:
     // A declared total (合计 or a department subtotal) and what its projects add up to.
     struct Group {
         std::string label;       // `合计`, `the subtotal of …`
+        std::string quote;       // the declared row as printed, for findings
         Amounts declared;
-        std::uint32_t line = 0;
+        LineNo line = 0;
         bool has_declared = false;
         Sums all;       // every project row
         Sums distinct;  // exact repeats left out
         std::uint32_t projects = 0;
         std::uint32_t repeats = 0;
-        std::vector<std::uint32_t> repeat_lines;  // the first few, for messages
+        std::vector<LineNo> repeat_lines;  // the first few, for messages
         Money repeat_total;
         bool ambiguous = false;  // a row had numbers the reader could not place in columns
         // The largest project seen, for a total printed after its projects.
         std::optional<Money> largest;
-        std::uint32_t largest_line = 0;
+        LineNo largest_line = 0;
         std::string largest_name;
     };
     // First projects with a given 总计, so a total that is off by exactly one
     // project's amount can name it.
     struct AmountSeen {
-        std::uint32_t line = 0;
+        LineNo line = 0;
         std::uint32_t department = 0;  // 1 + index in departments_; 0 when none
         std::string name;
     };
@@ -83,22 +70,22 @@ private:
     // hashes, not text, so memory stays a few words per project.
     struct NameSeen {
         std::uint64_t content = 0;  // all of the fields below, and the name
-        std::uint32_t line = 0;
+        LineNo line = 0;
         std::uint32_t amounts = 0, goal = 0, indicators = 0;  // for saying what differs
         std::int64_t total_cents = kNoTotal;
         static constexpr std::int64_t kNoTotal = INT64_MIN;
     };
     class NameIndex;  // a flat hash table of NameSeen, in validate.cpp
 
-    void report(std::string_view rule, std::string message, std::uint32_t line, std::uint32_t project = 0);
+    void report(Rule rule, std::string message, LineNo line, std::string_view quote, std::uint32_t project = 0);
     bool check_duplicates(const Project& p);  // true when `p` repeats an earlier project exactly
     void check_content(const Project& p);
     void check_indicator(const Project& p, const Indicator& i);
     void add_to(Group& g, const Project& p, bool repeat);
     // Negative amounts and 总计 against its funding columns, for any row.
     // `p` is the project the row belongs to; nullptr for a declared total, `label`.
-    void check_row(const Amounts& a, const Project* p, std::string_view label, std::uint32_t line);
-    void check_larger_than_declared(const Group& g, Money total, std::string_view name, std::uint32_t line,
+    void check_row(const Amounts& a, const Project* p, std::string_view label, LineNo line);
+    void check_larger_than_declared(const Group& g, Money total, std::string_view name, LineNo line,
                                     std::uint32_t project);
     void check_total(const Group& g);
     std::string money(Money m) const;

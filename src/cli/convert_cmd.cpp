@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
@@ -106,7 +106,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
             Output out(spool.get(), job.input.path);
-            o.summary = convert(*source, out, plan.format, plan.options, plan.read, Role::Part);
+            o.summary = convert(*source, out, plan.format, plan.options, plan.read, OutputPart::Part);
             o.spool = std::move(spool);
         } else {
             std::error_code ec;

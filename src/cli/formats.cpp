@@ -6,12 +6,12 @@
 namespace bpt::cli {
 
 namespace {
-CsvOptions csv_options(const FormatOptions& options, Role role) {
+CsvOptions csv_options(const FormatOptions& options, OutputPart role) {
     CsvOptions csv;
     csv.table = options.table;
-    csv.bom = role == Role::Whole && options.bom;
-    csv.header = role == Role::Whole;
-    csv.source_column = role == Role::Part;
+    csv.bom = role == OutputPart::Whole && options.bom;
+    csv.header = role == OutputPart::Whole;
+    csv.source_column = role == OutputPart::Part;
     return csv;
 }
 }  // namespace
@@ -36,8 +36,16 @@ void add_format_options(CLI::App* cmd, FormatOptions& options) {
 void add_read_options(CLI::App* cmd, ReadOptions& options) {
     cmd->add_option("--encoding", options.encoding,
                     "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
-    cmd->add_option("--dialect", options.dialect, "Table dialect; detected by default")
-        ->check(CLI::IsMember({"layout", "export"}));
+    add_dialect_option(cmd, options.dialect);
+}
+
+void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect) {
+    std::vector<std::string> names;
+    for (auto n : dialect_names()) names.emplace_back(n);
+    cmd->add_option_function<std::string>(
+           "--dialect", [&dialect](const std::string& name) { dialect = parse_dialect(name); },
+           "Table dialect; detected by default")
+        ->check(CLI::IsMember(names));
 }
 
 std::string extension(Format f) {
@@ -49,9 +57,10 @@ std::string extension(Format f) {
     return ".json";
 }
 
-std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output& out, Role role) {
+std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output& out, const RulePolicy& policy,
+                                  OutputPart role) {
     switch (f) {
-        case Format::Json: return std::make_unique<JsonWriter>(out, !options.compact);
+        case Format::Json: return std::make_unique<JsonWriter>(out, !options.compact, policy);
         case Format::Ndjson: return std::make_unique<NdjsonWriter>(out);
         case Format::Csv: return std::make_unique<CsvWriter>(out, csv_options(options, role));
     }
@@ -60,17 +69,17 @@ std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output
 
 void write_combined_preamble(Format f, const FormatOptions& options, Output& out) {
     if (f != Format::Csv) return;
-    auto csv = csv_options(options, Role::Whole);
+    auto csv = csv_options(options, OutputPart::Whole);
     csv.source_column = true;
     CsvWriter::write_preamble(out, csv);
 }
 
 Summary convert(Source& source, Output& out, Format f, const FormatOptions& options, const ReadOptions& read,
-                Role role) {
-    auto writer = make_writer(f, options, out, role);
+                OutputPart role) {
+    RulePolicy policy(read.validation);
+    auto writer = make_writer(f, options, out, policy, role);
     auto result = read_document(source, *writer, read);
-    if (!result.table)
-        throw InputError(source.path(), 0, result.not_a_table());
+    if (!result.table) throw InputError(source.path(), 0, result.refusal);
     // Only a complete output is moved into place; any exit before this line leaves
     // the target untouched.
     out.commit();

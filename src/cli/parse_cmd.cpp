@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
