@@ -257,7 +257,7 @@ def expected(name, depts, declared_line=None):
 
 PROSE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>秋日随笔</title>
-<style>@page { size: A4; margin: 25mm; } body { font-family: "Noto Serif CJK SC", serif; font-size: 12pt; line-height: 1.8; }
+<style>@page { size: A4; margin: 25mm; } body { font-family: "WenQuanYi Zen Hei", sans-serif; font-size: 12pt; line-height: 1.8; }
 h1 { text-align: center; font-size: 18pt; } p { text-indent: 2em; margin: 0 0 0.8em 0; }</style></head>
 <body><h1>秋日随笔</h1>
 <p>入秋以后，城里的早晨一天比一天凉。天刚亮，河边已经有人在慢慢散步，卖早点的小摊冒着白气，豆浆和油条的香味顺着风飘得很远。骑车上学的孩子从桥上经过，书包在背后一颠一颠，笑声落在水面上。</p>
@@ -297,6 +297,9 @@ def main(argv):
         rng = random.Random(20261123)
         noise = bytes(rng.randrange(256) for _ in range(3000))
         Path(argv[2]).write_bytes(b"%PDF-1.6\n%\xe2\xe3\xcf\xd3\n" + noise + b"\n%%EOF\n")
+    elif cmd == "jpeg":          # jpeg IN.png OUT.jpg: grey, lossy, small, like a scanner's output
+        from PIL import Image
+        Image.open(argv[2]).convert("L").save(argv[3], quality=40)
     elif cmd == "extract":       # extract TOOL IN.pdf OUT.txt (python extractors)
         tool, src, out = argv[2], argv[3], argv[4]
         if tool == "pymupdf":

@@ -80,8 +80,10 @@ make_bad() {
     # The same one-page table as small.pdf, so a reader that opens it must find the same figures.
     qpdf --encrypt secret secret-owner 256 -- "$PDF/small.pdf" "$PDF/encrypted-user.pdf"
     qpdf --encrypt "" secret-owner 256 --print=none --modify=none -- "$PDF/small.pdf" "$PDF/encrypted-owner.pdf"
-    pdftoppm -r 80 -gray -png -f 1 -l 1 -singlefile "$PDF/small.pdf" "$WORK/scan"
-    img2pdf --pagesize A4^T -o "$PDF/scan.pdf" "$WORK/scan.png"
+    # A grey JPEG page and nothing else: no font, no text operator, as a scanner makes it.
+    pdftoppm -r 75 -gray -png -f 1 -l 1 -singlefile "$PDF/small.pdf" "$WORK/scan"
+    "$PY" "$HELPER" jpeg "$WORK/scan.png" "$WORK/scan.jpg"
+    img2pdf --pagesize A4^T -o "$PDF/scan.pdf" "$WORK/scan.jpg"
     size=$(stat -c %s "$PDF/small.pdf")
     head -c $((size * 60 / 100)) "$PDF/small.pdf" > "$PDF/truncated.pdf"
     "$PY" "$HELPER" damaged "$PDF/damaged.pdf"
