@@ -80,6 +80,9 @@ make_bad() {
     # The same one-page table as small.pdf, so a reader that opens it must find the same figures.
     qpdf --encrypt secret secret-owner 256 -- "$PDF/small.pdf" "$PDF/encrypted-user.pdf"
     qpdf --encrypt "" secret-owner 256 --print=none --modify=none -- "$PDF/small.pdf" "$PDF/encrypted-owner.pdf"
+    # Copying forbidden too, as many published budget PDFs are: poppler extracts regardless,
+    # so whether to honour the flag is the reader's decision, and this file tests it.
+    qpdf --encrypt "" secret-owner 256 --extract=n --print=none --modify=none -- "$PDF/small.pdf" "$PDF/encrypted-nocopy.pdf"
     # A grey JPEG page and nothing else: no font, no text operator, as a scanner makes it.
     pdftoppm -r 75 -gray -png -f 1 -l 1 -singlefile "$PDF/small.pdf" "$WORK/scan"
     "$PY" "$HELPER" jpeg "$WORK/scan.png" "$WORK/scan.jpg"
