@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "bpt/framework.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -73,9 +74,7 @@ bool LayoutReader::starts_indicator_cell(std::string_view t) {
     else return false;
     rest = text::trim_left(rest);
     if (rest.empty() || starts_with_digit(rest)) return true;  // `1、` cut by a wrap, or `1、1-产出指标`
-    for (std::string_view level : {"产出", "效益", "满意度", "成本"})
-        if (rest.starts_with(level)) return true;
-    return false;
+    return framework::starts_with_level1(rest);
 }
 
 void LayoutReader::line(const Line& l) {
