@@ -1,20 +1,7 @@
 #include "formats.h"
 
-#include "bpt/json_writer.h"
-#include "bpt/ndjson_writer.h"
 
 namespace bpt::cli {
-
-namespace {
-CsvOptions csv_options(const FormatOptions& options, OutputPart role) {
-    CsvOptions csv;
-    csv.table = options.table;
-    csv.bom = role == OutputPart::Whole && options.bom;
-    csv.header = role == OutputPart::Whole;
-    csv.source_column = role == OutputPart::Part;
-    return csv;
-}
-}  // namespace
 
 void add_format_options(CLI::App* cmd, FormatOptions& options) {
     // Plain names checked against a list, rather than CLI11's enum transformers,
@@ -48,37 +35,9 @@ void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect) {
         ->check(CLI::IsMember(names));
 }
 
-std::string extension(Format f) {
-    switch (f) {
-        case Format::Json: return ".json";
-        case Format::Ndjson: return ".ndjson";
-        case Format::Csv: return ".csv";
-    }
-    return ".json";
-}
-
-std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output& out, const RulePolicy& policy,
-                                  OutputPart role) {
-    switch (f) {
-        case Format::Json: return std::make_unique<JsonWriter>(out, !options.compact, policy);
-        case Format::Ndjson: return std::make_unique<NdjsonWriter>(out);
-        case Format::Csv: return std::make_unique<CsvWriter>(out, csv_options(options, role));
-    }
-    return nullptr;
-}
-
-void write_combined_preamble(Format f, const FormatOptions& options, Output& out) {
-    if (f != Format::Csv) return;
-    auto csv = csv_options(options, OutputPart::Whole);
-    csv.source_column = true;
-    CsvWriter::write_preamble(out, csv);
-}
-
-Summary convert(Source& source, Output& out, Format f, const FormatOptions& options, const ReadOptions& read,
-                OutputPart role) {
-    RulePolicy policy(read.validation);
-    auto writer = make_writer(f, options, out, policy, role);
-    auto result = read_document(source, *writer, read);
+Summary convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read) {
+    auto sink = printer.sink(out);
+    auto result = read_document(source, *sink, read);
     if (!result.table) throw InputError(source.path(), 0, result.refusal);
     // Only a complete output is moved into place; any exit before this line leaves
     // the target untouched.
