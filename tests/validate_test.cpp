@@ -29,9 +29,7 @@ struct Collect : bpt::test::CollectSink {
 };
 
 Collect check(const std::string& text, const bpt::ValidationOptions& validation = {}) {
-    bpt::test::TempDir dir;
-    bpt::test::write_file(dir / "t.txt", text);
-    auto source = bpt::Source::open((dir / "t.txt").string());
+    auto source = bpt::Source::from_string(text, "t.txt");
     Collect c;
     bpt::ReadOptions options;
     options.validation = validation;
