@@ -332,6 +332,8 @@ TEST_CASE("Validate: the registry lists every rule once, with a section in docs/
         CHECK(ids.insert(std::string(r.id)).second);
         CHECK_FALSE(r.summary.empty());
         CHECK(bpt::find_rule(r.id) == &r);
+        CHECK(r.anchor == r.id);  // docs/rules.md#id: the section below
+        CHECK(bpt::rule_info(r.rule).id == r.id);
     }
     CHECK(bpt::find_rule("no-such-rule") == nullptr);
     for (const char* id : {"total-mismatch", "row-sum-mismatch", "duplicate-project", "conflicting-duplicate",
