@@ -72,6 +72,7 @@ struct Outcome {
     std::string failure;  // `path: reason`
     Summary summary;
     FilePtr spool;        // --combine: this input's rows, appended in input order
+    std::string doubt;    // converted, but the reading is doubtful: the line that says why
 };
 
 // A spool for one input's share of a combined output. It goes beside the combined
@@ -106,7 +107,9 @@ Outcome convert_one(const Plan& plan, const Job& job) {
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
             Output out(spool.get(), job.input.path);
-            o.summary = convert(*source, out, *plan.printer, plan.read);
+            auto result = convert(*source, out, *plan.printer, plan.read);
+            o.summary = result.summary;
+            o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
             o.spool = std::move(spool);
         } else {
             std::error_code ec;
@@ -115,7 +118,9 @@ Outcome convert_one(const Plan& plan, const Job& job) {
                 throw OutputError(
                     fmt::format("{}: cannot create the folder: {}", job.output.parent_path().string(), ec.message()));
             Output out(job.output.string());
-            o.summary = convert(*source, out, *plan.printer, plan.read);
+            auto result = convert(*source, out, *plan.printer, plan.read);
+            o.summary = result.summary;
+            o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
         }
         o.ok = true;
     } catch (const InputError& e) {
@@ -131,6 +136,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
 struct Totals {
     std::size_t converted = 0;
     std::size_t failed = 0;
+    std::size_t doubtful = 0;  // converted, with a doubtful reading
     Summary summary;
 
     void add(const Summary& s) {
@@ -176,6 +182,11 @@ public:
                 continue;
             }
             totals.add(o.summary);
+            if (!o.doubt.empty()) {
+                progress_.clear();
+                error(o.doubt);
+                ++totals.doubtful;
+            }
             if (combined_) append_spool(o.spool.get(), *combined_);
         }
         stop();
@@ -371,7 +382,7 @@ int run_convert(const ConvertArgs& args) {
                           plural(totals.summary.indicators, "indicator"), plural(totals.summary.errors, "error"),
                           plural(totals.summary.warnings, "warning")));
     }
-    return totals.failed ? kFindings : kOk;
+    return totals.failed || totals.doubtful ? kFindings : kOk;
 }
 
 }  // namespace

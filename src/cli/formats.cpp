@@ -1,5 +1,7 @@
 #include "formats.h"
 
+#include <fmt/format.h>
+
 
 namespace bpt::cli {
 
@@ -26,6 +28,19 @@ void add_read_options(CLI::App* cmd, ReadOptions& options) {
     add_dialect_option(cmd, options.dialect);
 }
 
+std::string findings_notice(const std::string& path, const ReadResult& result) {
+    if (!result.doubt.empty())
+        return fmt::format("{}: the reading is doubtful: {}; the output holds what was read and every finding "
+                           "(bpt validate {} lists them with their lines)",
+                           path, result.doubt, path);
+    const Summary& s = result.summary;
+    if (s.errors == 0) return {};
+    return fmt::format("{}: the table has {} {} and {} {} (under \"diagnostics\" in the output; bpt validate {} "
+                       "lists them with their lines)",
+                       path, s.errors, s.errors == 1 ? "error" : "errors", s.warnings,
+                       s.warnings == 1 ? "warning" : "warnings", path);
+}
+
 void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect) {
     std::vector<std::string> names;
     for (auto n : dialect_names()) names.emplace_back(n);
@@ -35,14 +50,14 @@ void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect) {
         ->check(CLI::IsMember(names));
 }
 
-Summary convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read) {
+ReadResult convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read) {
     auto sink = printer.sink(out);
     auto result = read_document(source, *sink, read);
     if (!result.table) throw InputError(source.path(), 0, result.refusal);
     // Only a complete output is moved into place; any exit before this line leaves
     // the target untouched.
     out.commit();
-    return result.summary;
+    return result;
 }
 
 }  // namespace bpt::cli
