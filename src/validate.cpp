@@ -213,13 +213,13 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 std::uint64_t hash_text(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
 std::uint64_t hash_money(std::uint64_t h, const std::optional<Money>& m) {
-    return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->cents())) : mix(h, 0);
+    return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->scaled())) : mix(h, 0);
 }
 
 std::uint64_t hash_amounts(const Amounts& a) {
     std::uint64_t h = 0x61;
     for (const auto* m : {&a.total, &a.fiscal, &a.fiscal_special, &a.other}) h = hash_money(h, *m);
-    for (Money m : a.unassigned) h = mix(h, static_cast<std::uint64_t>(m.cents()));
+    for (Money m : a.unassigned) h = mix(h, static_cast<std::uint64_t>(m.scaled()));
     return mix(h, a.unassigned.size());
 }
 
@@ -244,7 +244,7 @@ std::optional<Money> add(std::optional<Money> a, Money b) {
 
 Money abs_diff(Money a, Money b) {
     auto d = a >= b ? a.checked_sub(b) : b.checked_sub(a);
-    return d.value_or(Money::from_cents(INT64_MAX));
+    return d.value_or(Money::from_scaled(INT64_MAX, 2));
 }
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
@@ -486,7 +486,7 @@ void Validator::on_project(const Project& p) {
     if (department) add_to(*department, p, repeat);
     // Remember the first projects of each amount, for the total-mismatch hint.
     if (!repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && on_.total) {
-        auto& seen = amount_seen_[p.amounts.total->cents()];
+        auto& seen = amount_seen_[p.amounts.total->scaled()];
         if (seen.size() < kAmountEntriesPerValue) {
             auto department_id = department ? static_cast<std::uint32_t>(department - departments_.data()) + 1 : 0;
             seen.push_back({p.location.line, department_id, p.name});
@@ -521,7 +521,7 @@ bool Validator::check_duplicates(const Project& p) {
                   static_cast<std::uint32_t>(amounts),
                   static_cast<std::uint32_t>(goal),
                   static_cast<std::uint32_t>(indicators),
-                  p.amounts.total ? p.amounts.total->cents() : NameSeen::kNoTotal};
+                  p.amounts.total ? p.amounts.total->scaled() : NameSeen::kNoTotal};
     bool new_name = false;
     const NameSeen* found = name_seen_->find_or_insert(name_key, seen, new_name);
     if (!found) {
@@ -559,9 +559,9 @@ bool Validator::check_duplicates(const Project& p) {
     if (!on_.conflicting) return false;
     std::vector<std::string> differences;
     if (e.amounts != seen.amounts) {
-        if (e.total_cents != NameSeen::kNoTotal && p.amounts.total && e.total_cents != p.amounts.total->cents())
+        if (e.total_cents != NameSeen::kNoTotal && p.amounts.total && e.total_cents != p.amounts.total->scaled())
             differences.push_back(fmt::format("amounts ({} here, {} there)", money(*p.amounts.total),
-                                              money(Money::from_cents(e.total_cents))));
+                                              money(Money::from_scaled(e.total_cents, 2))));
         else
             differences.push_back("amounts");
     }
@@ -713,7 +713,7 @@ void Validator::check_total(const Group& g) {
             report("total-mismatch",
                    fmt::format("{} cannot be checked: the sum of its projects' {} passes the largest amount bpt "
                                "adds exactly ({}); look for an amount with misplaced digits",
-                               g.label, name, money(Money::from_cents(std::numeric_limits<std::int64_t>::max()))),
+                               g.label, name, money(Money::from_scaled(std::numeric_limits<std::int64_t>::max(), 2))),
                    g.line);
             return;
         }
@@ -756,7 +756,7 @@ void Validator::check_total(const Group& g) {
         for (auto diff : {first_difference, first_distinct_difference}) {
             if (!diff) continue;
             Money d = abs_diff(*diff, Money());
-            auto it = amount_seen_.find(d.cents());
+            auto it = amount_seen_.find(d.scaled());
             if (it == amount_seen_.end()) continue;
             for (const auto& seen : it->second) {
                 if (&g != &grand_ && &g != &departments_[seen.department - 1]) continue;
