@@ -1,0 +1,1144 @@
+#include "bpt/grid_reader.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpt/grid_header.h"
+#include "bpt/money.h"
+#include "bpt/text.h"
+
+namespace bpt {
+
+using grid::Column;
+
+namespace {
+
+struct GCell {
+    std::string text;
+    Location at;
+};
+
+// A physical row: the cells of one line (or of lines joined where a cell wrapped),
+// or, for one-cell-per-line renderings, the cells between two row boundaries.
+struct GRow {
+    std::vector<GCell> cells;
+    Location at;
+    bool closed = true;  // `|` rendering: the line ended with its closing `|`
+    bool last = false;   // holds the input's last non-blank line
+    bool blank_before = false;
+};
+
+enum class Rendering { Pipe, PipeCells, Spaces, Lines, Tsv, Csv, Glued, None };
+
+Location at_line(std::uint32_t n) {
+    Location l;
+    l.line = n;
+    return l;
+}
+
+bool is_indicator_column(Column c) {
+    return c == Column::Level1 || c == Column::Level2 || c == Column::Name || c == Column::Target ||
+           c == Column::PeriodTarget || c == Column::AnnualTarget;
+}
+
+// Splits on runs of white space, but never inside brackets: `数量( ≥**个 )` is one cell.
+std::vector<std::string_view> split_spaces(std::string_view s) {
+    std::vector<std::string_view> out;
+    int depth = 0;
+    std::size_t start = std::string_view::npos;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t len = 1;
+        bool space = false;
+        if (s[i] == ' ' || s[i] == '\t') space = true;
+        else if (s.substr(i).starts_with("\u3000")) { space = true; len = 3; }
+        else if (s.substr(i).starts_with("\u00a0")) { space = true; len = 2; }
+        else if (s[i] == '(' ) ++depth;
+        else if (s[i] == ')') depth = std::max(0, depth - 1);
+        else if (s.substr(i).starts_with("（")) { ++depth; len = 3; }
+        else if (s.substr(i).starts_with("）")) { depth = std::max(0, depth - 1); len = 3; }
+        if (space && depth == 0) {
+            if (start != std::string_view::npos) out.push_back(s.substr(start, i - start));
+            start = std::string_view::npos;
+        } else if (!space && start == std::string_view::npos) {
+            start = i;
+        }
+        i += len;
+    }
+    if (start != std::string_view::npos) out.push_back(text::trim(s.substr(start)));
+    return out;
+}
+
+// The `|` cells of a line: the leading empty cell of `| a | b |` dropped, trailing
+// empty cells (padding to the widest row) dropped.
+std::vector<std::string_view> split_pipes(std::string_view s, bool& closed) {
+    std::vector<std::string_view> out;
+    std::string_view t = text::trim(s);
+    closed = t.ends_with("|");
+    if (t.starts_with("|")) t.remove_prefix(1);
+    std::size_t p = 0;
+    while (p <= t.size()) {
+        std::size_t q = t.find('|', p);
+        if (q == std::string_view::npos) q = t.size();
+        out.push_back(text::trim(t.substr(p, q - p)));
+        p = q + 1;
+    }
+    while (!out.empty() && out.back().empty()) out.pop_back();
+    return out;
+}
+
+std::size_t non_empty(const std::vector<std::string_view>& cells) {
+    return static_cast<std::size_t>(std::count_if(cells.begin(), cells.end(), [](auto c) { return !c.empty(); }));
+}
+
+// Records of a TSV or CSV file as a spreadsheet saves them: a cell is quoted when it
+// starts with `"`, `""` inside is one quote, and a quoted cell may hold line breaks
+// (the lines are joined without a separator, as wrapped cell lines are elsewhere).
+// (bpt/delimited.h has the same reader for the export dialect; it is bound to the
+// old record model, which this reader does not use.)
+struct Record {
+    std::vector<GCell> cells;
+    std::uint32_t first = 0, last = 0;
+    bool open = false;  // the input ended inside a quoted cell
+};
+
+std::vector<Record> split_delimited(const std::vector<std::pair<std::uint32_t, std::string>>& lines, char delim) {
+    std::vector<Record> out;
+    Record rec;
+    std::string cell;
+    std::uint32_t cell_line = 0;
+    bool quoted = false, in_quotes = false, started = false;
+    auto end_cell = [&] {
+        std::string_view t = quoted ? std::string_view(cell) : text::trim(cell);
+        rec.cells.push_back({std::string(t), at_line(cell_line)});
+        cell.clear();
+        quoted = false;
+        started = false;
+    };
+    for (const auto& [n, l] : lines) {
+        if (!in_quotes) {
+            rec = Record{};
+            rec.first = n;
+        }
+        rec.last = n;
+        for (std::size_t i = 0; i < l.size(); ++i) {
+            char c = l[i];
+            if (in_quotes) {
+                if (c == '"') {
+                    if (i + 1 < l.size() && l[i + 1] == '"') { cell += '"'; ++i; }
+                    else in_quotes = false;
+                } else {
+                    cell += c;
+                }
+                continue;
+            }
+            if (!started) { cell_line = n; started = true; }
+            if (c == '"' && text::trim(cell).empty()) { cell.clear(); quoted = true; in_quotes = true; continue; }
+            if (c == delim) { end_cell(); continue; }
+            cell += c;
+        }
+        if (in_quotes) continue;  // a line break inside a quoted cell
+        if (!started) cell_line = n;
+        end_cell();
+        out.push_back(std::move(rec));
+        rec = Record{};
+    }
+    if (in_quotes) {
+        end_cell();
+        rec.open = true;
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+// The tokens of a line, as the header detection sees them in any rendering.
+std::vector<std::string> tokens_of(std::string_view line) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        if (!cur.empty()) out.push_back(grid::fold(cur));
+        cur.clear();
+    };
+    for (std::string_view tok : split_spaces(line)) {
+        for (char c : tok) {
+            if (c == '|' || c == '\t' || c == ',') flush();
+            else cur += c;
+        }
+        flush();
+    }
+    return out;
+}
+
+// The grid header's vocabulary glued together: `一级指标二级指标`, `二级指标三级指标`,
+// `二级指标指标内容`: a rendering without separators.
+bool glued_header(std::string_view line) {
+    std::string f = grid::fold(line);
+    for (std::string_view a : {"一级指标二级指标", "二级指标三级指标", "二级指标指标内容", "二级指标指标名称",
+                               "三级指标指标值", "指标名称指标值", "指标内容指标值", "指标名称指标说明"})
+        if (f.find(a) != std::string::npos) {
+            // Not glued when the raw line has a separator between the words.
+            std::string_view raw = line;
+            bool separated = raw.find('|') != std::string_view::npos || raw.find('\t') != std::string_view::npos ||
+                             raw.find(',') != std::string_view::npos || split_spaces(raw).size() > 2;
+            if (!separated) return true;
+        }
+    return false;
+}
+
+int header_score(const std::vector<std::string>& tokens) {
+    bool seen[4] = {false, false, false, false};
+    for (const auto& t : tokens) {
+        Column c = grid::column_of(t);
+        if (c == Column::Level1) seen[0] = true;
+        else if (c == Column::Level2) seen[1] = true;
+        else if (c == Column::Name) seen[2] = true;
+        else if (c == Column::Target || c == Column::PeriodTarget || c == Column::AnnualTarget) seen[3] = true;
+    }
+    if (!seen[1] && !seen[2]) return 0;
+    return seen[0] + seen[1] + seen[2] + seen[3];
+}
+
+// ---------------------------------------------------------------------------
+// Placing the cells of a row in the header's columns.
+
+bool mergeable(Column c) {
+    return c == Column::Label || c == Column::Project || c == Column::Unit || c == Column::Total ||
+           c == Column::Goal || c == Column::Level1 || c == Column::Level2;
+}
+
+double compat(std::string_view text, Column c) {
+    if (text::trim(text).empty()) return 0;
+    bool l1 = grid::looks_level1(text), l2 = grid::looks_level2(text), op = grid::looks_op(text);
+    bool num = grid::looks_number(text);
+    bool level = l1 || l2;
+    switch (c) {
+        case Column::Level1: return l1 ? 3 : l2 ? -2 : -4;
+        case Column::Level2: return l2 ? 3 : l1 ? -2 : -4;
+        case Column::Name: return level ? -3 : op ? -3 : num ? -1 : 1;
+        case Column::Op: return op ? 3 : -3;
+        case Column::Direction: return grid::looks_direction(text) ? 3 : op ? 1 : -3;
+        case Column::Target:
+        case Column::PeriodTarget:
+        case Column::AnnualTarget: return level ? -3 : (op && !num) ? -2 : num ? 1.5 : 1;
+        case Column::Measure: return num ? -2 : op ? -2 : level ? -3 : text.size() <= 18 ? 1 : -1;
+        case Column::Weight:
+        case Column::Score: return num ? 1.5 : -2;
+        case Column::Actual: return level ? -3 : 0.5;
+        case Column::Standard:
+        case Column::Note:
+        case Column::Reason: return level ? -3 : 0.2;
+        case Column::Label: return grid::column_of(text) == Column::Label ? 1 : -5;
+        case Column::Project: return level ? -3 : num ? -3 : 0.5;
+        case Column::Unit: return grid::split_code(text) ? 2 : level ? -3 : 0;
+        case Column::Total: return Money::parse_cell(text).money ? 2 : -3;
+        case Column::Goal: return level ? -3 : 0.5;
+        case Column::None: return -1;
+    }
+    return -1;
+}
+
+double skip_cost(Column c, bool leading, bool trailing) {
+    if (trailing) return 0.2;
+    if (leading && mergeable(c)) return 0;
+    if (mergeable(c)) return 1;
+    switch (c) {
+        case Column::Name:
+        case Column::Target:
+        case Column::PeriodTarget:
+        case Column::AnnualTarget: return 3;
+        default: return 1;
+    }
+}
+
+// The column of each cell, monotone, skipping merged and empty columns: the best
+// fit of the cells' shapes to the columns' kinds. nullopt when the row has more
+// cells than the header has columns.
+std::optional<std::vector<std::size_t>> align(const std::vector<GCell>& cells, const std::vector<Column>& cols) {
+    std::size_t n = cells.size(), m = cols.size();
+    if (n > m) return std::nullopt;
+    constexpr double kNeg = -1e18;
+    // best[i][j]: cells [0,i) placed in columns [0,j)
+    std::vector<std::vector<double>> best(n + 1, std::vector<double>(m + 1, kNeg));
+    std::vector<std::vector<char>> took(n + 1, std::vector<char>(m + 1, 0));
+    best[0][0] = 0;
+    for (std::size_t i = 0; i <= n; ++i)
+        for (std::size_t j = 0; j <= m; ++j) {
+            if (best[i][j] == kNeg || j == m) continue;
+            // skip column j
+            double s = best[i][j] - skip_cost(cols[j], i == 0, i == n);
+            if (s > best[i][j + 1]) { best[i][j + 1] = s; took[i][j + 1] = 0; }
+            if (i < n) {
+                double t = best[i][j] + compat(cells[i].text, cols[j]);
+                // Ties go to the later column: merged cells stand on the left.
+                if (t >= best[i + 1][j + 1]) { best[i + 1][j + 1] = t; took[i + 1][j + 1] = 1; }
+            }
+        }
+    if (best[n][m] == kNeg) return std::nullopt;
+    std::vector<std::size_t> out(n);
+    std::size_t i = n, j = m;
+    while (j > 0) {
+        if (took[i][j]) { out[i - 1] = j - 1; --i; }
+        --j;
+    }
+    if (i != 0) return std::nullopt;
+    return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+struct GridReader::Impl {
+    RowSink& sink;
+    std::vector<std::pair<std::uint32_t, std::string>> lines;
+    bool saw_table = false;
+    bool overflow = false;
+
+    explicit Impl(RowSink& s) : sink(s) {}
+
+    Rendering rendering = Rendering::None;
+    std::vector<GRow> rows;
+
+    // The header block's fields, gathered until the grid header.
+    struct Block {
+        std::map<Role, GCell> fields;
+        std::map<Role, GCell> period;  // 中期 amounts and goal
+        std::string unit;
+        Location unit_at;
+        Location at;
+        bool whole_department = false;
+        bool any = false;
+    };
+    Block block;
+    std::string doc_unit;  // the amount unit of the whole document (`金额单位:元`)
+    Location doc_unit_at;
+
+    // The current grid.
+    std::vector<Column> cols;
+    std::vector<std::optional<Role>> col_roles;
+    bool multi = false;  // project columns in the grid
+    std::optional<GCell> level1, level2;
+    std::optional<GCell> project_unit;
+    bool project_open = false;
+    std::size_t projects = 0, indicators = 0;
+
+    void read();
+    Rendering classify();
+    void build_rows();
+    void build_line_rows();
+    void build_cell_rows();
+    void join_fragments();
+    std::optional<std::vector<Column>> header_of(const GRow& row, std::size_t& first) const;
+    void set_header(const GRow& row, std::size_t first);
+    void block_row(const GRow& row, const GRow* next, bool& consumed_next);
+    void take(Role role, const GCell& value, bool period);
+    void emit_block_project();
+    void data_row(GRow row, bool cut);
+    void emit_indicator(const std::vector<GCell>& cells, const std::vector<std::size_t>& where, Location at);
+    // The last indicator row is held back one row: its weight may stand alone on the
+    // next line (`定性 高中低` / `10`).
+    std::optional<Row> held;
+    void out(Row& r) {
+        flush();
+        if (r.kind == RowKind::Indicator) held = std::move(r);
+        else sink.row(r);
+    }
+    void flush() {
+        if (held) sink.row(*held);
+        held.reset();
+    }
+    void finding(Rule r, std::string msg, Location at, std::string_view quote = {}) {
+        sink.finding(r, std::move(msg), at, quote);
+    }
+};
+
+GridReader::GridReader(RowSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
+GridReader::~GridReader() = default;
+
+void GridReader::line(const Line& l) {
+    if (l.page_break) return;
+    if (impl_->lines.size() >= kMaxLines) {
+        impl_->overflow = true;
+        return;
+    }
+    impl_->lines.emplace_back(l.number, grid::strip_readings(l.text));
+}
+
+void GridReader::finish() {
+    if (impl_->overflow) {
+        impl_->finding(Rule::IncompleteProject,
+                       "a grid form of more than 200000 lines is not read: split the file into its tables",
+                       at_line(impl_->lines.back().first));
+        return;
+    }
+    impl_->read();
+}
+
+bool GridReader::saw_table() const { return impl_->saw_table; }
+
+bool GridReader::detect(const std::vector<std::string>& first_lines) {
+    std::vector<std::string> window;  // one-cell-per-line: the header spread over lines
+    for (const auto& l : first_lines) {
+        std::string_view t = text::trim(l);
+        if (t.empty()) continue;
+        if (glued_header(t)) return true;
+        auto toks = tokens_of(t);
+        if (header_score(toks) >= 3) return true;
+        for (auto& tok : toks) window.push_back(tok);
+        if (window.size() > 8) window.erase(window.begin(), window.end() - 8);
+        if (header_score(window) >= 3) return true;
+    }
+    return false;
+}
+
+Rendering GridReader::Impl::classify() {
+    std::size_t nonblank = 0, pipe = 0, pipe_single = 0, tabs = 0;
+    for (const auto& [n, l] : lines) {
+        std::string_view t = text::trim(l);
+        if (t.empty()) continue;
+        ++nonblank;
+        if (t.find('\t') != std::string_view::npos) ++tabs;
+        if (t.find('|') != std::string_view::npos) {
+            ++pipe;
+            bool closed;
+            if (non_empty(split_pipes(t, closed)) <= 1) ++pipe_single;
+        }
+    }
+    for (const auto& [n, l] : lines) {
+        std::string_view t = text::trim(l);
+        if (glued_header(t)) return Rendering::Glued;
+    }
+    if (nonblank == 0) return Rendering::None;
+    if (tabs * 2 >= nonblank) return Rendering::Tsv;
+    for (const auto& [n, l] : lines) {
+        std::string_view t = text::trim(l);
+        if (t.find(',') == std::string_view::npos || t.find('|') != std::string_view::npos) continue;
+        auto recs = split_delimited({{n, l}}, ',');
+        if (!recs.empty() && recs[0].cells.size() >= 3) {
+            std::vector<std::string> f;
+            for (const auto& c : recs[0].cells) f.push_back(grid::fold(c.text));
+            if (header_score(f) >= 3) return Rendering::Csv;
+        }
+    }
+    if (pipe * 10 >= nonblank * 3) return pipe_single * 10 >= pipe * 7 ? Rendering::PipeCells : Rendering::Pipe;
+    for (const auto& [n, l] : lines) {
+        auto toks = split_spaces(text::trim(l));
+        if (toks.size() < 2) continue;
+        std::vector<std::string> f;
+        for (auto tk : toks) f.push_back(grid::fold(tk));
+        if (header_score(f) >= 2) return Rendering::Spaces;
+    }
+    return Rendering::Lines;
+}
+
+void GridReader::Impl::build_line_rows() {
+    std::size_t last_nonblank = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        if (!text::trim(lines[i].second).empty()) last_nonblank = i;
+    bool blank = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        auto [n, l] = lines[i];
+        std::string_view t = text::trim(l);
+        if (t.empty()) {
+            blank = true;
+            continue;
+        }
+        GRow row;
+        row.at = at_line(n);
+        row.blank_before = blank;
+        blank = false;
+        if (rendering == Rendering::Pipe) {
+            auto cells = split_pipes(t, row.closed);
+            for (auto c : cells) row.cells.push_back({std::string(c), at_line(n)});
+        } else {
+            for (auto c : split_spaces(t)) row.cells.push_back({std::string(c), at_line(n)});
+        }
+        row.last = i == last_nonblank;
+        rows.push_back(std::move(row));
+    }
+    if (rendering != Rendering::Pipe) return;
+    // A cell whose text wrapped onto the next line: a lone label (`项目资金 (万元) |`),
+    // or a header cell followed by the rest of the header (`一级 指标 |` / `二级 指标 |`).
+    std::vector<GRow> joined;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        GRow row = std::move(rows[i]);
+        while (i + 1 < rows.size() && row.closed && !rows[i + 1].cells.empty()) {
+            const auto& next = rows[i + 1];
+            std::size_t filled = 0;
+            for (const auto& c : row.cells) filled += !c.text.empty();
+            bool lone = filled == 1 && row.cells.size() == 1;
+            bool header_wrap = !row.cells.empty() && is_indicator_column(grid::column_of(row.cells.back().text)) &&
+                               is_indicator_column(grid::column_of(next.cells.front().text));
+            if (!lone && !header_wrap) break;
+            // The next line must itself be cells of a row (not only padding).
+            std::size_t next_filled = 0;
+            for (const auto& c : next.cells) next_filled += !c.text.empty();
+            if (next_filled == 0) break;
+            for (const auto& c : next.cells) row.cells.push_back(c);
+            row.closed = next.closed;
+            row.last = next.last;
+            row.at.end_line = next.at.line;
+            ++i;
+        }
+        joined.push_back(std::move(row));
+    }
+    rows = std::move(joined);
+}
+
+// One cell per line: a row ends where more empty cells stand between two cells than
+// between the cells of a row (`|` lines in the `X |` rendering, blank lines in the
+// other). Rows that the rendering does not separate are split later by content.
+void GridReader::Impl::build_cell_rows() {
+    struct Item {
+        std::string text;
+        std::uint32_t line;
+        std::size_t empties_before;
+    };
+    std::vector<Item> items;
+    std::size_t empties = 0;
+    for (const auto& [n, l] : lines) {
+        std::string_view t = text::trim(l);
+        if (rendering == Rendering::PipeCells) {
+            bool closed;
+            auto cells = split_pipes(t, closed);
+            if (non_empty(cells) == 0) {
+                // `|` alone is one empty cell; `||…` ends a row of the web table.
+                std::size_t bars = static_cast<std::size_t>(std::count(t.begin(), t.end(), '|'));
+                empties += t.empty() ? 0 : bars >= 2 ? 2 : 1;
+                continue;
+            }
+            for (auto c : cells) {
+                if (c.empty()) { ++empties; continue; }
+                items.push_back({std::string(c), n, empties});
+                empties = 0;
+            }
+        } else {
+            if (t.empty()) { ++empties; continue; }
+            items.push_back({std::string(t), n, empties});
+            empties = 0;
+        }
+    }
+    // The usual gap between cells of a row: the most common one.
+    std::map<std::size_t, std::size_t> gaps;
+    for (std::size_t i = 1; i < items.size(); ++i) ++gaps[items[i].empties_before];
+    std::size_t usual = 0, most = 0;
+    for (auto [g, k] : gaps)
+        if (k > most) { most = k; usual = g; }
+    std::size_t boundary = rendering == Rendering::PipeCells ? std::max<std::size_t>(usual + 2, 2) : usual + 1;
+    GRow row;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        auto& it = items[i];
+        if (!row.cells.empty() && it.empties_before >= boundary) {
+            rows.push_back(std::move(row));
+            row = GRow{};
+        }
+        if (row.cells.empty()) row.at = at_line(it.line);
+        // A level name wrapped before its last word: `经济效益` / `指标`.
+        if (!row.cells.empty() && grid::fold(it.text) == "指标" && !grid::looks_level2(row.cells.back().text)) {
+            row.cells.back().text += it.text;
+            continue;
+        }
+        row.cells.push_back({it.text, at_line(it.line)});
+        row.at.end_line = it.line;
+        row.last = i + 1 == items.size();
+    }
+    if (!row.cells.empty()) rows.push_back(std::move(row));
+}
+
+void GridReader::Impl::build_rows() {
+    rows.clear();
+    if (rendering == Rendering::Tsv || rendering == Rendering::Csv) {
+        auto recs = split_delimited(lines, rendering == Rendering::Tsv ? '\t' : ',');
+        bool blank = false;
+        for (auto& rec : recs) {
+            while (!rec.cells.empty() && rec.cells.back().text.empty()) rec.cells.pop_back();
+            if (rec.cells.empty()) { blank = true; continue; }
+            GRow row;
+            row.at = at_line(rec.first);
+            row.at.end_line = rec.last;
+            row.blank_before = blank;
+            blank = false;
+            row.cells = std::move(rec.cells);
+            row.closed = !rec.open;
+            rows.push_back(std::move(row));
+        }
+        if (!rows.empty()) rows.back().last = true;
+        return;
+    }
+    if (rendering == Rendering::PipeCells || rendering == Rendering::Lines) build_cell_rows();
+    else build_line_rows();
+    join_fragments();
+}
+
+// A key or header cell broken over lines by a narrow column: `年度` / `目标`,
+// `一级` / `指标`, `项目资金` / `(万元)`: consecutive one-cell rows whose text
+// together is a key or a column name are one cell.
+void GridReader::Impl::join_fragments() {
+    if (rendering != Rendering::Spaces && rendering != Rendering::Lines) return;
+    std::vector<GRow> out;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        bool done = false;
+        if (rows[i].cells.size() == 1 && rows[i].cells[0].text.size() <= 12) {
+            std::string acc = rows[i].cells[0].text;
+            for (std::size_t k = i + 1; k < rows.size() && k < i + 4; ++k) {
+                if (rows[k].cells.size() != 1 || rows[k].cells[0].text.size() > 12) break;
+                acc += rows[k].cells[0].text;
+                auto key = grid::key_of(acc);
+                Column col = grid::column_of(acc);
+                bool known = (key.key != grid::Key::None && key.key != grid::Key::Ignore) || is_indicator_column(col);
+                if (known && grid::key_of(rows[i].cells[0].text).key == grid::Key::None) {
+                    GRow r = rows[i];
+                    r.cells[0].text = acc;
+                    r.at.end_line = rows[k].at.line;
+                    r.last = rows[k].last;
+                    out.push_back(std::move(r));
+                    i = k;
+                    done = true;
+                    break;
+                }
+            }
+        }
+        if (!done) out.push_back(std::move(rows[i]));
+    }
+    rows = std::move(out);
+}
+
+std::optional<std::vector<Column>> GridReader::Impl::header_of(const GRow& row, std::size_t& first) const {
+    // The header may follow other cells on the same row (one cell per line: the
+    // label 绩效指标 or the end of the block); it is the longest run of column names.
+    std::vector<Column> c;
+    for (const auto& cell : row.cells) c.push_back(grid::column_of(cell.text));
+    std::size_t best_start = 0, best_len = 0;
+    for (std::size_t s = 0; s < c.size(); ++s) {
+        if (c[s] == Column::None) continue;
+        std::size_t e = s;
+        while (e < c.size() && c[e] != Column::None) ++e;
+        if (e - s > best_len) { best_len = e - s; best_start = s; }
+        s = e;
+    }
+    if (best_len < 2) return std::nullopt;
+    std::vector<std::string> f;
+    for (std::size_t k = best_start; k < best_start + best_len; ++k) f.push_back(grid::fold(row.cells[k].text));
+    if (header_score(f) < 2) return std::nullopt;
+    // A header of the grid must hold a value column or a level and a name.
+    bool value = false;
+    for (std::size_t k = best_start; k < best_start + best_len; ++k)
+        value |= c[k] == Column::Target || c[k] == Column::PeriodTarget || c[k] == Column::AnnualTarget ||
+                 c[k] == Column::Actual;
+    if (!value && header_score(f) < 3) return std::nullopt;
+    first = best_start;
+    // Cells after the header on a one-cell-per-line row are the first data row.
+    return std::vector<Column>(c.begin() + static_cast<std::ptrdiff_t>(best_start),
+                               c.begin() + static_cast<std::ptrdiff_t>(best_start + best_len));
+}
+
+void GridReader::Impl::set_header(const GRow& row, std::size_t first) {
+    cols.clear();
+    col_roles.clear();
+    multi = false;
+    std::size_t dummy;
+    auto c = header_of(row, dummy);
+    std::size_t targets = 0, tseen = 0, names = 0, level2s = 0;
+    for (Column k : *c) targets += k == Column::Target || k == Column::PeriodTarget;
+    for (std::size_t k = 0; k < c->size(); ++k) {
+        Column col = (*c)[k];
+        std::optional<Role> role = grid::role_of(col);
+        // 中期 and 年度 groups side by side: the first value column is the period's,
+        // the second the year's; the second group's level and name repeat the first.
+        if (col == Column::Target || col == Column::PeriodTarget) {
+            if (targets >= 2) {
+                ++tseen;
+                role = tseen == 1 ? std::optional<Role>(Role::PeriodTarget)
+                       : tseen == 2 ? std::optional<Role>(Role::AnnualTarget) : std::nullopt;
+            }
+        }
+        if (col == Column::Name && names++ > 0) role = std::nullopt;
+        if (col == Column::Level2 && level2s++ > 0) role = std::nullopt;
+        if (col == Column::Project) multi = true;
+        cols.push_back(col);
+        col_roles.push_back(role);
+    }
+    (void)first;
+}
+
+namespace {
+
+bool is_goal_key(grid::Key k) {
+    return k == grid::Key::Goal || k == grid::Key::PeriodGoal || k == grid::Key::GoalLabel;
+}
+
+// Text after a table that is no part of it: notes, signatures, page furniture.
+bool ends_grid(const GRow& row, Rendering r) {
+    if (row.cells.empty()) return false;
+    std::string f = grid::fold(row.cells.front().text);
+    for (std::string_view lead : {"注", "说明", "附件", "填报", "审核", "财政部门", "联系", "地址", "主办", "扫一扫",
+                                  "打印", "关闭", "总分", "合计"})
+        if (f.starts_with(lead)) return true;
+    if (f.find("ICP") != std::string::npos || f.find("盖章") != std::string::npos) return true;
+    if (r == Rendering::Lines && row.cells.front().text.find('|') != std::string::npos) return true;
+    return false;
+}
+
+// A cell of the header block that starts a block of its own: a project's key.
+bool starts_block(const GRow& row) {
+    for (const auto& c : row.cells) {
+        auto k = grid::key_of(c.text).key;
+        if (k == grid::Key::Name || k == grid::Key::Total || k == grid::Key::AmountLabel) return true;
+        std::string f = grid::fold(c.text);
+        if (f.starts_with("单位") && grid::amount_unit_in(c.text)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void GridReader::Impl::take(Role role, const GCell& value, bool period) {
+    if (text::trim(value.text).empty()) return;
+    auto& into = period ? block.period : block.fields;
+    if (role == Role::Department || role == Role::BudgetUnit) {
+        if (auto coded = grid::split_code(value.text)) {
+            if (!into.count(role)) into[role] = GCell{coded->name, value.at};
+            if (!block.fields.count(Role::Code)) block.fields[Role::Code] = GCell{coded->code, value.at};
+            return;
+        }
+    }
+    if (!into.count(role)) into[role] = GCell{std::string(text::trim(value.text)), value.at};
+    if (!block.any) block.at = value.at;
+    block.any = true;
+}
+
+void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consumed_next) {
+    consumed_next = false;
+    const auto& cells = row.cells;
+    if (!block.any) block.at = row.at;
+    for (const auto& c : cells) {
+        std::string f = grid::fold(c.text);
+        if (f.find("整体") != std::string::npos && f.size() <= 90) block.whole_department = true;
+    }
+    // A row of goal keys over a row of goals: `总体目标 | 中期目标 | 年度目标` then the texts.
+    std::vector<grid::KeyInfo> keys;
+    for (const auto& c : cells) keys.push_back(grid::key_of(c.text));
+    bool all_keys = cells.size() >= 2 && std::all_of(keys.begin(), keys.end(), [](const auto& k) {
+        return is_goal_key(k.key) || k.key == grid::Key::Ignore;
+    });
+    bool some_goal = std::any_of(keys.begin(), keys.end(), [](const auto& k) {
+        return k.key == grid::Key::Goal || k.key == grid::Key::PeriodGoal;
+    });
+    if (all_keys && some_goal && next) {
+        bool next_plain = std::all_of(next->cells.begin(), next->cells.end(),
+                                      [](const auto& c) { return grid::key_of(c.text).key == grid::Key::None; });
+        if (next_plain) {
+            std::vector<grid::Key> sub;
+            for (const auto& k : keys)
+                if (k.key != grid::Key::GoalLabel) sub.push_back(k.key);
+            for (std::size_t k = 0; k < sub.size() && k < next->cells.size(); ++k) {
+                if (sub[k] == grid::Key::Goal) take(Role::Goal, next->cells[k], false);
+                else if (sub[k] == grid::Key::PeriodGoal) take(Role::Goal, next->cells[k], true);
+            }
+            consumed_next = true;
+            return;
+        }
+    }
+    struct Taken {
+        Role role;
+        GCell value;
+        bool period;
+    };
+    std::vector<Taken> taken;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const GCell& cell = cells[i];
+        grid::KeyInfo k = keys[i];
+        GCell value{"", cell.at};
+        bool has_value = false;
+        // `预算单位:东莞市交通运输局`: key and value in one cell.
+        if (k.key == grid::Key::None) {
+            for (std::string_view colon : {":", "："}) {
+                auto p = cell.text.find(colon);
+                if (p == std::string::npos || p == 0) continue;
+                auto head = grid::key_of(cell.text.substr(0, p));
+                std::string_view rest = text::trim(std::string_view(cell.text).substr(p + colon.size()));
+                if (head.key != grid::Key::None && !rest.empty()) {
+                    k = head;
+                    value.text = std::string(rest);
+                    has_value = true;
+                    break;
+                }
+            }
+        }
+        if (!k.amount_unit.empty()) {
+            if (block.unit.empty()) { block.unit = k.amount_unit; block.unit_at = cell.at; }
+        } else if (auto u = grid::amount_unit_in(cell.text)) {
+            if (block.unit.empty()) { block.unit = *u; block.unit_at = cell.at; }
+            continue;
+        }
+        if (k.key == grid::Key::None) {
+            // `207101天津市河北区人民法院` heading a block: the unit, with its code.
+            if (auto coded = grid::split_code(cell.text); coded && cell.text.size() <= 120)
+                take(Role::BudgetUnit, cell, false);
+            continue;
+        }
+        if (!has_value && i + 1 < cells.size() && grid::key_of(cells[i + 1].text).key == grid::Key::None &&
+            !grid::amount_unit_in(cells[i + 1].text)) {
+            value = cells[i + 1];
+            has_value = true;
+            ++i;
+        }
+        if (!has_value && i + 1 == cells.size() && next && next->cells.size() == 1 &&
+            grid::key_of(next->cells[0].text).key == grid::Key::None && k.key != grid::Key::Ignore &&
+            k.key != grid::Key::AmountLabel && !header_of(*next, i).has_value()) {
+            value = next->cells[0];
+            has_value = true;
+            consumed_next = true;
+        }
+        if (!has_value) continue;
+        switch (k.key) {
+            case grid::Key::Name: taken.push_back({Role::Name, value, false}); break;
+            case grid::Key::Department: taken.push_back({Role::Department, value, false}); break;
+            case grid::Key::BudgetUnit: taken.push_back({Role::BudgetUnit, value, false}); break;
+            case grid::Key::Code: taken.push_back({Role::Code, value, false}); break;
+            case grid::Key::Total: taken.push_back({Role::Total, value, k.period}); break;
+            case grid::Key::Fiscal: taken.push_back({Role::Fiscal, value, k.period}); break;
+            case grid::Key::Other: taken.push_back({Role::Other, value, k.period}); break;
+            case grid::Key::Goal:
+            case grid::Key::GoalLabel: taken.push_back({Role::Goal, value, false}); break;
+            case grid::Key::PeriodGoal: taken.push_back({Role::Goal, value, true}); break;
+            default: break;
+        }
+    }
+    // 中期 and 年度 amounts side by side: `中期资金总额 | 68.50 | 年度资金总额 | 51.35`, then
+    // `其中:财政拨款 | 68.50 | 其中:财政拨款 | 51.35`: a role twice in a row is the period's
+    // first and the year's second.
+    for (std::size_t a = 0; a < taken.size(); ++a)
+        for (std::size_t b = a + 1; b < taken.size(); ++b)
+            if (taken[a].role == taken[b].role && !taken[a].period && !taken[b].period) taken[a].period = true;
+    for (const auto& t : taken) take(t.role, t.value, t.period);
+}
+
+void GridReader::Impl::emit_block_project() {
+    Row row;
+    row.kind = RowKind::Project;
+    row.at = block.at;
+    auto put = [&](Role r, const std::map<Role, GCell>& from) {
+        if (auto it = from.find(r); it != from.end()) row.add(r, it->second.text, it->second.at);
+    };
+    for (Role r : {Role::Name, Role::Department, Role::BudgetUnit, Role::Code, Role::Total, Role::Fiscal, Role::Other,
+                   Role::Goal})
+        put(r, block.fields);
+    if (!row.find(Role::Name)) {
+        // No project: a whole-department table (部门整体), or a form whose name cell was
+        // left empty. It is named by its department (or unit), and says so.
+        const GCell* by = nullptr;
+        if (auto it = block.fields.find(Role::Department); it != block.fields.end()) by = &it->second;
+        if (auto it = block.fields.find(Role::BudgetUnit); it != block.fields.end() && (!by || block.whole_department))
+            by = &it->second;
+        if (by) row.add(Role::Name, by->text, by->at);
+        row.add(Role::Note,
+                block.whole_department ? "部门整体: a whole-department table, named by its department"
+                                       : "no project name in the table: named by its department",
+                block.at);
+    }
+    std::string unit = block.unit.empty() ? doc_unit : block.unit;
+    if (!unit.empty()) row.add(Role::AmountUnit, unit, block.unit.empty() ? doc_unit_at : block.unit_at);
+    out(row);
+    ++projects;
+    if (!block.period.empty()) {
+        Row meta;
+        meta.kind = RowKind::Meta;
+        meta.at = block.at;
+        for (Role r : {Role::Total, Role::Fiscal, Role::Other, Role::Goal})
+            if (auto it = block.period.find(r); it != block.period.end()) meta.add(r, it->second.text, it->second.at);
+        meta.add(Role::Note, "中期", block.at);
+        if (!unit.empty()) meta.add(Role::AmountUnit, unit, block.unit_at);
+        out(meta);
+    }
+}
+
+namespace {
+bool value_column(Column c) {
+    return c == Column::Target || c == Column::PeriodTarget || c == Column::AnnualTarget || c == Column::Actual;
+}
+}  // namespace
+
+
+void GridReader::Impl::emit_indicator(const std::vector<GCell>& cells, const std::vector<std::size_t>& where,
+                                      Location at) {
+    Row row;
+    row.kind = RowKind::Indicator;
+    row.at = at;
+    std::optional<GCell> l1, l2;
+    bool has_value = false, has_name = false;
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        Column c = cols[where[k]];
+        if (c == Column::Level1) l1 = cells[k];
+        if (c == Column::Level2 && col_roles[where[k]]) l2 = cells[k];
+    }
+    if (l1) {
+        level1 = l1;
+        level2.reset();
+    }
+    if (l2) level2 = l2;
+    if (level1) row.add(Role::Level1, level1->text, level1->at);
+    if (level2) row.add(Role::Level2, level2->text, level2->at);
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        auto role = col_roles[where[k]];
+        if (!role || *role == Role::Level1 || *role == Role::Level2) continue;
+        if (text::trim(cells[k].text).empty() || row.find(*role)) continue;
+        row.add(*role, cells[k].text, cells[k].at);
+        has_value |= value_column(cols[where[k]]);
+        has_name |= *role == Role::IndicatorName;
+    }
+    if (!has_name && !has_value) return;  // a level cell alone: it carries down
+    out(row);
+    ++indicators;
+}
+
+void GridReader::Impl::data_row(GRow row, bool cut) {
+    // A department subtotal in a multi-project grid: `820-马踏镇部门 | 8,827,620.53`.
+    if (multi && row.cells.size() <= 3) {
+        const GCell* coded = nullptr;
+        const GCell* amount = nullptr;
+        for (const auto& c : row.cells) {
+            if (grid::split_code(c.text)) coded = &c;
+            else if (Money::parse_cell(c.text).money) amount = &c;
+        }
+        if (coded && amount) {
+            auto cn = grid::split_code(coded->text);
+            Row d;
+            d.kind = RowKind::Department;
+            d.at = row.at;
+            d.add(Role::Name, cn->name, coded->at);
+            d.add(Role::Code, cn->code, coded->at);
+            d.add(Role::Total, amount->text, amount->at);
+            if (!block.unit.empty() || !doc_unit.empty())
+                d.add(Role::AmountUnit, block.unit.empty() ? doc_unit : block.unit, row.at);
+            out(d);
+            return;
+        }
+    }
+    auto where = align(row.cells, cols);
+    if (!where) {
+        finding(Rule::UnparsedText,
+                "grid row with more cells (" + std::to_string(row.cells.size()) + ") than the header has columns (" +
+                    std::to_string(cols.size()) + "): not read",
+                row.at, row.cells.front().text);
+        return;
+    }
+    if (cut) {
+        // The input stops inside this row: its last cell may be cut short. A row cut
+        // at or before its target is dropped; one cut after it keeps the cells before.
+        std::size_t last_col = where->back();
+        std::size_t target_col = 0;
+        bool has_target = false;
+        for (std::size_t j = 0; j < cols.size(); ++j)
+            if (value_column(cols[j]) && cols[j] != Column::Actual) { target_col = j; has_target = true; }
+        Location at = row.cells.back().at;
+        std::string quote = row.cells.back().text;
+        if (!has_target || last_col <= target_col) {
+            bool level_only = true;
+            for (std::size_t k = 0; k < row.cells.size(); ++k)
+                level_only &= cols[(*where)[k]] == Column::Level1 || cols[(*where)[k]] == Column::Level2;
+            finding(Rule::IncompleteProject,
+                    level_only ? "the input ends inside the table, after a level cell: the rows under it are missing"
+                               : "the input ends inside the table, in an indicator row before its target: the row "
+                                 "is not read; the rows before it are",
+                    at, quote);
+            if (!level_only) return;
+        } else {
+            finding(Rule::IncompleteProject,
+                    "the input ends inside the table, in the last cell of an indicator row: that cell is not read; "
+                    "the rest of the row and the rows before it are",
+                    at, quote);
+            row.cells.pop_back();
+            where->pop_back();
+        }
+    }
+    if (multi) {
+        const GCell* name = nullptr;
+        Row p;
+        p.kind = RowKind::Project;
+        p.at = row.at;
+        for (std::size_t k = 0; k < row.cells.size(); ++k) {
+            Column c = cols[(*where)[k]];
+            const GCell& cell = row.cells[k];
+            if (c == Column::Project) name = &cell;
+            if (c == Column::Unit) project_unit = cell;
+        }
+        if (name) {
+            p.add(Role::Name, name->text, name->at);
+            if (project_unit) {
+                if (auto cn = grid::split_code(project_unit->text)) {
+                    p.add(Role::BudgetUnit, cn->name, project_unit->at);
+                    p.add(Role::Code, cn->code, project_unit->at);
+                } else {
+                    p.add(Role::BudgetUnit, project_unit->text, project_unit->at);
+                }
+            }
+            if (auto it = block.fields.find(Role::Department); it != block.fields.end())
+                p.add(Role::Department, it->second.text, it->second.at);
+            for (std::size_t k = 0; k < row.cells.size(); ++k) {
+                Column c = cols[(*where)[k]];
+                if (c == Column::Total) p.add(Role::Total, row.cells[k].text, row.cells[k].at);
+                if (c == Column::Goal) p.add(Role::Goal, row.cells[k].text, row.cells[k].at);
+            }
+            std::string unit = block.unit.empty() ? doc_unit : block.unit;
+            if (!unit.empty()) p.add(Role::AmountUnit, unit, block.unit.empty() ? doc_unit_at : block.unit_at);
+            out(p);
+            ++projects;
+            level1.reset();
+            level2.reset();
+        }
+    }
+    emit_indicator(row.cells, *where, row.at);
+}
+
+void GridReader::Impl::read() {
+    rendering = classify();
+    if (rendering == Rendering::Glued) {
+        for (const auto& [n, l] : lines)
+            if (glued_header(text::trim(l))) {
+                finding(Rule::GluedCells,
+                        "the grid's cells are printed with no separator between them (`" +
+                            text::ellipsize(text::trim(l), 40) +
+                            "`): their boundaries cannot be recovered without guessing, so nothing is read; take "
+                            "the table from its spreadsheet or PDF, or save the page's table as CSV",
+                        at_line(n), text::trim(l));
+                return;
+            }
+    }
+    if (rendering == Rendering::None) return;
+    build_rows();
+    bool in_grid = false;
+    bool goal_open = false;
+    // The document's amount unit, stated once above everything (`金额单位:元`).
+    for (const auto& r : rows) {
+        std::size_t f;
+        if (header_of(r, f)) break;
+        for (const auto& c : r.cells)
+            if (auto u = grid::amount_unit_in(c.text); u && doc_unit.empty() && grid::fold(c.text).find("单位") != std::string::npos && c.text.size() <= 30) {
+                doc_unit = *u;
+                doc_unit_at = c.at;
+            }
+    }
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        GRow& row = rows[r];
+        std::size_t first = 0;
+        if (auto h = header_of(row, first)) {
+            set_header(row, first);
+            if (!multi) emit_block_project();
+            block = Block{};
+            in_grid = true;
+            saw_table = true;
+            goal_open = false;
+            level1.reset();
+            level2.reset();
+            project_unit.reset();
+            // One cell per line: the first data row can follow the header unseparated.
+            GRow rest;
+            rest.at = row.at;
+            rest.last = row.last;
+            rest.closed = row.closed;
+            for (std::size_t k = first + h->size(); k < row.cells.size(); ++k) rest.cells.push_back(row.cells[k]);
+            if (!rest.cells.empty()) {
+                rest.at = rest.cells.front().at;
+                rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(r) + 1, std::move(rest));
+            }
+            continue;
+        }
+        if (in_grid) {
+            if (ends_grid(row, rendering) || (starts_block(row) && row.cells.size() <= 8)) {
+                in_grid = false;
+                if (ends_grid(row, rendering)) continue;
+            }
+        }
+        if (!in_grid) {
+            if (goal_open && row.cells.size() == 1 && !row.blank_before &&
+                grid::key_of(row.cells[0].text).key == grid::Key::None) {
+                if (auto it = block.fields.find(Role::Goal); it != block.fields.end()) {
+                    it->second.text += row.cells[0].text;
+                    continue;
+                }
+            }
+            bool consumed = false;
+            const GRow* next = r + 1 < rows.size() ? &rows[r + 1] : nullptr;
+            bool had_goal = block.fields.count(Role::Goal) > 0;
+            block_row(row, next, consumed);
+            goal_open = !had_goal && block.fields.count(Role::Goal) > 0 && !consumed &&
+                        (rendering == Rendering::Spaces || rendering == Rendering::Pipe);
+            if (consumed) ++r;
+            continue;
+        }
+        // One cell per line without row boundaries: split the run by the cells' shapes.
+        std::vector<GRow> parts;
+        if (rendering == Rendering::Lines || rendering == Rendering::PipeCells) {
+            // Where each row may start: at the level-1, level-2 or name column.
+            std::size_t after_levels = 0;
+            for (std::size_t j = 0; j < cols.size(); ++j)
+                if (cols[j] == Column::Level1 || cols[j] == Column::Level2 || cols[j] == Column::Label) after_levels = j + 1;
+            std::size_t width = 0;  // data cells a row holds after its levels
+            for (std::size_t j = after_levels; j < cols.size(); ++j)
+                if (col_roles[j]) width = j + 1 - after_levels;
+            // Without row boundaries, a row ends at its last value column.
+            std::size_t narrow = 0;
+            for (std::size_t j = after_levels; j < cols.size(); ++j)
+                if (col_roles[j] && cols[j] != Column::Note && cols[j] != Column::Standard && cols[j] != Column::Reason)
+                    narrow = j + 1 - after_levels;
+            bool bounded = false;
+            for (const auto& other : rows) bounded |= &other != &row && other.cells.size() > 1 && in_grid;
+            std::size_t limit = width;
+            if (rendering == Rendering::Lines && row.cells.size() > width + 2) limit = narrow;
+            (void)bounded;
+            GRow cur;
+            std::size_t data = 0;
+            bool level2_seen = false;
+            for (auto& c : row.cells) {
+                bool l1 = grid::looks_level1(c.text), l2 = grid::looks_level2(c.text) && !l1;
+                bool start = false;
+                if (l1 && !cur.cells.empty()) start = true;
+                else if (l2 && (data > 0 || level2_seen)) start = true;
+                else if (!l1 && !l2 && data >= limit) start = true;
+                if (start) {
+                    parts.push_back(std::move(cur));
+                    cur = GRow{};
+                    data = 0;
+                    level2_seen = false;
+                }
+                if (cur.cells.empty()) cur.at = c.at;
+                if (l2) level2_seen = true;
+                if (!l1 && !l2) ++data;
+                cur.cells.push_back(c);
+            }
+            if (!cur.cells.empty()) parts.push_back(std::move(cur));
+            for (auto& p : parts) p.closed = true;
+            if (!parts.empty()) {
+                parts.back().last = row.last;
+                parts.back().closed = row.closed;
+            }
+        } else {
+            parts.push_back(row);
+        }
+        for (auto& part : parts) {
+            // A weight alone on the next line (`定性 高中低` / `10`).
+            if (part.cells.size() == 1 && grid::looks_number(part.cells[0].text) && held && !held->find(Role::Weight) &&
+                std::find(cols.begin(), cols.end(), Column::Weight) != cols.end()) {
+                held->add(Role::Weight, part.cells[0].text, part.cells[0].at);
+                continue;
+            }
+            bool cut = part.last && (rendering == Rendering::Pipe || rendering == Rendering::PipeCells ||
+                                             rendering == Rendering::Tsv || rendering == Rendering::Csv
+                                         ? !part.closed
+                                         : true);
+            data_row(std::move(part), cut);
+        }
+    }
+    flush();
+    if (!saw_table)
+        finding(Rule::NoProjects,
+                "no indicator grid found: no header naming 一级指标 / 二级指标 / 三级指标 / 指标值 (or their synonyms)",
+                at_line(lines.empty() ? 0 : lines.front().first));
+}
+
+}  // namespace bpt
