@@ -40,7 +40,7 @@ void encode(char32_t cp, std::string& out) {
 // Traditional → Simplified for the characters of the forms' keys and level names
 // only: mirrors publish these tables in Traditional script, and the vocabulary must
 // still be recognised. Cell text is never folded.
-constexpr std::array<std::pair<char32_t, char32_t>, 52> kTraditional{{
+constexpr std::array<std::pair<char32_t, char32_t>, 54> kTraditional{{
     {U'項', U'项'}, {U'標', U'标'}, {U'級', U'级'}, {U'稱', U'称'}, {U'資', U'资'}, {U'額', U'额'},
     {U'實', U'实'}, {U'際', U'际'}, {U'績', U'绩'}, {U'達', U'达'}, {U'門', U'门'}, {U'總', U'总'},
     {U'體', U'体'}, {U'單', U'单'}, {U'計', U'计'}, {U'權', U'权'}, {U'備', U'备'}, {U'註', U'注'},
@@ -49,7 +49,7 @@ constexpr std::array<std::pair<char32_t, char32_t>, 52> kTraditional{{
     {U'時', U'时'}, {U'經', U'经'}, {U'濟', U'济'}, {U'會', U'会'}, {U'態', U'态'}, {U'續', U'续'},
     {U'響', U'响'}, {U'滿', U'满'}, {U'對', U'对'}, {U'準', U'准'}, {U'現', U'现'}, {U'況', U'况'},
     {U'狀', U'状'}, {U'據', U'据'}, {U'務', U'务'}, {U'間', U'间'}, {U'度', U'度'}, {U'與', U'与'},
-    {U'劃', U'划'}, {U'屬', U'属'}, {U'則', U'则'}, {U'導', U'导'},
+    {U'劃', U'划'}, {U'屬', U'属'}, {U'則', U'则'}, {U'導', U'导'}, {U'萬', U'万'}, {U'億', U'亿'},
 }};
 
 char32_t simplify(char32_t cp) {

@@ -29,6 +29,7 @@ struct GRow {
     std::vector<GCell> cells;
     Location at;
     bool closed = true;  // `|` rendering: the line ended with its closing `|`
+    bool padded = false; // `|` rendering: empty cells pad the line to the table's width
     bool last = false;   // holds the input's last non-blank line
     bool blank_before = false;
 };
@@ -454,6 +455,8 @@ void GridReader::Impl::build_line_rows() {
         if (rendering == Rendering::Pipe) {
             auto cells = split_pipes(t, row.closed);
             for (auto c : cells) row.cells.push_back({std::string(c), at_line(n)});
+            std::string_view body = text::trim_right(t.substr(0, t.size() - (row.closed ? 1 : 0)));
+            row.padded = row.closed && body.ends_with("|");
         } else {
             for (auto c : split_spaces(t)) row.cells.push_back({std::string(c), at_line(n)});
         }
@@ -470,7 +473,7 @@ void GridReader::Impl::build_line_rows() {
             const auto& next = rows[i + 1];
             std::size_t filled = 0;
             for (const auto& c : row.cells) filled += !c.text.empty();
-            bool lone = filled == 1 && row.cells.size() == 1;
+            bool lone = filled == 1 && row.cells.size() == 1 && !row.padded;
             bool header_wrap = !row.cells.empty() && is_indicator_column(grid::column_of(row.cells.back().text)) &&
                                is_indicator_column(grid::column_of(next.cells.front().text));
             if (!lone && !header_wrap) break;
@@ -480,6 +483,7 @@ void GridReader::Impl::build_line_rows() {
             if (next_filled == 0) break;
             for (const auto& c : next.cells) row.cells.push_back(c);
             row.closed = next.closed;
+            row.padded = next.padded;
             row.last = next.last;
             row.at.end_line = next.at.line;
             ++i;
@@ -497,6 +501,7 @@ void GridReader::Impl::build_cell_rows() {
         std::string text;
         std::uint32_t line;
         std::size_t empties_before;
+        bool closed = true;  // `X |`: the cell's line ended with its `|`
     };
     std::vector<Item> items;
     std::size_t empties = 0;
@@ -513,7 +518,7 @@ void GridReader::Impl::build_cell_rows() {
             }
             for (auto c : cells) {
                 if (c.empty()) { ++empties; continue; }
-                items.push_back({std::string(c), n, empties});
+                items.push_back({std::string(c), n, empties, closed});
                 empties = 0;
             }
         } else {
@@ -545,6 +550,7 @@ void GridReader::Impl::build_cell_rows() {
         row.cells.push_back({it.text, at_line(it.line)});
         row.at.end_line = it.line;
         row.last = i + 1 == items.size();
+        row.closed = it.closed;
     }
     if (!row.cells.empty()) rows.push_back(std::move(row));
 }
@@ -582,24 +588,26 @@ void GridReader::Impl::join_fragments() {
     std::vector<GRow> out;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         bool done = false;
-        if (rows[i].cells.size() == 1 && rows[i].cells[0].text.size() <= 12) {
-            std::string acc = rows[i].cells[0].text;
-            for (std::size_t k = i + 1; k < rows.size() && k < i + 4; ++k) {
+        if (rows[i].cells.size() == 1 && rows[i].cells[0].text.size() <= 12 &&
+            grid::key_of(rows[i].cells[0].text).key == grid::Key::None) {
+            // The longest run that makes a key: `年度` `预算` `安排` `(万元)`, not `年度预算`.
+            std::string acc = rows[i].cells[0].text, best;
+            std::size_t best_k = 0;
+            for (std::size_t k = i + 1; k < rows.size() && k < i + 5; ++k) {
                 if (rows[k].cells.size() != 1 || rows[k].cells[0].text.size() > 12) break;
                 acc += rows[k].cells[0].text;
                 auto key = grid::key_of(acc);
-                Column col = grid::column_of(acc);
-                bool known = (key.key != grid::Key::None && key.key != grid::Key::Ignore) || is_indicator_column(col);
-                if (known && grid::key_of(rows[i].cells[0].text).key == grid::Key::None) {
-                    GRow r = rows[i];
-                    r.cells[0].text = acc;
-                    r.at.end_line = rows[k].at.line;
-                    r.last = rows[k].last;
-                    out.push_back(std::move(r));
-                    i = k;
-                    done = true;
-                    break;
-                }
+                bool known = key.key != grid::Key::None || is_indicator_column(grid::column_of(acc));
+                if (known) { best = acc; best_k = k; }
+            }
+            if (best_k > 0) {
+                GRow r = rows[i];
+                r.cells[0].text = best;
+                r.at.end_line = rows[best_k].at.line;
+                r.last = rows[best_k].last;
+                out.push_back(std::move(r));
+                i = best_k;
+                done = true;
             }
         }
         if (!done) out.push_back(std::move(rows[i]));
@@ -787,7 +795,7 @@ void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consum
             has_value = true;
             ++i;
         }
-        if (!has_value && i + 1 == cells.size() && next && next->cells.size() == 1 &&
+        if (!has_value && cells.size() == 1 && next && next->cells.size() == 1 &&
             grid::key_of(next->cells[0].text).key == grid::Key::None && k.key != grid::Key::Ignore &&
             k.key != grid::Key::AmountLabel && !header_of(*next, i).has_value()) {
             value = next->cells[0];
@@ -927,6 +935,15 @@ void GridReader::Impl::data_row(GRow row, bool cut) {
                 row.at, row.cells.front().text);
         return;
     }
+    if (!cut && row.last) {
+        bool level_only = true;
+        for (std::size_t k = 0; k < row.cells.size(); ++k)
+            level_only &= cols[(*where)[k]] == Column::Level1 || cols[(*where)[k]] == Column::Level2;
+        if (level_only)
+            finding(Rule::IncompleteProject,
+                    "the input ends inside the table, after a level cell: the rows under it are missing",
+                    row.cells.back().at, row.cells.back().text);
+    }
     if (cut) {
         // The input stops inside this row: its last cell may be cut short. A row cut
         // at or before its target is dropped; one cut after it keeps the cells before.
@@ -1026,7 +1043,22 @@ void GridReader::Impl::read() {
     for (std::size_t r = 0; r < rows.size(); ++r) {
         GRow& row = rows[r];
         std::size_t first = 0;
+        // `一级` / `指标` over a header line that starts at 二级指标: one header.
+        if (row.cells.size() == 1 && grid::column_of(row.cells[0].text) == Column::Level1 && r + 1 < rows.size()) {
+            std::size_t f2 = 0;
+            auto h2 = header_of(rows[r + 1], f2);
+            if (h2 && f2 == 0 && std::find(h2->begin(), h2->end(), Column::Level1) == h2->end()) {
+                rows[r + 1].cells.insert(rows[r + 1].cells.begin(), row.cells[0]);
+                continue;
+            }
+        }
         if (auto h = header_of(row, first)) {
+            if (first > 0 && !in_grid) {
+                GRow head = row;
+                head.cells.resize(first);
+                bool consumed = false;
+                block_row(head, nullptr, consumed);
+            }
             set_header(row, first);
             if (!multi) emit_block_project();
             block = Block{};
@@ -1066,7 +1098,7 @@ void GridReader::Impl::read() {
             const GRow* next = r + 1 < rows.size() ? &rows[r + 1] : nullptr;
             bool had_goal = block.fields.count(Role::Goal) > 0;
             block_row(row, next, consumed);
-            goal_open = !had_goal && block.fields.count(Role::Goal) > 0 && !consumed &&
+            goal_open = !had_goal && block.fields.count(Role::Goal) > 0 &&
                         (rendering == Rendering::Spaces || rendering == Rendering::Pipe);
             if (consumed) ++r;
             continue;
@@ -1121,6 +1153,10 @@ void GridReader::Impl::read() {
             parts.push_back(row);
         }
         for (auto& part : parts) {
+            if (ends_grid(part, rendering)) {
+                in_grid = false;
+                break;
+            }
             // A weight alone on the next line (`定性 高中低` / `10`).
             if (part.cells.size() == 1 && grid::looks_number(part.cells[0].text) && held && !held->find(Role::Weight) &&
                 std::find(cols.begin(), cols.end(), Column::Weight) != cols.end()) {
