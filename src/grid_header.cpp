@@ -186,7 +186,7 @@ KeyInfo key_of(std::string_view cell) {
         if (!k.amount_unit.empty()) k.key = Key::AmountLabel;
         return k;
     }
-    k.period = has(f, "中期");
+    k.period = has(f, "中期") || has(f, "实施周期");
     auto is = [&](Key key) { k.key = key; return k; };
     if (has(f, "单位") && (f.ends_with("单位元") || f.ends_with("单位万元"))) return is(Key::AmountLabel);
     if (f.starts_with("项目名称") || f == "专项名称" || f == "项目") return is(Key::Name);

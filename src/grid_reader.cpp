@@ -710,7 +710,9 @@ void GridReader::Impl::take(Role role, const GCell& value, bool period) {
     if (role == Role::Department || role == Role::BudgetUnit) {
         if (auto coded = grid::split_code(value.text)) {
             if (!into.count(role)) into[role] = GCell{coded->name, value.at};
-            if (!block.fields.count(Role::Code)) block.fields[Role::Code] = GCell{coded->code, value.at};
+            // The unit's own code is the precise one (`820001-…` under `820-…`).
+            if (!block.fields.count(Role::Code) || role == Role::BudgetUnit)
+                block.fields[Role::Code] = GCell{coded->code, value.at};
             return;
         }
     }
@@ -721,7 +723,10 @@ void GridReader::Impl::take(Role role, const GCell& value, bool period) {
 
 void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consumed_next) {
     consumed_next = false;
-    const auto& cells = row.cells;
+    // A spreadsheet saves merged cells as empty ones: only the filled cells are keys or values.
+    std::vector<GCell> cells;
+    for (const auto& c : row.cells)
+        if (!text::trim(c.text).empty()) cells.push_back(c);
     if (!block.any) block.at = row.at;
     for (const auto& c : cells) {
         std::string f = grid::fold(c.text);
@@ -881,6 +886,8 @@ void GridReader::Impl::emit_indicator(const std::vector<GCell>& cells, const std
     bool has_value = false, has_name = false;
     for (std::size_t k = 0; k < cells.size(); ++k) {
         Column c = cols[where[k]];
+        // A spreadsheet's merged cell is saved empty: the level above carries on.
+        if (text::trim(cells[k].text).empty()) continue;
         if (c == Column::Level1) l1 = cells[k];
         if (c == Column::Level2 && col_roles[where[k]]) l2 = cells[k];
     }
