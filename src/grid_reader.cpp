@@ -782,10 +782,14 @@ void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consum
                 }
             }
         }
+        // The unit stated nearest the grid is its own: a table above it (an allocation
+        // table in 元) may state another.
         if (!k.amount_unit.empty()) {
-            if (block.unit.empty()) { block.unit = k.amount_unit; block.unit_at = cell.at; }
+            block.unit = k.amount_unit;
+            block.unit_at = cell.at;
         } else if (auto u = grid::amount_unit_in(cell.text)) {
-            if (block.unit.empty()) { block.unit = *u; block.unit_at = cell.at; }
+            block.unit = *u;
+            block.unit_at = cell.at;
             continue;
         }
         if (k.key == grid::Key::None) {
