@@ -48,13 +48,20 @@ bool is_indicator_column(Column c) {
 }
 
 // Splits on runs of white space, but never inside brackets: `数量( ≥**个 )` is one cell.
-std::vector<std::string_view> split_spaces(std::string_view s) {
+// `min_run` 2: a single space is part of a cell (`pdftotext -layout` pads columns
+// with runs of spaces, and a name may hold one).
+std::vector<std::string_view> split_spaces(std::string_view s, int min_run = 1) {
     std::vector<std::string_view> out;
     int depth = 0;
     std::size_t start = std::string_view::npos;
     for (std::size_t i = 0; i < s.size();) {
         std::size_t len = 1;
         bool space = false;
+        if (min_run > 1 && s[i] == ' ' && (i + 1 >= s.size() || s[i + 1] != ' ') && start != std::string_view::npos &&
+            (i == 0 || s[i - 1] != ' ')) {
+            i += 1;  // one space inside a cell
+            continue;
+        }
         if (s[i] == ' ' || s[i] == '\t') space = true;
         else if (s.substr(i).starts_with("\u3000")) { space = true; len = 3; }
         else if (s.substr(i).starts_with("\u00a0")) { space = true; len = 2; }
@@ -71,6 +78,7 @@ std::vector<std::string_view> split_spaces(std::string_view s) {
         i += len;
     }
     if (start != std::string_view::npos) out.push_back(text::trim(s.substr(start)));
+    for (auto& t : out) t = text::trim(t);
     return out;
 }
 
@@ -302,6 +310,7 @@ struct GridReader::Impl {
     explicit Impl(RowSink& s) : sink(s) {}
 
     Rendering rendering = Rendering::None;
+    int space_run = 1;  // Spaces: the shortest run of spaces that separates cells
     std::vector<GRow> rows;
 
     // The header block's fields, gathered until the grid header.
@@ -338,7 +347,9 @@ struct GridReader::Impl {
     void block_row(const GRow& row, const GRow* next, bool& consumed_next);
     void take(Role role, const GCell& value, bool period);
     void emit_block_project();
-    void data_row(GRow row, bool cut);
+    // `cut`: the input ends in this row; `certain`: the rendering shows it (a `|`
+    // rendering's closing bar is missing), rather than the row merely being last.
+    void data_row(GRow row, bool cut, bool certain);
     void emit_indicator(const std::vector<GCell>& cells, const std::vector<std::size_t>& where, Location at);
     // The last indicator row is held back one row: its weight may stand alone on the
     // next line (`定性 高中低` / `10`).
@@ -437,6 +448,20 @@ Rendering GridReader::Impl::classify() {
 }
 
 void GridReader::Impl::build_line_rows() {
+    if (rendering == Rendering::Spaces) {
+        // Columns padded with runs of spaces (a layout extraction): when the header's
+        // cells stand two spaces or more apart, one space belongs to a cell.
+        for (const auto& [n, l] : lines) {
+            auto wide = split_spaces(text::trim(l), 2);
+            if (wide.size() < 3) continue;
+            std::vector<std::string> f;
+            for (auto t : wide) f.push_back(grid::fold(t));
+            if (header_score(f) < 3) continue;
+            bool all = std::all_of(wide.begin(), wide.end(), [](auto t) { return grid::column_of(t) != Column::None; });
+            if (all) space_run = 2;
+            break;
+        }
+    }
     std::size_t last_nonblank = 0;
     for (std::size_t i = 0; i < lines.size(); ++i)
         if (!text::trim(lines[i].second).empty()) last_nonblank = i;
@@ -458,7 +483,7 @@ void GridReader::Impl::build_line_rows() {
             std::string_view body = text::trim_right(t.substr(0, t.size() - (row.closed ? 1 : 0)));
             row.padded = row.closed && body.ends_with("|");
         } else {
-            for (auto c : split_spaces(t)) row.cells.push_back({std::string(c), at_line(n)});
+            for (auto c : split_spaces(t, space_run)) row.cells.push_back({std::string(c), at_line(n)});
         }
         row.last = i == last_nonblank;
         rows.push_back(std::move(row));
@@ -910,12 +935,24 @@ void GridReader::Impl::emit_indicator(const std::vector<GCell>& cells, const std
         has_value |= value_column(cols[where[k]]);
         has_name |= *role == Role::IndicatorName;
     }
-    if (!has_name && !has_value) return;  // a level cell alone: it carries down
+    if (!has_name && !has_value) {
+        // A level cell alone carries down; anything else without a name or a target is
+        // not an indicator row, and is said so rather than dropped.
+        for (std::size_t k = 0; k < cells.size(); ++k) {
+            Column c = cols[where[k]];
+            if (c != Column::Level1 && c != Column::Level2 && c != Column::Label && !text::trim(cells[k].text).empty()) {
+                finding(Rule::UnparsedText, "a grid row without an indicator name or a target: not read", at,
+                        cells[k].text);
+                break;
+            }
+        }
+        return;
+    }
     out(row);
     ++indicators;
 }
 
-void GridReader::Impl::data_row(GRow row, bool cut) {
+void GridReader::Impl::data_row(GRow row, bool cut, bool certain) {
     // A department subtotal in a multi-project grid: `820-马踏镇部门 | 8,827,620.53`.
     if (multi && row.cells.size() <= 3) {
         const GCell* coded = nullptr;
@@ -976,12 +1013,16 @@ void GridReader::Impl::data_row(GRow row, bool cut) {
                     at, quote);
             if (!level_only) return;
         } else {
-            finding(Rule::IncompleteProject,
-                    "the input ends inside the table, in the last cell of an indicator row: that cell is not read; "
-                    "the rest of the row and the rows before it are",
-                    at, quote);
-            row.cells.pop_back();
-            where->pop_back();
+            // Without a closing mark, a row whose cells run past its target may well
+            // be complete: a file ending on the table's last row looks just like it.
+            if (certain) {
+                finding(Rule::IncompleteProject,
+                        "the input ends inside the table, in the last cell of an indicator row: that cell is not "
+                        "read; the rest of the row and the rows before it are",
+                        at, quote);
+                row.cells.pop_back();
+                where->pop_back();
+            }
         }
     }
     if (multi) {
@@ -1071,14 +1112,19 @@ void GridReader::Impl::read() {
                 block_row(head, nullptr, consumed);
             }
             set_header(row, first);
-            if (!multi) emit_block_project();
+            // The header repeated on each page continues the project above it; a header
+            // under a new block of fields starts the next project.
+            bool fresh = block.any || projects == 0;
+            if (!multi && fresh) emit_block_project();
             block = Block{};
             in_grid = true;
             saw_table = true;
             goal_open = false;
-            level1.reset();
-            level2.reset();
-            project_unit.reset();
+            if (fresh) {
+                level1.reset();
+                level2.reset();
+                project_unit.reset();
+            }
             // One cell per line: the first data row can follow the header unseparated.
             GRow rest;
             rest.at = row.at;
@@ -1129,11 +1175,10 @@ void GridReader::Impl::read() {
             for (std::size_t j = after_levels; j < cols.size(); ++j)
                 if (col_roles[j] && cols[j] != Column::Note && cols[j] != Column::Standard && cols[j] != Column::Reason)
                     narrow = j + 1 - after_levels;
-            bool bounded = false;
-            for (const auto& other : rows) bounded |= &other != &row && other.cells.size() > 1 && in_grid;
+            // A run longer than a row has no boundaries: a row ends at its last value
+            // column, and an optional trailing cell (备注) cannot be told from the next name.
             std::size_t limit = width;
             if (rendering == Rendering::Lines && row.cells.size() > width + 2) limit = narrow;
-            (void)bounded;
             GRow cur;
             std::size_t data = 0;
             bool level2_seen = false;
@@ -1174,11 +1219,10 @@ void GridReader::Impl::read() {
                 held->add(Role::Weight, part.cells[0].text, part.cells[0].at);
                 continue;
             }
-            bool cut = part.last && (rendering == Rendering::Pipe || rendering == Rendering::PipeCells ||
-                                             rendering == Rendering::Tsv || rendering == Rendering::Csv
-                                         ? !part.closed
-                                         : true);
-            data_row(std::move(part), cut);
+            bool marked = rendering == Rendering::Pipe || rendering == Rendering::PipeCells;
+            bool delimited = rendering == Rendering::Tsv || rendering == Rendering::Csv;
+            bool cut = part.last && (marked || delimited ? !part.closed : true);
+            data_row(std::move(part), cut, marked || delimited);
         }
     }
     flush();

@@ -767,3 +767,51 @@ TEST_CASE("grid: level decorations, codes, and cell shapes", "[grid]") {
     CHECK(bpt::grid::strip_readings("學(xué)校") == "學校");
     CHECK(bpt::grid::strip_readings("重量(kg)") == "重量(kg)");
 }
+
+TEST_CASE("grid: a layout extraction, columns padded with runs of spaces, names with one space inside", "[grid]") {
+    auto r = read("grid/layout-spaces.txt");
+    CHECK(r.detected);
+    auto p = r.projects();
+    REQUIRE(p.size() == 1);
+    CHECK(cell(p[0], bpt::Role::Name) == "社区 养老服务 补助经费");
+    CHECK(cell(p[0], bpt::Role::Department) == "示例区民政局");
+    CHECK(cell(p[0], bpt::Role::BudgetUnit) == "示例区养老服务中心");
+    CHECK(cell(p[0], bpt::Role::Total) == "245");
+    CHECK(cell(p[0], bpt::Role::Fiscal) == "245");
+    CHECK(cell(p[0], bpt::Role::Other) == "0");
+    CHECK(cell(p[0], bpt::Role::Goal) == "为辖区 60 岁以上老年人提供助餐、助浴等居家养老服务。");
+    auto i = r.indicators();
+    CHECK(inds(r) == std::vector<std::string>{
+        "产出指标 | 数量指标 | 助餐服务 人次 | ≥12000人次",
+        "产出指标 | 数量指标 | 助浴服务 人次 | ≥600人次",
+        "产出指标 | 质量指标 | 服务合格率 | ≥95%",
+        "产出指标 | 时效指标 | 补助发放 及时率 | 100%",
+        "效益指标 | 社会效益指标 | 老年人 生活质量 | 明显提升",
+        "满意度指标 | 服务对象满意度指标 | 服务对象满意度 | ≥90%",
+    });
+    CHECK(cell(i[5], bpt::Role::Weight) == "20");
+    // The file ends on the table's last row, past its target: nothing says it is cut.
+    CHECK(r.rules().empty());
+}
+
+TEST_CASE("grid: the header repeated on each page continues the same project", "[grid]") {
+    bpt::test::TempDir dir;
+    bpt::test::write_file(dir / "paged.txt",
+                          "项目名称 | 道路养护 |\n资金总额 | 12.5 |\n"
+                          "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                          "产出指标 | 数量指标 | 养护里程 | ≥30公里 |\n"
+                          "\f"
+                          "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+                          "质量指标 | 养护合格率 | ≥95% |\n"
+                          "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |\n");
+    auto r = read_path((dir / "paged.txt").string());
+    auto p = r.projects();
+    REQUIRE(p.size() == 1);
+    CHECK(cell(p[0], bpt::Role::Total) == "12.5");
+    CHECK(inds(r) == std::vector<std::string>{
+        "产出指标 | 数量指标 | 养护里程 | ≥30公里",
+        "产出指标 | 质量指标 | 养护合格率 | ≥95%",
+        "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90%",
+    });
+    CHECK(r.rules().empty());
+}
