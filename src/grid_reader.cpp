@@ -501,8 +501,8 @@ void GridReader::Impl::data_row(GRow row, bool cut, bool certain) {
                 level_only &= cols[(*where)[k]] == Column::Level1 || cols[(*where)[k]] == Column::Level2;
             finding(Rule::IncompleteProject,
                     level_only ? "the input ends inside the table, after a level cell: the rows under it are missing"
-                               : "the input ends inside the table, in an indicator row before its target: the row "
-                                 "is not read; the rows before it are",
+                               : "the input ends inside the table, in an indicator row at or before its target, "
+                                 "which may be cut: the row is not read; the rows before it are",
                     at, quote);
             if (!level_only) return;
         } else {
@@ -526,6 +526,8 @@ void GridReader::Impl::data_row(GRow row, bool cut, bool certain) {
         for (std::size_t k = 0; k < row.cells.size(); ++k) {
             Column c = cols[(*where)[k]];
             const GCell& cell = row.cells[k];
+            // A spreadsheet saves the merged project cells of the rows below as empty.
+            if (text::trim(cell.text).empty()) continue;
             if (c == Column::Project) name = &cell;
             if (c == Column::Unit) project_unit = cell;
         }

@@ -815,3 +815,47 @@ TEST_CASE("grid: the header repeated on each page continues the same project", "
     });
     CHECK(r.rules().empty());
 }
+
+TEST_CASE("grid: a multi-project grid saved by a spreadsheet: merged project cells saved empty", "[grid]") {
+    auto r = read("grid/multiproject-spreadsheet.tsv");
+    CHECK(r.detected);
+    CHECK(r.of(bpt::RowKind::Department).size() == 1);
+    auto p = r.projects();
+    REQUIRE(p.size() == 2);
+    CHECK(cell(p[0], bpt::Role::Name) == "村组干部报酬");
+    CHECK(cell(p[1], bpt::Role::Name) == "基层组织活动经费");
+    CHECK(cell(p[1], bpt::Role::BudgetUnit) == "井研县马踏镇人民政府");  // the empty cell carries it down
+    CHECK(cell(p[1], bpt::Role::Code) == "820001");
+    CHECK(cell(p[1], bpt::Role::Total) == "660,000.00");
+    CHECK(cell(p[1], bpt::Role::AmountUnit) == "元");
+    auto i = r.indicators();
+    REQUIRE(i.size() == 13);
+    CHECK(ind(i[1]) == "产出指标 | 时效指标 | 维持时效 | 1");
+    CHECK(ind(i[12]) == "产出指标 | 数量指标 | 行政村数量 | 11");
+    CHECK(cell(i[12], bpt::Role::Weight) == "10");  // whole here: the spreadsheet's row is complete
+    CHECK(r.rules().empty());
+}
+
+TEST_CASE("grid: one cell per line with no blank lines (extractor order); a file ending on a target", "[grid]") {
+    auto r = read("grid/single-project-raw-lines.txt");
+    CHECK(r.detected);
+    auto p = r.projects();
+    REQUIRE(p.size() == 1);
+    CHECK(cell(p[0], bpt::Role::Name) == "乡村道路养护");
+    CHECK(cell(p[0], bpt::Role::Total) == "88.5");
+    CHECK(cell(p[0], bpt::Role::Fiscal) == "80");
+    CHECK(cell(p[0], bpt::Role::Other) == "8.5");
+    CHECK(inds(r) == std::vector<std::string>{
+        "产出指标 | 数量指标 | 养护里程 | ≥300公里",
+        "产出指标 | 数量指标 | 桥梁检查座数 | ≥20座",
+        "产出指标 | 质量指标 | 养护合格率 | ≥95%",
+        "效益指标 | 社会效益指标 | 群众出行条件 | 明显改善",
+    });
+    // Nothing after the last target shows the file complete: a cut `≥90%` would look
+    // the same, so that row is not read, and the reader says so.
+    REQUIRE(r.rules() == std::vector<std::string>{"incomplete-project"});
+    CHECK(r.sink.findings[0].quote == "≥90%");
+    CHECK(r.sink.findings[0].message ==
+          "the input ends inside the table, in an indicator row at or before its target, which may be cut: "
+          "the row is not read; the rows before it are");
+}
