@@ -169,18 +169,23 @@ void GridReader::Impl::set_header(const GRow& row, std::size_t first) {
     std::size_t dummy;
     auto c = header_of(row, dummy);
     std::size_t targets = 0, tseen = 0, names = 0, level2s = 0;
-    for (Column k : *c) targets += k == Column::Target || k == Column::PeriodTarget;
+    std::size_t periods = 0;
+    for (Column k : *c) {
+        targets += k == Column::Target || k == Column::PeriodTarget;
+        periods += k == Column::PeriodTarget;
+    }
     for (std::size_t k = 0; k < c->size(); ++k) {
         Column col = (*c)[k];
         std::optional<Role> role = grid::role_of(col);
-        // 中期 and 年度 groups side by side: the first value column is the period's,
-        // the second the year's; the second group's level and name repeat the first.
-        if (col == Column::Target || col == Column::PeriodTarget) {
-            if (targets >= 2) {
-                ++tseen;
-                role = tseen == 1 ? std::optional<Role>(Role::PeriodTarget)
-                       : tseen == 2 ? std::optional<Role>(Role::AnnualTarget) : std::nullopt;
-            }
+        // 中期 and 年度 groups side by side. A header that names the period
+        // (`实施周期指标值 | 年度指标值`, in either order) is followed; otherwise the first
+        // value column is the period's and the second the year's, as the forms print
+        // them, and the second group's level and name repeat the first.
+        if ((col == Column::Target || col == Column::PeriodTarget) && targets >= 2) {
+            ++tseen;
+            if (periods == 1) role = col == Column::PeriodTarget ? Role::PeriodTarget : Role::AnnualTarget;
+            else role = tseen == 1 ? std::optional<Role>(Role::PeriodTarget)
+                        : tseen == 2 ? std::optional<Role>(Role::AnnualTarget) : std::nullopt;
         }
         if (col == Column::Name && names++ > 0) role = std::nullopt;
         if (col == Column::Level2 && level2s++ > 0) role = std::nullopt;
@@ -577,6 +582,13 @@ void GridReader::Impl::read() {
     if (rendering == Rendering::None) return;
     builder.build_rows();
     rows = std::move(builder.rows);
+    std::size_t closed = 0, multi_cell = 0;
+    for (const auto& r : rows)
+        if (r.cells.size() >= 2) {
+            ++multi_cell;
+            closed += r.closed;
+        }
+    bool pipes_close = closed * 2 >= multi_cell;
     bool in_grid = false;
     bool goal_open = false;
     // The document's amount unit, stated once above everything (`金额单位:元`).
@@ -716,7 +728,8 @@ void GridReader::Impl::read() {
                 held->add(Role::Weight, part.cells[0].text, part.cells[0].at);
                 continue;
             }
-            bool marked = rendering == Rendering::Pipe || rendering == Rendering::PipeCells;
+            // A missing closing `|` marks a cut only where the rows have one.
+            bool marked = (rendering == Rendering::Pipe && pipes_close) || rendering == Rendering::PipeCells;
             bool delimited = rendering == Rendering::Tsv || rendering == Rendering::Csv;
             bool cut = part.last && (marked || delimited ? !part.closed : true);
             data_row(std::move(part), cut, marked || delimited);

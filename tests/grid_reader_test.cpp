@@ -859,3 +859,17 @@ TEST_CASE("grid: one cell per line with no blank lines (extractor order); a file
           "the input ends inside the table, in an indicator row at or before its target, which may be cut: "
           "the row is not read; the rows before it are");
 }
+
+TEST_CASE("grid: value columns that name their period, in either order; pipes without outer bars", "[grid]") {
+    auto r = read("grid/period-annual-named-bare-pipes.txt");
+    CHECK(r.detected);
+    auto p = r.projects();
+    REQUIRE(p.size() == 1);
+    CHECK(cell(p[0], bpt::Role::Name) == "河道保洁");
+    CHECK(inds(r) == std::vector<std::string>{
+        "产出指标 | 数量指标 | 保洁河道长度 | ≥120公里 / ≥40公里",
+        "满意度指标 | 服务对象满意度指标 | 沿河群众满意度 | ≥90% / ≥90%",
+    });
+    CHECK(cell(r.indicators()[1], bpt::Role::Note) == "抽样调查");
+    CHECK(r.rules().empty());  // no row closes with `|`, so an open last row is no cut
+}
