@@ -27,6 +27,7 @@ using grid::GRow;
 using grid::header_score;
 using grid::is_indicator_column;
 using grid::Rendering;
+using grid::split_spaces;
 using grid::tokens_of;
 
 }  // namespace
@@ -120,6 +121,28 @@ bool GridReader::saw_table() const { return impl_->saw_table; }
 
 bool GridReader::detect(const std::vector<std::string>& first_lines) {
     std::vector<std::string> window;  // one-cell-per-line: the header spread over lines
+    // The header block alone, when the grid starts further down: lines that start
+    // with the keys of a form (项目名称, 主管部门, 资金总额, 年度目标 …), three kinds of
+    // them on lines of their own. A list's column header has them on one line.
+    bool kinds[8] = {};
+    auto block_cue = [&](std::string_view line) {
+        auto toks = split_spaces(line);
+        if (toks.empty()) return;
+        std::string_view first = toks.front();
+        if (auto bar = first.find('|'); bar != std::string_view::npos) first = text::trim(first.substr(0, bar));
+        if (auto tab = first.find('\t'); tab != std::string_view::npos) first = first.substr(0, tab);
+        switch (grid::key_of(first).key) {
+            case grid::Key::Name: kinds[0] = true; break;
+            case grid::Key::Department:
+            case grid::Key::BudgetUnit: kinds[1] = true; break;
+            case grid::Key::Total:
+            case grid::Key::Fiscal:
+            case grid::Key::AmountLabel: kinds[2] = true; break;
+            case grid::Key::Goal:
+            case grid::Key::GoalLabel: kinds[3] = true; break;
+            default: break;
+        }
+    };
     for (const auto& l : first_lines) {
         std::string_view t = text::trim(l);
         if (t.empty()) continue;
@@ -129,6 +152,8 @@ bool GridReader::detect(const std::vector<std::string>& first_lines) {
         for (auto& tok : toks) window.push_back(tok);
         if (window.size() > 8) window.erase(window.begin(), window.end() - 8);
         if (header_score(window) >= 3) return true;
+        block_cue(t);
+        if (kinds[0] + kinds[1] + kinds[2] + kinds[3] >= 3) return true;
     }
     return false;
 }

@@ -59,7 +59,7 @@ Read read_path(const std::string& path) {
     bpt::Line line;
     std::vector<std::string> first;
     while (src->next(line)) {
-        if (first.size() < 60) first.emplace_back(line.text);
+        if (first.size() < 40) first.emplace_back(line.text);
         reader.line(line);
     }
     reader.finish();
