@@ -192,7 +192,7 @@ void CsvWriter::indicator_rows(const Project& p) {
         row.text(i.name);
         target_cells(row, i.period);
         target_cells(row, i.annual);
-        row.number(i.line);
+        row.number(i.location.line);
         row.end();
     }
 }

@@ -96,14 +96,14 @@ struct Source::Impl {
     std::string raw;        // undecoded bytes read ahead
     std::string buf;        // decoded UTF-8 not yet handed out
     std::size_t pos = 0;
-    std::uint32_t line_no = 1;
+    LineNo line_no = 1;
     std::uint64_t bytes = 0;
 
     ~Impl() {
         if (owns && file) std::fclose(file);
     }
 
-    [[noreturn]] void fail(std::uint32_t line, const std::string& what) const { throw InputError(path, line, what); }
+    [[noreturn]] void fail(LineNo line, const std::string& what) const { throw InputError(path, line, what); }
 
     // Reads one block of raw bytes; false at end of input.
     bool read_block() {
@@ -179,7 +179,7 @@ struct Source::Impl {
         if (odd + even >= 2 && (odd == 0 || even == 0))
             fail(0, fmt::format("looks like UTF-16 without a byte-order mark; name the encoding with --encoding {}",
                                 odd ? "UTF-16LE" : "UTF-16BE"));
-        std::uint32_t line = 1;
+        LineNo line = 1;
         for (std::size_t i = 0; i < nul; ++i) line += head[i] == '\n';
         fail(line, "NUL byte: not a text file");
     }
@@ -222,7 +222,7 @@ struct Source::Impl {
             if (status == U_BUFFER_OVERFLOW_ERROR) continue;
             if (U_FAILURE(status)) {
                 // Lines already decoded, wherever they wait: in `buf` or in ICU's pivot.
-                std::uint32_t line = line_no;
+                LineNo line = line_no;
                 for (std::size_t i = pos; i < buf.size(); ++i) line += buf[i] == '\n';
                 for (const UChar* u = pivot_source; u < pivot_target; ++u) line += *u == u'\n';
                 fail(line, fmt::format("bytes that are not valid {} (use --encoding to name the file's encoding)",

@@ -57,7 +57,7 @@ bpt::Project awkward_project() {
     i.name = "培训,人次 \"含\"线上";
     i.period = numeric("称职≥95%", bpt::Comparator::Ge, "95", "%", "称职");
     i.annual = qualitative("合格");
-    i.line = 40;
+    i.location.line = 40;
     p.indicators.push_back(i);
     bpt::Indicator j;
     j.seq = 2;
@@ -68,7 +68,7 @@ bpt::Project awkward_project() {
     yes.kind = bpt::TargetKind::Boolean;
     yes.yes = true;
     j.annual = yes;
-    j.line = 41;
+    j.location.line = 41;
     p.indicators.push_back(j);
     p.location = {30, 44, 2};
     return p;

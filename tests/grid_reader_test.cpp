@@ -27,7 +27,8 @@ struct Collect : bpt::RowSink {
     std::vector<bpt::Row> rows;
     std::vector<Finding> findings;
     void row(bpt::Row& r) override { rows.push_back(r); }
-    void finding(bpt::Rule rule, std::string message, bpt::Location at, std::string_view quote) override {
+    void finding(bpt::Rule rule, std::string message, bpt::Location at, std::string_view quote,
+                 bool /*open_project*/) override {
         findings.push_back({rule, std::move(message), at, std::string(quote)});
     }
 };

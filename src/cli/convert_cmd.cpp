@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
@@ -54,7 +54,7 @@ struct Job {
 struct Plan {
     std::vector<Job> jobs;
     Format format = Format::Json;
-    FormatOptions options;
+    std::unique_ptr<Printer> printer;  // lends each input its sink
     ReadOptions read;
     bool combined = false;
     fs::path spool_dir;  // --combine: where per-input spool files go
@@ -106,7 +106,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
             Output out(spool.get(), job.input.path);
-            o.summary = convert(*source, out, plan.format, plan.options, plan.read, Role::Part);
+            o.summary = convert(*source, out, *plan.printer, plan.read);
             o.spool = std::move(spool);
         } else {
             std::error_code ec;
@@ -115,7 +115,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
                 throw OutputError(
                     fmt::format("{}: cannot create the folder: {}", job.output.parent_path().string(), ec.message()));
             Output out(job.output.string());
-            o.summary = convert(*source, out, plan.format, plan.options, plan.read);
+            o.summary = convert(*source, out, *plan.printer, plan.read);
         }
         o.ok = true;
     } catch (const InputError& e) {
@@ -292,13 +292,14 @@ int run_convert(const ConvertArgs& args) {
     }
     Plan plan;
     plan.combined = args.combine.has_value();
-    plan.format = args.format.format.value_or(plan.combined ? Format::Ndjson : Format::Json);
-    plan.options = args.format;
+    auto print = args.format.print(plan.combined ? Format::Ndjson : Format::Json);
+    plan.format = print.format;
     plan.read = args.read;
     auto validation = validation_options(args.rules);
     if (!validation) return kCannotRead;
     plan.read.validation = std::move(*validation);
-    if (plan.combined && plan.format == Format::Json) {
+    plan.printer = make_printer(print, RulePolicy(plan.read.validation), plan.combined);
+    if (!plan.printer) {
         error("--combine writes ndjson or csv: JSON documents do not join into one");
         return kCannotRead;
     }
@@ -349,7 +350,7 @@ int run_convert(const ConvertArgs& args) {
     Totals totals;
     totals.failed = failures.size();
     try {
-        if (combined) write_combined_preamble(plan.format, plan.options, *combined);
+        if (combined) plan.printer->begin(*combined);
         Batch batch(plan, jobs, progress, combined ? &*combined : nullptr);
         batch.collect(totals);
         // The inputs that converted are kept even when others failed: the failures

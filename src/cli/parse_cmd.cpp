@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
@@ -27,7 +27,8 @@ int run_parse(ParseArgs args) {
     try {
         auto source = Source::open(args.input, args.read.encoding);
         Output out(args.output);
-        convert(*source, out, args.format.format.value_or(Format::Json), args.format, args.read);
+        auto printer = make_printer(args.format.print(Format::Json), RulePolicy(args.read.validation));
+        convert(*source, out, *printer, args.read);
         return kOk;
     } catch (const InputError& e) {
         error(e.describe());
