@@ -874,3 +874,62 @@ TEST_CASE("grid: value columns that name their period, in either order; pipes wi
     CHECK(cell(r.indicators()[1], bpt::Role::Note) == "抽样调查");
     CHECK(r.rules().empty());  // no row closes with `|`, so an open last row is no cut
 }
+
+// ---------------------------------------------------------------------------
+// Through the Assembler: the rows this reader finds make records there.
+
+#include "bpt/assembler.h"
+
+namespace {
+
+struct Records : bpt::Sink {
+    std::vector<bpt::Project> projects;
+    std::vector<bpt::Diagnostic> diagnostics;
+    void on_project(const bpt::Project& p) override { projects.push_back(p); }
+    void on_diagnostic(const bpt::Diagnostic& d) override { diagnostics.push_back(d); }
+};
+
+Records assemble(const std::string& name) {
+    Records out;
+    bpt::DocumentInfo info;
+    info.path = name;
+    info.dialect = "grid";
+    bpt::Assembler assembler(out, info);
+    auto src = bpt::Source::open(bpt::test::data_path(name).string());
+    bpt::GridReader reader(assembler);
+    bpt::Line line;
+    while (src->next(line)) reader.line(line);
+    reader.finish();
+    assembler.finish();
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("grid through the assembler: amounts exact in their decimals, levels and targets", "[grid]") {
+    auto r = assemble("realworld/rw-04-linyi-school-2025-single-lines.txt");
+    REQUIRE(r.projects.size() == 1);
+    const auto& p = r.projects[0];
+    CHECK(p.name == "小学教育公用经费");
+    REQUIRE(p.amounts.total);
+    CHECK(p.amounts.total->to_string() == "438.768");
+    CHECK(p.amounts.fiscal->to_string() == "438.768");
+    REQUIRE(p.indicators.size() == 8);
+    REQUIRE(p.indicators[0].level1);
+    CHECK(p.indicators[0].level1->name == "产出值");
+    CHECK(p.indicators[0].level2->name == "数量值");
+    CHECK(p.indicators[0].name == "小学就读人数");
+    REQUIRE(p.indicators[0].annual);
+    CHECK(p.indicators[0].annual->raw == "<=6962人");
+
+    auto m = assemble("realworld/rw-01-jingyan-mata-2023-multiproject-pipe-grid.txt");
+    REQUIRE(m.projects.size() == 2);
+    CHECK(m.projects[0].name == "村组干部报酬");
+    CHECK(m.projects[0].amounts.total->to_string() == "3309840.00");
+    CHECK(m.projects[0].indicators.size() == 8);
+    CHECK(m.projects[1].name == "基层组织活动经费");
+    CHECK(m.projects[1].indicators.size() == 5);
+    // Op, value and unit cells make one target.
+    REQUIRE(m.projects[0].indicators[0].annual);
+    CHECK(m.projects[0].indicators[0].annual->raw == "≥95%");
+}
