@@ -626,6 +626,21 @@ void GridReader::Impl::read() {
                 doc_unit_at = c.at;
             }
     }
+    // The table's title: the first short line above the grid that names a 绩效…表.
+    for (const auto& r : rows) {
+        std::size_t f;
+        if (header_of(r, f)) break;
+        if (r.cells.empty() || r.cells.size() > 2) continue;
+        std::string t = grid::fold(r.cells[0].text);
+        if (t.size() <= 150 && t.find("绩效") != std::string::npos && t.find("表") != std::string::npos) {
+            Row title;
+            title.kind = RowKind::Title;
+            title.at = r.cells[0].at;
+            title.add(Role::Title, std::string(text::trim(r.cells[0].text)), r.cells[0].at);
+            sink.row(title);
+            break;
+        }
+    }
     for (std::size_t r = 0; r < rows.size(); ++r) {
         GRow& row = rows[r];
         std::size_t first = 0;

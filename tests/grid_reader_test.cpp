@@ -131,8 +131,11 @@ TEST_CASE("grid: rw-01, several projects in one grid, amounts in 元, unit codes
     CHECK(Money::parse_cell(cell(p[1], bpt::Role::Total)).money->to_string() == "660000.00");
     auto i = r.indicators();
     // Each project's rows follow it: 8 under the first, 5 under the second.
-    CHECK(r.sink.rows[2].kind == bpt::RowKind::Indicator);
-    CHECK(r.sink.rows[10].kind == bpt::RowKind::Project);
+    REQUIRE(r.sink.rows.size() == 17);  // title, department, 2 projects, 13 indicators
+    CHECK(r.sink.rows[0].kind == bpt::RowKind::Title);
+    CHECK(cell(&r.sink.rows[0], bpt::Role::Title) == "部门预算项目绩效目标申报表(2023年度)");
+    CHECK(r.sink.rows[3].kind == bpt::RowKind::Indicator);
+    CHECK(r.sink.rows[11].kind == bpt::RowKind::Project);
     REQUIRE(i.size() == 13);
     CHECK(cell(i[0], bpt::Role::Op) == "≥");
     CHECK(cell(i[0], bpt::Role::Unit) == "%");

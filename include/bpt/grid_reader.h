@@ -7,7 +7,8 @@
 // spaces, TSV and CSV. It finds cells and names their column roles; the Assembler
 // decides what they mean.
 //
-// Rows emitted, in order, per project:
+// Rows emitted: first a RowKind::Title (the first short line above the grid naming a
+// 绩效…表), when there is one; then, in order, per project:
 //  - RowKind::Project: Name, Department, BudgetUnit, Code, Total, Fiscal, Other,
 //    AmountUnit, Goal (年度 preferred), Note (`部门整体` for a whole-department table,
 //    which is named by its department).
