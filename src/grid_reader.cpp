@@ -70,7 +70,11 @@ struct GridReader::Impl {
 
     void read();
     std::optional<std::vector<Column>> header_of(const GRow& row, std::size_t& first) const;
-    void set_header(const GRow& row, std::size_t first);
+    bool is_header(const GRow& row) const {
+        std::size_t first = 0;
+        return header_of(row, first).has_value();
+    }
+    void set_header(const std::vector<Column>& header);
     void block_row(const GRow& row, const GRow* next, bool& consumed_next);
     void take(Role role, const GCell& value, bool period);
     void emit_block_project();
@@ -187,12 +191,11 @@ std::optional<std::vector<Column>> GridReader::Impl::header_of(const GRow& row, 
                                c.begin() + static_cast<std::ptrdiff_t>(best_start + best_len));
 }
 
-void GridReader::Impl::set_header(const GRow& row, std::size_t first) {
+void GridReader::Impl::set_header(const std::vector<Column>& header) {
     cols.clear();
     col_roles.clear();
     multi = false;
-    std::size_t dummy;
-    auto c = header_of(row, dummy);
+    const auto* c = &header;
     std::size_t targets = 0, tseen = 0, names = 0, level2s = 0;
     std::size_t periods = 0;
     for (Column k : *c) {
@@ -218,7 +221,6 @@ void GridReader::Impl::set_header(const GRow& row, std::size_t first) {
         cols.push_back(col);
         col_roles.push_back(role);
     }
-    (void)first;
 }
 
 namespace {
@@ -354,7 +356,7 @@ void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consum
         }
         if (!has_value && cells.size() == 1 && next && next->cells.size() == 1 &&
             grid::key_of(next->cells[0].text).key == grid::Key::None && k.key != grid::Key::Ignore &&
-            k.key != grid::Key::AmountLabel && !header_of(*next, i).has_value()) {
+            k.key != grid::Key::AmountLabel && !is_header(*next)) {
             value = next->cells[0];
             has_value = true;
             consumed_next = true;
@@ -660,7 +662,7 @@ void GridReader::Impl::read() {
                 bool consumed = false;
                 block_row(head, nullptr, consumed);
             }
-            set_header(row, first);
+            set_header(*h);
             // The header repeated on each page continues the project above it; a header
             // under a new block of fields starts the next project.
             bool fresh = block.any || projects == 0;
