@@ -70,6 +70,7 @@ struct GridReader::Impl {
 
     void read();
     std::optional<std::vector<Column>> header_of(const GRow& row, std::size_t& first) const;
+    std::vector<GRow> split_by_shape(const GRow& row) const;
     bool is_header(const GRow& row) const {
         std::size_t first = 0;
         return header_of(row, first).has_value();
@@ -591,6 +592,56 @@ void GridReader::Impl::data_row(GRow row, bool cut, bool certain) {
     emit_indicator(row.cells, *where, row.at);
 }
 
+// One cell per line: the cells between two row boundaries, split into rows by their
+// shapes where the rendering does not separate rows: a level name starts a row, and
+// a row holds at most as many cells after its levels as the header has columns.
+std::vector<GRow> GridReader::Impl::split_by_shape(const GRow& row) const {
+    std::vector<GRow> parts;
+    // Where each row may start: at the level-1, level-2 or name column.
+    std::size_t after_levels = 0;
+    for (std::size_t j = 0; j < cols.size(); ++j)
+        if (cols[j] == Column::Level1 || cols[j] == Column::Level2 || cols[j] == Column::Label) after_levels = j + 1;
+    std::size_t width = 0;  // data cells a row holds after its levels
+    for (std::size_t j = after_levels; j < cols.size(); ++j)
+        if (col_roles[j]) width = j + 1 - after_levels;
+    // Without row boundaries, a row ends at its last value column.
+    std::size_t narrow = 0;
+    for (std::size_t j = after_levels; j < cols.size(); ++j)
+        if (col_roles[j] && cols[j] != Column::Note && cols[j] != Column::Standard && cols[j] != Column::Reason)
+            narrow = j + 1 - after_levels;
+    // A run longer than a row has no boundaries: a row ends at its last value
+    // column, and an optional trailing cell (备注) cannot be told from the next name.
+    std::size_t limit = width;
+    if (rendering == Rendering::Lines && row.cells.size() > width + 2) limit = narrow;
+    GRow cur;
+    std::size_t data = 0;
+    bool level2_seen = false;
+    for (auto& c : row.cells) {
+        bool l1 = grid::looks_level1(c.text), l2 = grid::looks_level2(c.text) && !l1;
+        bool start = false;
+        if (l1 && !cur.cells.empty()) start = true;
+        else if (l2 && (data > 0 || level2_seen)) start = true;
+        else if (!l1 && !l2 && data >= limit) start = true;
+        if (start) {
+            parts.push_back(std::move(cur));
+            cur = GRow{};
+            data = 0;
+            level2_seen = false;
+        }
+        if (cur.cells.empty()) cur.at = c.at;
+        if (l2) level2_seen = true;
+        if (!l1 && !l2) ++data;
+        cur.cells.push_back(c);
+    }
+    if (!cur.cells.empty()) parts.push_back(std::move(cur));
+    for (auto& p : parts) p.closed = true;
+    if (!parts.empty()) {
+        parts.back().last = row.last;
+        parts.back().closed = row.closed;
+    }
+    return parts;
+}
+
 void GridReader::Impl::read() {
     grid::RowBuilder builder(lines);
     rendering = builder.rendering = builder.classify();
@@ -711,54 +762,9 @@ void GridReader::Impl::read() {
             if (consumed) ++r;
             continue;
         }
-        // One cell per line without row boundaries: split the run by the cells' shapes.
-        std::vector<GRow> parts;
-        if (rendering == Rendering::Lines || rendering == Rendering::PipeCells) {
-            // Where each row may start: at the level-1, level-2 or name column.
-            std::size_t after_levels = 0;
-            for (std::size_t j = 0; j < cols.size(); ++j)
-                if (cols[j] == Column::Level1 || cols[j] == Column::Level2 || cols[j] == Column::Label) after_levels = j + 1;
-            std::size_t width = 0;  // data cells a row holds after its levels
-            for (std::size_t j = after_levels; j < cols.size(); ++j)
-                if (col_roles[j]) width = j + 1 - after_levels;
-            // Without row boundaries, a row ends at its last value column.
-            std::size_t narrow = 0;
-            for (std::size_t j = after_levels; j < cols.size(); ++j)
-                if (col_roles[j] && cols[j] != Column::Note && cols[j] != Column::Standard && cols[j] != Column::Reason)
-                    narrow = j + 1 - after_levels;
-            // A run longer than a row has no boundaries: a row ends at its last value
-            // column, and an optional trailing cell (备注) cannot be told from the next name.
-            std::size_t limit = width;
-            if (rendering == Rendering::Lines && row.cells.size() > width + 2) limit = narrow;
-            GRow cur;
-            std::size_t data = 0;
-            bool level2_seen = false;
-            for (auto& c : row.cells) {
-                bool l1 = grid::looks_level1(c.text), l2 = grid::looks_level2(c.text) && !l1;
-                bool start = false;
-                if (l1 && !cur.cells.empty()) start = true;
-                else if (l2 && (data > 0 || level2_seen)) start = true;
-                else if (!l1 && !l2 && data >= limit) start = true;
-                if (start) {
-                    parts.push_back(std::move(cur));
-                    cur = GRow{};
-                    data = 0;
-                    level2_seen = false;
-                }
-                if (cur.cells.empty()) cur.at = c.at;
-                if (l2) level2_seen = true;
-                if (!l1 && !l2) ++data;
-                cur.cells.push_back(c);
-            }
-            if (!cur.cells.empty()) parts.push_back(std::move(cur));
-            for (auto& p : parts) p.closed = true;
-            if (!parts.empty()) {
-                parts.back().last = row.last;
-                parts.back().closed = row.closed;
-            }
-        } else {
-            parts.push_back(row);
-        }
+        // One cell per line: a run of cells may hold several rows.
+        std::vector<GRow> parts =
+            rendering == Rendering::Lines || rendering == Rendering::PipeCells ? split_by_shape(row) : std::vector<GRow>{row};
         for (auto& part : parts) {
             if (ends_grid(part, rendering)) {
                 in_grid = false;
