@@ -158,7 +158,9 @@ bool GridReader::detect(const std::vector<std::string>& first_lines) {
         if (window.size() > 8) window.erase(window.begin(), window.end() - 8);
         if (header_score(window) >= 3) return true;
         block_cue(t);
-        if (kinds[0] + kinds[1] + kinds[2] + kinds[3] >= 3) return true;
+        // A department or unit key among them: a list's column header (项目名称 / 总计 /
+        // 财政拨款 / 绩效目标, one per line in some extractions) names none.
+        if (kinds[1] && kinds[0] + kinds[1] + kinds[2] + kinds[3] >= 3) return true;
     }
     return false;
 }

@@ -699,7 +699,16 @@ TEST_CASE("grid: 中期 and 年度 amounts and targets, funding lines, glued mon
 }
 
 TEST_CASE("grid: detect says no to the Huadu layout and export dialects", "[grid]") {
-    for (const char* name : {"huadu-org-layout.txt", "huadu-org-export.tsv"}) {
+    for (const char* name :
+         {"huadu-org-layout.txt", "huadu-org-export.tsv", "extracted/huadu-chromium.mutool.txt",
+          "extracted/huadu-chromium.pdfminer.txt", "extracted/huadu-chromium.pdftotext-layout.txt",
+          "extracted/huadu-chromium.pdftotext-raw.txt", "extracted/huadu-chromium.pdftotext.txt",
+          "extracted/huadu-chromium.pymupdf.txt", "extracted/huadu-chromium.pypdf.txt",
+          "extracted/huadu-org-calc.mutool.txt", "extracted/huadu-org-calc.pdfminer.txt",
+          "extracted/huadu-org-calc.pdftotext-layout.txt", "extracted/huadu-org-calc.pdftotext-raw.txt",
+          "extracted/huadu-org-calc.pdftotext.txt", "extracted/huadu-org-calc.pymupdf.txt",
+          "extracted/huadu-org-calc.pypdf.txt"}) {
+        INFO(name);
         auto r = read(name);
         CHECK_FALSE(r.detected);
         CHECK_FALSE(r.saw_table);

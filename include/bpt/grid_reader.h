@@ -52,9 +52,10 @@ public:
     // least three of 一级指标 / 二级指标 / 三级指标 / 指标值 (or their synonyms), in
     // any rendering, including one whose cells are glued (the reader then refuses it
     // with a clear message); or, when the grid starts further down, a header block
-    // (three of 项目名称 / 主管部门 or 实施单位 / an amount / a goal as keys opening
+    // (主管部门 or 实施单位 and two of 项目名称 / an amount / a goal, as keys opening
     // their lines). The 17 samples all say so within their first 40 lines. False on
-    // the Huadu layout and export dialects.
+    // the Huadu layout and export dialects, and on every extraction of the Huadu PDF
+    // in data/extracted/.
     static bool detect(const std::vector<std::string>& first_lines);
 
     // Lines held at most; a longer input is refused rather than held whole.
