@@ -681,20 +681,30 @@ void GridReader::Impl::read() {
                 doc_unit_at = c.at;
             }
     }
-    // The table's title: the first short line above the grid that names a 绩效…表.
+    // The table's title: a short line above the grid that names a 绩效…表, one that
+    // ends there (`…目标表`, `…目标表(2023年度)`) before one that goes on (a file name,
+    // a page's caption).
+    const GCell* title_cell = nullptr;
+    bool title_ends = false;
     for (const auto& r : rows) {
-        std::size_t f;
-        if (header_of(r, f)) break;
+        if (is_header(r)) break;
         if (r.cells.empty() || r.cells.size() > 2) continue;
         std::string t = grid::fold(r.cells[0].text);
-        if (t.size() <= 150 && t.find("绩效") != std::string::npos && t.find("表") != std::string::npos) {
-            Row title;
-            title.kind = RowKind::Title;
-            title.at = r.cells[0].at;
-            title.add(Role::Title, std::string(text::trim(r.cells[0].text)), r.cells[0].at);
-            sink.row(title);
-            break;
+        if (t.size() > 150 || t.find("绩效") == std::string::npos || t.find("表") == std::string::npos) continue;
+        std::string bare = grid::split_decoration(t).name;
+        bool ends = bare.ends_with("表");
+        if (!title_cell || (ends && !title_ends)) {
+            title_cell = &r.cells[0];
+            title_ends = ends;
         }
+        if (title_ends) break;
+    }
+    if (title_cell) {
+        Row title;
+        title.kind = RowKind::Title;
+        title.at = title_cell->at;
+        title.add(Role::Title, std::string(text::trim(title_cell->text)), title_cell->at);
+        sink.row(title);
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
         GRow& row = rows[r];
