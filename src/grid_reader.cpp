@@ -1,5 +1,7 @@
 #include "bpt/grid_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -38,6 +40,8 @@ struct GridReader::Impl {
     RowSink& sink;
     std::vector<std::pair<std::uint32_t, std::string>> lines;
     bool saw_table = false;
+    bool finished = false;
+    std::string refusal;  // why nothing was read (cells glued together), for not_a_table()
     bool overflow = false;
 
     explicit Impl(RowSink& s) : sink(s) {}
@@ -100,7 +104,7 @@ struct GridReader::Impl {
     }
 };
 
-GridReader::GridReader(RowSink& sink) : impl_(std::make_unique<Impl>(sink)) {}
+GridReader::GridReader(RowSink& sink) : TextReader(sink), impl_(std::make_unique<Impl>(sink)) {}
 GridReader::~GridReader() = default;
 
 void GridReader::line(const Line& l) {
@@ -113,6 +117,7 @@ void GridReader::line(const Line& l) {
 }
 
 void GridReader::finish() {
+    impl_->finished = true;
     if (impl_->overflow) {
         impl_->finding(Rule::IncompleteProject,
                        "a grid form of more than 200000 lines is not read: split the file into its tables",
@@ -122,7 +127,13 @@ void GridReader::finish() {
     impl_->read();
 }
 
-bool GridReader::saw_table() const { return impl_->saw_table; }
+bool GridReader::saw_table() const { return !impl_->finished || impl_->saw_table; }
+
+std::string GridReader::not_a_table() const {
+    if (!impl_->refusal.empty()) return impl_->refusal;
+    return "not a budget performance target table: no indicator grid (a header naming 一级指标 / 二级指标 / "
+           "三级指标 / 指标值 or their synonyms) was found";
+}
 
 bool GridReader::detect(const std::vector<std::string>& first_lines) {
     std::vector<std::string> window;  // one-cell-per-line: the header spread over lines
@@ -650,6 +661,11 @@ void GridReader::Impl::read() {
     if (rendering == Rendering::Glued) {
         for (const auto& [n, l] : lines)
             if (glued_header(text::trim(l))) {
+                refusal = fmt::format("error[{}]: the grid's cells are printed with no separator between them "
+                                      "(line {}: `{}`): their boundaries cannot be recovered without guessing, so "
+                                      "nothing is read; take the table from its spreadsheet or PDF, or save the "
+                                      "page's table as CSV",
+                                      rule_id(Rule::GluedCells), n, text::ellipsize(text::trim(l), 40));
                 finding(Rule::GluedCells,
                         "the grid's cells are printed with no separator between them (`" +
                             text::ellipsize(text::trim(l), 40) +

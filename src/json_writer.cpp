@@ -24,7 +24,27 @@ void write_level(JsonOut& j, const std::optional<Level>& l) {
     }
     j.begin_object().key("code");
     nonempty_or_null(j, l->code);
-    j.key("name").string(l->name).end_object();
+    j.key("name").string(l->name);
+    if (!l->weight.empty()) j.key("weight").string(l->weight);
+    j.end_object();
+}
+
+// The columns only grid forms have: written when present, so that the list
+// dialects' records keep their shape.
+void write_grid_members(JsonOut& j, const Indicator& i) {
+    auto text = [&j]<std::size_t N>(const char (&key)[N], const std::optional<std::string>& v) {
+        if (v) j.key(key).string(*v);
+    };
+    text("weight", i.weight);
+    text("direction", i.direction);
+    if (i.actual) {
+        j.key("actual");
+        write_target(j, i.actual);
+    }
+    text("score", i.score);
+    text("standard", i.standard);
+    text("note", i.note);
+    text("reason", i.reason);
 }
 
 }  // namespace
@@ -107,6 +127,7 @@ void write_indicator(JsonOut& j, const Indicator& i) {
     j.key("annual");
     write_target(j, i.annual);
     j.end_object();
+    write_grid_members(j, i);
     j.key("raw").string(i.raw);
     j.key("line").number(i.location.line);
     write_position_members(j, i.location);

@@ -31,22 +31,24 @@
 #include <string>
 #include <vector>
 
+#include "bpt/reader.h"
 #include "bpt/row.h"
 #include "bpt/source.h"
 
 namespace bpt {
 
-class GridReader {
+class GridReader final : public TextReader {
 public:
     explicit GridReader(RowSink& sink);
-    ~GridReader();
-    GridReader(const GridReader&) = delete;
-    GridReader& operator=(const GridReader&) = delete;
+    ~GridReader() override;
 
-    void line(const Line& line);
-    void finish();
-    // Whether an indicator grid was found and read (false on a refusal).
-    bool saw_table() const;
+    void line(const Line& line) override;
+    void finish() override;
+    // Whether an indicator grid was found and read (false on a refusal). Until
+    // finish() the lines are only held, so it says yes: the pipeline chose this
+    // reader because the first lines looked like a grid, and asks again after.
+    bool saw_table() const override;
+    std::string not_a_table() const override;
 
     // Whether the first lines of a file look like a grid form: a header naming at
     // least three of 一级指标 / 二级指标 / 三级指标 / 指标值 (or their synonyms), in

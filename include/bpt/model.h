@@ -46,6 +46,7 @@ struct Target {
 struct Level {
     std::string code;
     std::string name;
+    std::string weight = {};  // a grid's level weight, from `产出指标(50分)`; empty when none
     bool operator==(const Level&) const = default;
 };
 
@@ -58,6 +59,14 @@ struct Indicator {
     std::optional<Target> annual;    // 年度指标值
     std::string raw;                 // the clause as written
     Location location;               // where the clause starts (its line, or PDF page)
+    // What the grid forms add; absent where a table has no such column.
+    std::optional<std::string> weight;     // 权重 / 分值, or the `(50分)` of a level cell
+    std::optional<std::string> direction;  // 指标方向: 正向, 反向, 定性
+    std::optional<Target> actual;          // 完成值 / 实际完成值 (self-evaluations)
+    std::optional<std::string> score;      // 得分
+    std::optional<std::string> standard;   // 绩效标准 / 指标值说明
+    std::optional<std::string> note;       // 备注
+    std::optional<std::string> reason;     // 偏差原因 / 未达到指标值原因
     bool operator==(const Indicator&) const = default;
 };
 
