@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "bpt/assembler.h"
+#include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
 #include "bpt/layout_reader.h"
 #include "bpt/validate.h"
@@ -27,6 +28,7 @@ std::unique_ptr<TextReader> make(RowSink& out) {
 
 constexpr DialectEntry kDialects[] = {
     {Dialect::Export, "export", &ExportReader::detect, &make<ExportReader>},
+    {Dialect::Drawing, "drawing", &DrawingReader::detect, &make<DrawingReader>},
     {Dialect::Layout, "layout", &LayoutReader::detect, &make<LayoutReader>},
 };
 
