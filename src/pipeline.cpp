@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "bpt/assembler.h"
+#include "bpt/doubt.h"
 #include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
 #include "bpt/layout_reader.h"
@@ -67,7 +68,8 @@ Dialect detect_dialect(const std::vector<std::string>& first_lines) {
 ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options) {
     RulePolicy policy(options.validation);
     SummarySink summary(sink);
-    PolicySink policed(summary, policy);
+    DoubtSink doubt(summary);
+    PolicySink policed(doubt, policy);
     Validator validator(policed, options.validation, policy);
 
     // Hold the first lines (copied: a Line's text lives only until the next read)
@@ -107,6 +109,7 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         validator.on_diagnostic(make_diagnostic(Rule::NoProjects, "the table has a header but no project rows", {}));
     validator.on_end({});
     result.summary = summary.summary();
+    result.summary.doubt = doubt.verdict();
     return result;
 }
 

@@ -1,6 +1,8 @@
 // bpt parse FILE: one table to one JSON document, NDJSON stream or CSV table.
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "bpt/output.h"
 #include "bpt/pipeline.h"
 #include "bpt/source.h"
@@ -27,7 +29,15 @@ int run_parse(ParseArgs args) {
     try {
         auto source = Source::open(args.input, args.read.encoding);
         Output out(args.output);
-        convert(*source, out, args.format.format.value_or(Format::Json), args.format, args.read);
+        auto summary = convert(*source, out, args.format.format.value_or(Format::Json), args.format, args.read);
+        // The output is written either way; a reading that is likely not the table
+        // must not pass as one for whoever only sees the exit code.
+        if (!summary.doubt.empty()) {
+            error(fmt::format("{}: doubtful reading: {}: the output is written, but is likely not the table (see "
+                              "its findings)",
+                              source->path(), summary.doubt));
+            return kFindings;
+        }
         return kOk;
     } catch (const InputError& e) {
         error(e.describe());
