@@ -82,6 +82,16 @@ bool indicators_complete(std::string_view s) {
     return annual != std::string_view::npos && (period == std::string_view::npos || annual > period);
 }
 
+// More opening brackets than closing ones (either width): a name cut inside its suffix.
+bool unclosed_bracket(std::string_view name) {
+    auto count = [name](std::string_view b) {
+        std::size_t n = 0;
+        for (std::size_t at = name.find(b); at != std::string_view::npos; at = name.find(b, at + b.size())) ++n;
+        return n;
+    };
+    return count("（") + count("(") > count("）") + count(")");
+}
+
 bool is_total_name(std::string_view name) {
     std::string bare;
     for (auto part : text::split_ws(name)) bare += part;
@@ -328,35 +338,49 @@ void DrawingReader::take_goal_and_indicators(std::size_t from, std::size_t to) {
         return;
     }
     // After a page break: the rest of each cell the break cut, in column order
-    // (goal, then indicators), under the repeated header.
+    // (name, goal, indicators), under the repeated header. A name cut inside its
+    // bracket (`…经费（赤坭` / `镇）`) goes on to the bracket's close; pdftotext -raw
+    // may put the goal's rest on the same line.
+    if (unclosed_bracket(name_)) {
+        std::string& first = buf_[from].text;
+        std::size_t close = std::min(first.find("）"), first.find(')'));
+        if (close != std::string::npos) {
+            std::size_t end = close + (first.compare(close, 3, "）") == 0 ? 3 : 1);
+            name_ += text::trim(std::string_view(first).substr(0, end));
+            std::string rest(text::trim(std::string_view(first).substr(end)));
+            if (rest.empty()) ++from;
+            else first = std::move(rest);
+            if (from >= to) return;
+        }
+    }
+    // A cell is cut when it does not end as it ends; but the indicators can be cut
+    // between two clauses, so the grammar's marks in the continuation decide.
     bool goal_cut = !goal_.empty() && !goal_.ends_with(kFullStop);
     bool indicators_cut = !indicators_.empty() && !indicators_complete(indicators_);
-    std::size_t split = to;  // lines [from, split) continue the goal
-    if (!goal_cut) split = from;
-    else if (indicators_cut) {
+    std::size_t mark = from;
+    while (mark < to && !has_indicator_mark(buf_[mark].text)) ++mark;
+    std::size_t split = from;  // lines [from, split) continue the goal
+    bool guess = false;
+    if (goal_cut) {
         // The goal's rest ends with 。 before the first line with the indicator
         // grammar's marks.
-        std::size_t mark = from;
-        while (mark < to && !has_indicator_mark(buf_[mark].text)) ++mark;
         std::optional<std::size_t> best;
         for (std::size_t k = from + 1; k <= to; ++k)
             if (buf_[k - 1].text.ends_with(kFullStop) && (k <= mark || !best)) best = k;
-        split = best ? *best : to;
-        if (!best || mark == to)
-            finding(Rule::UnparsedText,
-                    fmt::format("after the page break, where the goal of '{}' ends and its indicators go on is a "
-                                "guess (at line {})",
-                                text::ellipsize(name_, 30), split < to ? buf_[split].line : buf_[to - 1].line),
-                    at(buf_[from].line), buf_[from].text, true);
+        if (mark == to && !indicators_cut) split = to;  // no indicator text follows
+        else split = best ? *best : to;
+        guess = !best || (mark == to && indicators_cut) || *best > mark;
+    } else if (mark == to && !indicators_cut && !indicators_.empty()) {
+        guess = true;  // both cells looked complete: the text could be either's
     }
+    if (guess)
+        finding(Rule::UnparsedText,
+                fmt::format("after the page break, where the goal of '{}' ends and its indicators go on is a guess "
+                            "(at line {})",
+                            text::ellipsize(name_, 30), split < to ? buf_[split].line : buf_[to - 1].line),
+                at(buf_[from].line), buf_[from].text, true);
     for (std::size_t i = from; i < split; ++i) add_goal(buf_[i]);
-    for (std::size_t i = split; i < to; ++i) {
-        if (!indicators_cut && indicators_complete(indicators_) && !indicators_.empty()) {
-            unparsed(buf_[i].text, at(buf_[i].line), "text after the last indicator clause");
-            continue;
-        }
-        add_indicators(buf_[i]);
-    }
+    for (std::size_t i = split; i < to; ++i) add_indicators(buf_[i]);
 }
 
 void DrawingReader::add_goal(const Pending& p) {
