@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -288,4 +289,82 @@ TEST_CASE("no extractor's text exits 0 with figures that differ from the table",
     }
     CHECK(exact == 3);
     CHECK(loud == 11);
+}
+
+namespace {
+
+// Runs a shell command; false when it fails.
+bool shell(const std::string& command) { return std::system(command.c_str()) == 0; }
+
+// The figures of data/pdf/<fixture>.expected.json, from a drawing-order reading.
+void check_expected(const std::filesystem::path& file, const std::string& fixture) {
+    auto r = run_bpt("parse " + quote(file));
+    INFO(file.string() << "\n" << r.err);
+    REQUIRE(r.rc == 0);
+    CHECK(r.err.empty());
+    auto doc = json::parse(r.out);
+    auto expected = json::parse(bpt::test::read_file(data_path("pdf/" + fixture + ".expected.json")));
+    CHECK(doc["source"]["dialect"] == "drawing");
+    const auto& projects = doc["projects"];
+    REQUIRE(projects.size() == expected["rows"].size());
+    std::int64_t sum = 0;
+    std::size_t indicators = 0;
+    for (std::size_t i = 0; i < projects.size(); ++i) {
+        const auto& p = projects[i];
+        const auto& e = expected["rows"][i];
+        INFO("project " << i + 1);
+        CHECK(p["name"] == e["name"]);
+        for (const char* column : {"total", "fiscal", "fiscal_special", "other"})
+            CHECK(cents(p["amounts"][column]) == cents_of(e[column]));
+        CHECK(p["indicators"].size() == e["indicators"].get<std::size_t>());
+        sum += cents(p["amounts"]["total"]);
+        indicators += p["indicators"].size();
+    }
+    CHECK(sum == cents_of(expected["total"]));
+    CHECK(cents(doc["declared_total"]["total"]) == cents_of(expected["declared_total"]));
+    CHECK(indicators == expected["indicators"].get<std::size_t>());
+    REQUIRE(doc["departments"].size() == expected["departments"].size());
+    for (std::size_t i = 0; i < doc["departments"].size(); ++i) {
+        CHECK(doc["departments"][i]["name"] == expected["departments"][i]["name"]);
+        CHECK(cents(doc["departments"][i]["declared_total"]["total"]) ==
+              cents_of(expected["departments"][i]["subtotal"]));
+    }
+    for (const auto& d : doc["diagnostics"]) {
+        INFO(d.dump());
+        CHECK(kReadingRules.count(d["rule"].get<std::string>()) == 0);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("pdftotext -raw and mutool text of the other browser PDFs are read exactly", "[extract]") {
+    // Generated here with Debian's poppler-utils and mupdf-tools (scripts/install-deps.sh):
+    // four amount columns, two departments, names and cells cut by page breaks.
+    bpt::test::TempDir dir;
+    for (const char* fixture : {"small", "two-departments", "four-columns", "huadu-chromium"}) {
+        auto pdf = data_path(std::string("pdf/") + fixture + ".pdf");
+        auto raw = dir / (std::string(fixture) + ".raw.txt");
+        auto mutool = dir / (std::string(fixture) + ".mutool.txt");
+        REQUIRE(shell("pdftotext -raw " + quote(pdf) + " " + quote(raw)));
+        REQUIRE(shell("mutool draw -q -F txt -o " + quote(mutool) + " " + quote(pdf) + " 2>/dev/null"));
+        check_expected(raw, fixture);
+        check_expected(mutool, fixture);
+    }
+}
+
+TEST_CASE("pdftotext -raw and mutool text of the other Calc PDF are refused", "[extract]") {
+    bpt::test::TempDir dir;
+    auto pdf = data_path("pdf/huadu-portrait.pdf");
+    for (const char* tool : {"raw", "mutool"}) {
+        auto out = dir / (std::string(tool) + ".txt");
+        REQUIRE(shell(std::string(tool) == "raw" ? "pdftotext -raw " + quote(pdf) + " " + quote(out)
+                                                  : "mutool draw -q -F txt -o " + quote(out) + " " + quote(pdf) +
+                                                        " 2>/dev/null"));
+        auto r = run_bpt("parse " + quote(out));
+        INFO(r.err);
+        CHECK(r.rc == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err.find("amounts follow one another from line") != std::string::npos);
+        CHECK(r.err.find("(LibreOffice Calc): the text order cannot pair names and amounts; ") != std::string::npos);
+    }
 }
