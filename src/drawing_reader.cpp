@@ -249,10 +249,17 @@ void DrawingReader::content(std::string_view t, LineNo number) {
         // ； in it): elsewhere a number with two decimals is part of a sentence.
         bool row_start = run->head.empty() || (run->head.find(kFullStop) == std::string_view::npos &&
                                                run->head.find("；") == std::string_view::npos);
+        // Where the open row's goal began on its amounts' line (pdftotext -raw), the
+        // next row's name can only follow a sentence's end: before it, a line that
+        // starts with a number is the goal's (`12.50 万元…` wrapped).
+        if (row_start && open_ && !in_group_ && goal_on_amounts_line_ && !sentence_ended_) row_start = false;
         if (row_start) {
             if (!run->head.empty()) text_line(run->head, number);
             amounts_line(run->amounts, number);
-            if (!run->rest.empty()) text_line(run->rest, number);
+            if (!run->rest.empty()) {
+                text_line(run->rest, number);
+                goal_on_amounts_line_ = true;
+            }
             return;
         }
     }
@@ -265,6 +272,7 @@ void DrawingReader::text_line(std::string_view t, LineNo number) {
         amounts_ = group_;
         amounts_at_ = at(group_line_);
     }
+    if (t.ends_with(kFullStop)) sentence_ended_ = true;
     buf_.push_back({std::string(t), number});
 }
 
@@ -300,6 +308,8 @@ void DrawingReader::start_row(LineNo number) {
     }
     open_ = true;
     continued_ = false;
+    goal_on_amounts_line_ = false;
+    sentence_ended_ = false;
     name_.clear();
     for (std::size_t i = k; i < buf_.size(); ++i) name_ += buf_[i].text;
     name_line_ = k < buf_.size() ? buf_[k].line : number;

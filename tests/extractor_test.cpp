@@ -368,3 +368,21 @@ TEST_CASE("pdftotext -raw and mutool text of the other Calc PDF are refused", "[
         CHECK(r.err.find("(LibreOffice Calc): the text order cannot pair names and amounts; ") != std::string::npos);
     }
 }
+
+TEST_CASE("a goal line that starts with a number does not start a row in pdftotext -raw text", "[extract]") {
+    std::string raw = bpt::test::read_file(extracted("huadu-chromium.pdftotext-raw.txt"));
+    const std::string line = "性、制度性联系，充分发挥党代表联系党员群\n";
+    auto at = raw.find(line);
+    REQUIRE(at != std::string::npos);
+    raw.insert(at, "12.50 ");
+    bpt::test::TempDir dir;
+    auto path = dir / "number.txt";
+    bpt::test::write_file(path, raw);
+    auto r = run_bpt("parse " + quote(path));
+    REQUIRE(r.rc == 0);
+    auto doc = json::parse(r.out);
+    REQUIRE(doc["projects"].size() == 174);
+    CHECK(doc["projects"][0]["name"] == "党代表任期制工作经费（狮岭镇）");
+    CHECK(cents(doc["projects"][0]["amounts"]["total"]) == 920);
+    CHECK(doc["projects"][0]["goal"].get<std::string>().starts_with("加强党代表大会代表与基层党员、群众的经常12.50 性、"));
+}

@@ -72,6 +72,8 @@ private:
     // The open row.
     bool open_ = false;
     bool continued_ = false;  // the open row went over a page break
+    bool goal_on_amounts_line_ = false;  // its goal began on its amounts' line
+    bool sentence_ended_ = false;        // a line ending in 。 came after its amounts
     Location where_;
     std::string name_;
     LineNo name_line_ = 0;
