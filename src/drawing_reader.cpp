@@ -253,12 +253,18 @@ void DrawingReader::content(std::string_view t, LineNo number) {
         // next row's name can only follow a sentence's end: before it, a line that
         // starts with a number is the goal's (`12.50 万元…` wrapped).
         if (row_start && open_ && !in_group_ && goal_on_amounts_line_ && !sentence_ended_) row_start = false;
+        // Where every row so far printed its amounts alone on their lines (mutool,
+        // PyMuPDF), amounts followed by text before a sentence's end are a goal's.
+        if (row_start && open_ && !in_group_ && !run->rest.empty() && rows_with_text_ == 0 && rows_alone_ >= 2 &&
+            !sentence_ended_)
+            row_start = false;
         if (row_start) {
             if (!run->head.empty()) text_line(run->head, number);
             amounts_line(run->amounts, number);
             if (!run->rest.empty()) {
                 text_line(run->rest, number);
                 goal_on_amounts_line_ = true;
+                ++rows_with_text_;
             }
             return;
         }
@@ -418,6 +424,7 @@ void DrawingReader::end_row() {
         row_.add(Role::Name, std::move(name_), at(name_line_));
         row_.add(Role::Amounts, std::move(amounts_), amounts_at_);
     } else {
+        if (!goal_on_amounts_line_) ++rows_alone_;
         row_ = Row{RowKind::Project, where_, {}};
         row_.add(Role::Name, std::move(name_), at(name_line_));
         row_.add(Role::Amounts, std::move(amounts_), amounts_at_);

@@ -386,3 +386,22 @@ TEST_CASE("a goal line that starts with a number does not start a row in pdftote
     CHECK(cents(doc["projects"][0]["amounts"]["total"]) == 920);
     CHECK(doc["projects"][0]["goal"].get<std::string>().starts_with("加强党代表大会代表与基层党员、群众的经常12.50 性、"));
 }
+
+TEST_CASE("a goal line that starts with a number does not start a row in mutool text", "[extract]") {
+    // Once rows have shown their amounts alone on their lines, amounts followed by
+    // text before a sentence's end are a goal's (here in the fourth project).
+    std::string text = bpt::test::read_file(extracted("huadu-chromium.mutool.txt"));
+    auto at = text.find("性、制度性联系，充分发挥党代表联系党员群\n", text.find("（赤坭镇）"));
+    REQUIRE(at != std::string::npos);
+    text.insert(at, "12.50 ");
+    bpt::test::TempDir dir;
+    auto path = dir / "number.txt";
+    bpt::test::write_file(path, text);
+    auto r = run_bpt("parse " + quote(path));
+    REQUIRE(r.rc == 0);
+    auto doc = json::parse(r.out);
+    REQUIRE(doc["projects"].size() == 174);
+    CHECK(doc["projects"][3]["name"] == "党代表任期制工作经费（赤坭镇）");
+    CHECK(doc["projects"][3]["goal"].get<std::string>().find("的经常12.50 性、") != std::string::npos);
+    CHECK(doc["summary"]["errors"] == 2);  // the table's own two indicator-code-mismatch errors
+}

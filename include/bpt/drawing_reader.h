@@ -74,6 +74,9 @@ private:
     bool continued_ = false;  // the open row went over a page break
     bool goal_on_amounts_line_ = false;  // its goal began on its amounts' line
     bool sentence_ended_ = false;        // a line ending in 。 came after its amounts
+    // Rows whose amounts had text after them on their line, and project rows whose did not.
+    std::uint32_t rows_with_text_ = 0;
+    std::uint32_t rows_alone_ = 0;
     Location where_;
     std::string name_;
     LineNo name_line_ = 0;
