@@ -138,9 +138,11 @@ Amounts Assembler::amounts(const Row& row, std::string_view what, std::uint32_t 
     bad_amount_ = false;
     if (const Cell* c = row.find(Role::Amounts); c && !text::trim(c->text).empty()) {
         // Printed numbers without their columns: only the non-empty columns appear.
-        auto tokens = text::split_ws(c->text);
-        std::vector<Money> numbers;
-        for (auto t : tokens) {
+        // Tokens are walked in place: this runs on every row.
+        std::vector<Money>& numbers = numbers_;
+        numbers.clear();
+        std::string_view rest = c->text;
+        for (std::string_view t; !(t = text::next_word(rest)).empty();) {
             if (auto m = text::parse_table_amount(t)) {
                 numbers.push_back(*m);
                 continue;
@@ -152,7 +154,8 @@ Amounts Assembler::amounts(const Row& row, std::string_view what, std::uint32_t 
                    c->at, c->text, project);
         }
         auto assigned = assign_amounts(numbers);
-        if (assigned.ambiguous) report(Rule::AmbiguousAmounts, ambiguous_message(what, tokens), c->at, c->text, project);
+        if (assigned.ambiguous)
+            report(Rule::AmbiguousAmounts, ambiguous_message(what, text::split_ws(c->text)), c->at, c->text, project);
         out = assigned.amounts;
     }
     for (const auto& m : kMoneyColumns) {
@@ -175,7 +178,13 @@ Amounts Assembler::amounts(const Row& row, std::string_view what, std::uint32_t 
 
 void Assembler::begin_project(Row& row) {
     send_document();
-    Project& p = open_.emplace();
+    // The record's buffers are reused from project to project: this runs per row.
+    std::vector<Indicator> kept = std::move(project_.indicators);
+    kept.clear();
+    project_ = Project{};
+    project_.indicators = std::move(kept);
+    open_ = true;
+    Project& p = project_;
     p.index = ++index_;
     if (std::string_view d = cell_text(row, Role::Department); !d.empty() && d != department_) {
         department_ = d;
@@ -196,7 +205,7 @@ void Assembler::begin_project(Row& row) {
     grammar_.clear();
     Cell* indicators = row.find(Role::Indicators);
     if (indicators && !indicators->text.empty()) {
-        p.indicators_text = std::move(indicators->text);
+        p.indicators_text = indicators->text;
         p.indicators_line = indicators->at.line;
         std::span<const Mark> marks = indicators->marks;
         if (marks.empty()) {
@@ -222,8 +231,8 @@ void Assembler::add_indicator_row(const Row& row) {
         for (const auto& c : row.cells) all += (all.empty() ? "" : " | ") + c.text;
         return report(Rule::UnparsedText, "an indicator row before any project", row.at, all, 0);
     }
-    Indicator& i = open_->indicators.emplace_back();
-    i.seq = static_cast<std::uint32_t>(open_->indicators.size());
+    Indicator& i = project_.indicators.emplace_back();
+    i.seq = static_cast<std::uint32_t>(project_.indicators.size());
     i.location = row.at;
     auto level = [&](Role role) -> std::optional<Level> {
         std::string_view t = text::trim(cell_text(row, role));
@@ -249,14 +258,14 @@ void Assembler::add_indicator_row(const Row& row) {
 
 void Assembler::emit_project() {
     if (!open_) return;
-    Project& p = *open_;
+    Project& p = project_;
     sink_.on_project(p);
     for (auto& d : grammar_) {
         d.project = p.index;
         sink_.on_diagnostic(d);
     }
     grammar_.clear();
-    open_.reset();
+    open_ = false;
 }
 
 void Assembler::finish() {

@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "bpt/rule_policy.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -16,17 +15,6 @@ Diagnostic make_diagnostic(Rule rule, std::string message, Location at, std::str
     d.at = at;
     if (!quote.empty()) d.quote = text::ellipsize(text::trim(quote), Diagnostic::kMaxQuote);
     d.project = project;
-    return d;
-}
-
-std::optional<Diagnostic> DiagnosticList::omission_note(const RulePolicy& policy) const {
-    if (omitted_ == 0) return std::nullopt;
-    Diagnostic d = make_diagnostic(Rule::DiagnosticsTruncated,
-                                   fmt::format("{} more findings are counted in the summary but not listed (a list "
-                                               "keeps the first {}); bpt parse --format ndjson lists them all",
-                                               omitted_, kMax),
-                                   {});
-    if (!policy.apply(d)) return std::nullopt;
     return d;
 }
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "bpt/framework.h"
+
 // A hand-written scanner over UTF-8 bytes: this runs on every indicator cell of every
 // file, and std::regex or a full NFKC pass would cost more than the rest of the
 // pipeline together. CJK punctuation is matched as byte sequences; because UTF-8 is
@@ -40,7 +42,6 @@ constexpr string_view kPunctuation[] = {"，", "。", "；", "、", "：", ",", 
 
 // The level-1 names of the framework (domain.md); a clause head starting with one is
 // a clause start even without a code.
-constexpr string_view kLevel1Names[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
 
 constexpr string_view kLayoutShape = "`N、C1-一级名；C2-二级名；指标名；实施周期指标值:V；年度指标值:V。`";
 constexpr string_view kExportShape = "`N、一级名：指标名，年度指标值：V。`";
@@ -421,7 +422,7 @@ std::optional<std::pair<string_view, string_view>> split_level_code(string_view 
     return std::pair{s.substr(0, i), trim(rest.substr(dash))};
 }
 
-bool starts_with_level1_name(string_view s) { return token_front(trim_left(s), kLevel1Names) != 0; }
+bool starts_with_level1_name(string_view s) { return token_front(trim_left(s), framework::level1_names()) != 0; }
 
 // An export head whose level-1 name is not one we know: a short run up to a colon.
 bool short_colon_head(string_view s) {

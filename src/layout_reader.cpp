@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "bpt/framework.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -73,9 +74,7 @@ bool LayoutReader::starts_indicator_cell(std::string_view t) {
     else return false;
     rest = text::trim_left(rest);
     if (rest.empty() || starts_with_digit(rest)) return true;  // `1、` cut by a wrap, or `1、1-产出指标`
-    for (std::string_view level : {"产出", "效益", "满意度", "成本"})
-        if (rest.starts_with(level)) return true;
-    return false;
+    return framework::starts_with_level1(rest);
 }
 
 void LayoutReader::line(const Line& l) {
@@ -141,12 +140,13 @@ void LayoutReader::check_amounts(std::string_view t, LineNo number) {
     // Rows end in their amounts; a number-like token there that is no amount would
     // otherwise be read as part of a name, a silent wrong answer.
     if (t.empty() || t.back() < '0' || t.back() > '9') return;  // amounts end in a digit
-    auto tokens = text::split_ws(t);
-    for (auto it = tokens.rbegin(); it != tokens.rend() && text::looks_like_amount(*it); ++it) {
-        if (text::parse_table_amount(*it)) continue;
+    // From the end: only the trailing words can be amounts, and lines are long.
+    std::string_view rest = t;
+    for (std::string_view w; !(w = text::last_word(rest)).empty() && text::looks_like_amount(w);) {
+        if (text::parse_table_amount(w)) continue;
         diagnose(Rule::InvalidAmount,
                  fmt::format("'{}' is not an amount (expected two decimals and thousands separators, e.g. "
-                             "1,234.56, within ±92,233,720,368,547,757.99)", *it),
+                             "1,234.56, within ±92,233,720,368,547,757.99)", w),
                  number, t);
     }
 }
@@ -361,13 +361,27 @@ void LayoutReader::flush_pending_as_unparsed() {
 }
 
 void LayoutReader::end_project() {
-    row_ = Row{RowKind::Project, where_, {}};
-    row_.add(Role::Name, std::move(name_), where_);
-    row_.add(Role::Amounts, std::move(amounts_), amounts_at_);
-    row_.add(Role::Goal, std::move(goal_), at(goal_line_));
-    Cell& indicators = row_.add(Role::Indicators, std::move(indicators_), marks_.empty() ? Location{} : marks_.front().at);
-    indicators.marks = std::move(marks_);
-    emit(row_);
+    // The project row's cells are swapped in and out rather than built anew, so
+    // that their buffers are reused from project to project: this runs per project.
+    Row& row = project_row_;
+    if (row.cells.empty())
+        for (Role role : {Role::Name, Role::Amounts, Role::Goal, Role::Indicators}) row.add(role, {}, {});
+    row.at = where_;
+    row.cells[0].at = where_;
+    row.cells[1].at = amounts_at_;
+    row.cells[2].at = at(goal_line_);
+    row.cells[3].at = marks_.empty() ? Location{} : marks_.front().at;
+    std::swap(row.cells[0].text, name_);
+    std::swap(row.cells[1].text, amounts_);
+    std::swap(row.cells[2].text, goal_);
+    std::swap(row.cells[3].text, indicators_);
+    std::swap(row.cells[3].marks, marks_);
+    emit(row);
+    std::swap(row.cells[0].text, name_);
+    std::swap(row.cells[1].text, amounts_);
+    std::swap(row.cells[2].text, goal_);
+    std::swap(row.cells[3].text, indicators_);
+    std::swap(row.cells[3].marks, marks_);
     name_.clear();
     amounts_.clear();
     goal_.clear();

@@ -1,9 +1,10 @@
 #include "bpt/pipeline.h"
 
+#include <fmt/format.h>
+
 #include <memory>
 
 #include "bpt/assembler.h"
-#include "bpt/doubt.h"
 #include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
 #include "bpt/layout_reader.h"
@@ -39,6 +40,50 @@ const DialectEntry& entry(Dialect d) {
     return kDialects[std::size(kDialects) - 1];
 }
 
+// Watches the findings for signs that the table was not read as printed, whatever
+// --disable says: those only tune what is reported, not whether a reading can be
+// trusted. Counts only; memory stays constant.
+class DoubtSink final : public FilterSink {
+public:
+    using FilterSink::FilterSink;
+    void on_diagnostic(const Diagnostic& d) override {
+        switch (d.rule) {
+            case Rule::UnparsedText: ++unparsed_; break;
+            case Rule::MissingAmounts: ++no_amounts_; break;
+            case Rule::TotalMismatch: ++total_mismatch_; break;
+            case Rule::IncompleteProject: ++cut_; break;
+            default:
+                if (rule_info(d.rule).stage == RuleStage::Reader && rule_info(d.rule).severity == Severity::Error &&
+                    d.rule != Rule::NoProjects)
+                    ++reading_errors_;
+        }
+        FilterSink::on_diagnostic(d);
+    }
+    void on_project(const Project& p) override {
+        ++projects_;
+        FilterSink::on_project(p);
+    }
+
+    // What makes the reading doubtful, or empty. `lines`: non-empty lines read.
+    std::string verdict(std::uint64_t lines) const {
+        std::vector<std::string> why;
+        if (projects_ == 0) why.push_back("no project row was read");
+        if (lines >= 10 && unparsed_ * 2 > lines)
+            why.push_back(fmt::format("{} of {} lines fit no cell of any row", unparsed_, lines));
+        if (no_amounts_ >= 100 || (no_amounts_ >= 10 && no_amounts_ * 2 > projects_))
+            why.push_back(fmt::format("{} of {} projects have no amounts", no_amounts_, projects_));
+        if (reading_errors_) why.push_back(fmt::format("{} cells could not be read", reading_errors_));
+        if (cut_) why.push_back("the file ends inside a project");
+        if (total_mismatch_) why.push_back("the projects do not add up to the declared totals");
+        std::string out;
+        for (const auto& w : why) out += (out.empty() ? "" : "; ") + w;
+        return out;
+    }
+
+private:
+    std::uint64_t projects_ = 0, unparsed_ = 0, no_amounts_ = 0, reading_errors_ = 0, total_mismatch_ = 0, cut_ = 0;
+};
+
 // Lines looked at before the dialect is decided. The header of every dialect
 // comes within the first few non-empty lines.
 constexpr std::size_t kDetectLines = 40;
@@ -68,9 +113,9 @@ Dialect detect_dialect(const std::vector<std::string>& first_lines) {
 ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options) {
     RulePolicy policy(options.validation);
     SummarySink summary(sink);
-    DoubtSink doubt(summary);
-    PolicySink policed(doubt, policy);
-    Validator validator(policed, options.validation, policy);
+    PolicySink policed(summary, policy);
+    DoubtSink doubts(policed);
+    Validator validator(doubts, options.validation, policy);
 
     // Hold the first lines (copied: a Line's text lives only until the next read)
     // until the dialect is known, then replay them.
@@ -78,9 +123,11 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
     std::vector<Line> head_lines;
     Line line;
     bool more = true;
+    std::uint64_t content = 0;  // non-empty lines, for the verdict on unparsed text
     while (head.size() < kDetectLines && (more = source.next(line))) {
         head.push_back(std::string(line.text));
         head_lines.push_back(line);
+        content += !line.text.empty();
     }
     ReadResult result;
     result.dialect = options.dialect ? *options.dialect : detect_dialect(head);
@@ -96,7 +143,10 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         copy.text = head[i];
         reader->line(copy);
     }
-    while (more && source.next(line)) reader->line(line);
+    while (more && source.next(line)) {
+        content += !line.text.empty();
+        reader->line(line);
+    }
 
     result.table = reader->saw_table();
     if (!result.table) {  // nothing is written for a file that is not a table
@@ -109,7 +159,7 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         validator.on_diagnostic(make_diagnostic(Rule::NoProjects, "the table has a header but no project rows", {}));
     validator.on_end({});
     result.summary = summary.summary();
-    result.summary.doubt = doubt.verdict();
+    result.doubt = doubts.verdict(content);
     return result;
 }
 

@@ -100,6 +100,8 @@ struct Source::Impl {
     LineNo line_no = 1;
     std::uint64_t bytes = 0;
 
+    std::unique_ptr<std::string> memory;  // from_string: the bytes `file` reads (a stable address)
+
     ~Impl() {
         if (owns && file) std::fclose(file);
     }
@@ -369,6 +371,20 @@ std::unique_ptr<Source> Source::from_stream(std::FILE* stream, std::string path,
     if (encoding && !is_utf8_name(*encoding) && !open_converter(*encoding))
         throw InputError(impl->path, 0, fmt::format("unknown encoding '{}' (try UTF-8, GB18030, UTF-16LE)", *encoding));
     return std::unique_ptr<Source>(new Source(std::move(impl)));
+}
+
+std::unique_ptr<Source> Source::from_string(std::string bytes, std::string path,
+                                            const std::optional<std::string>& encoding) {
+    // A stream over the bytes, so that memory input takes the same path as a file.
+    // fmemopen refuses an empty buffer, so an empty input reads past a spare byte.
+    bool empty = bytes.empty();
+    auto memory = std::make_unique<std::string>(empty ? std::string(1, '\0') : std::move(bytes));
+    std::FILE* f = ::fmemopen(memory->data(), memory->size(), "rb");
+    if (!f) throw InputError(path, 0, fmt::format("cannot read from memory: {}", std::strerror(errno)));
+    if (empty) std::fgetc(f);
+    auto source = from_stream(f, std::move(path), encoding, true);
+    source->impl_->memory = std::move(memory);
+    return source;
 }
 
 bool Source::next(Line& out) { return impl_->next(out); }

@@ -15,9 +15,7 @@ using Collect = bpt::test::CollectSink;
 // These tests are about what the reader sees, so the validator's own rules are off:
 // tests/validate_test.cpp covers them on tables of their own.
 Collect read(const std::string& text) {
-    bpt::test::TempDir dir;
-    bpt::test::write_file(dir / "t.txt", text);
-    auto source = bpt::Source::open((dir / "t.txt").string());
+    auto source = bpt::Source::from_string(text, "t.txt");
     Collect c;
     bpt::ReadOptions options;
     options.validation = bpt::reader_rules_only();

@@ -29,9 +29,7 @@ struct Collect : bpt::test::CollectSink {
 };
 
 Collect check(const std::string& text, const bpt::ValidationOptions& validation = {}) {
-    bpt::test::TempDir dir;
-    bpt::test::write_file(dir / "t.txt", text);
-    auto source = bpt::Source::open((dir / "t.txt").string());
+    auto source = bpt::Source::from_string(text, "t.txt");
     Collect c;
     bpt::ReadOptions options;
     options.validation = validation;
@@ -334,6 +332,8 @@ TEST_CASE("Validate: the registry lists every rule once, with a section in docs/
         CHECK(ids.insert(std::string(r.id)).second);
         CHECK_FALSE(r.summary.empty());
         CHECK(bpt::find_rule(r.id) == &r);
+        CHECK(r.anchor == r.id);  // docs/rules.md#id: the section below
+        CHECK(bpt::rule_info(r.rule).id == r.id);
     }
     CHECK(bpt::find_rule("no-such-rule") == nullptr);
     for (const char* id : {"total-mismatch", "row-sum-mismatch", "duplicate-project", "conflicting-duplicate",

@@ -56,9 +56,11 @@ private:
 
     // A project row without its own indicator cell waits here for the grid's
     // indicator rows that follow it.
-    std::optional<Project> open_;
+    Project project_;
+    bool open_ = false;  // project_ is read but not yet emitted
     std::vector<Diagnostic> grammar_;  // the indicator grammar's findings, reused
     std::vector<Mark> marks_;
+    std::vector<Money> numbers_;  // a row's printed amounts, reused
     bool bad_amount_ = false;  // the last amounts() reported a cell it could not read
 };
 

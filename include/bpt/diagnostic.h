@@ -13,8 +13,6 @@
 
 namespace bpt {
 
-class RulePolicy;
-
 struct Diagnostic {
     Rule rule = Rule::UnparsedText;
     Severity severity = Severity::Warning;  // the registry's, after --severity
@@ -32,29 +30,5 @@ struct Diagnostic {
 // A finding with the registry's severity for `rule` and a bounded quote.
 Diagnostic make_diagnostic(Rule rule, std::string message, Location at, std::string_view quote = {},
                            std::uint32_t project = 0);
-
-// The findings a writer lists, at most kMax of them: the summary counts every
-// finding, but a document that must hold them all (JSON, the validate report)
-// keeps only so many, so that memory stays bounded whatever the input. NDJSON
-// streams every finding and needs no list.
-class DiagnosticList {
-public:
-    static constexpr std::size_t kMax = 10000;
-
-    void add(const Diagnostic& d) {
-        if (items_.size() < kMax) items_.push_back(d);
-        else ++omitted_;
-    }
-    const std::vector<Diagnostic>& items() const { return items_; }
-    std::vector<Diagnostic>& items() { return items_; }
-    std::uint64_t omitted() const { return omitted_; }
-    // The `diagnostics-truncated` note that ends a list with omissions, as `policy`
-    // (--disable, --severity) has it; nullopt without omissions or when disabled.
-    std::optional<Diagnostic> omission_note(const RulePolicy& policy) const;
-
-private:
-    std::vector<Diagnostic> items_;
-    std::uint64_t omitted_ = 0;
-};
 
 }  // namespace bpt

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bpt/json.h"
+#include "bpt/diagnostic_list.h"
 #include "bpt/rule_policy.h"
 #include "bpt/sink.h"
 

@@ -94,7 +94,8 @@ private:
     LineNo goal_line_ = 0;
     std::string indicators_;
     std::vector<Mark> marks_;
-    Row row_;  // reused
+    Row row_;          // other rows: title, department, 合计
+    Row project_row_;  // reused from project to project
 };
 
 }  // namespace bpt

@@ -102,8 +102,6 @@ struct Summary {
     std::uint32_t errors = 0;
     std::uint32_t warnings = 0;
     std::uint32_t infos = 0;
-    // Empty unless the reading as a whole is doubtful (doubt.h): why, in one sentence.
-    std::string doubt;
 };
 
 }  // namespace bpt

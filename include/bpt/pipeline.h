@@ -42,6 +42,10 @@ struct ReadResult {
     Dialect dialect = Dialect::Layout;
     Summary summary;
     std::string refusal;  // why a file that is no table was refused, in its reader's words
+    // Empty when the reading can be trusted; else what makes it doubtful (no project
+    // read, most lines in no cell, projects without amounts by the hundred, reading
+    // errors, projects that do not add up to the 合计), for one line on standard error.
+    std::string doubt;
 };
 
 // Reads `source` to `sink`: the checks' findings are counted with the readers', and

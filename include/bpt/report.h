@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bpt/output.h"
+#include "bpt/diagnostic_list.h"
 #include "bpt/rule_policy.h"
 #include "bpt/sink.h"
 

@@ -41,6 +41,10 @@ public:
     // (`GB18030`, `UTF-16LE` …) instead of detection. Throws InputError when the
     // file cannot be opened, or when the forced encoding is unknown.
     static std::unique_ptr<Source> open(const std::string& path, const std::optional<std::string>& encoding = {});
+    // Reads `bytes` held in memory, named `path` in messages: for unit tests, which
+    // then need no files.
+    static std::unique_ptr<Source> from_string(std::string bytes, std::string path = "<memory>",
+                                               const std::optional<std::string>& encoding = {});
     // Reads from an already open stream; for tests and standard input.
     static std::unique_ptr<Source> from_stream(std::FILE* stream, std::string path,
                                                const std::optional<std::string>& encoding = {}, bool owns = false);

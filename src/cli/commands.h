@@ -10,7 +10,7 @@ namespace bpt::cli {
 
 // Exit codes, documented in the README.
 constexpr int kOk = 0;
-constexpr int kFindings = 1;    // validate: errors found; convert: some file failed; parse: doubtful reading
+constexpr int kFindings = 1;    // validate: errors found; convert: some file failed
 constexpr int kCannotRead = 2;  // unreadable input, unwritable output, bad arguments
 
 struct Command {
