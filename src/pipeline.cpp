@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "bpt/assembler.h"
+#include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
 #include "bpt/grid_reader.h"
 #include "bpt/layout_reader.h"
@@ -31,6 +32,7 @@ std::unique_ptr<TextReader> make(RowSink& out) {
 constexpr DialectEntry kDialects[] = {
     {Dialect::Export, "export", &ExportReader::detect, &make<ExportReader>},
     {Dialect::Grid, "grid", &GridReader::detect, &make<GridReader>},
+    {Dialect::Drawing, "drawing", &DrawingReader::detect, &make<DrawingReader>},
     {Dialect::Layout, "layout", &LayoutReader::detect, &make<LayoutReader>},
 };
 
