@@ -22,7 +22,7 @@ bpt::Target numeric(std::string raw, bpt::Comparator op, std::string number, std
     t.raw = std::move(raw);
     t.kind = bpt::TargetKind::Numeric;
     t.op = op;
-    t.number = std::move(number);
+    t.value = std::move(number);
     t.unit = std::move(unit);
     t.qualifier = std::move(qualifier);
     return t;
@@ -32,7 +32,7 @@ bpt::Target qualitative(std::string word) {
     bpt::Target t;
     t.raw = word;
     t.kind = bpt::TargetKind::Qualitative;
-    t.text = std::move(word);
+    t.value = std::move(word);
     return t;
 }
 
@@ -138,17 +138,21 @@ TEST_CASE("CSV indicators table: one row per indicator, targets flattened", "[cs
         "project",      "project_name", "town",        "seq",          "level1_code", "level1_name",
         "level2_code",  "level2_name",  "name",        "period_raw",   "period_kind", "period_op",
         "period_value", "period_unit",  "period_qualifier", "annual_raw", "annual_kind", "annual_op",
-        "annual_value", "annual_unit",  "annual_qualifier", "line"};
+        "annual_value", "annual_unit",  "annual_qualifier", "line",
+        "period_value_max", "period_standard", "period_date", "period_date_end",
+        "annual_value_max", "annual_standard", "annual_date", "annual_date_end"};
     CHECK(rows[0] == header);
     auto p = awkward_project();
     const std::vector<std::string> first = {"7",       p.name,   "狮岭镇",      "1",  "1",  "产出指标", "11",
                                             "数量指标", "培训,人次 \"含\"线上", "称职≥95%", "numeric", ">=", "95",
                                             "%",       "称职",    "合格",        "qualitative", "", "合格", "",
-                                            "",        "40"};
+                                            "",        "40",     "",            "",   "",   "",         "",
+                                            "",        "",       ""};
     CHECK(rows[1] == first);
     // No level 2, no period target: empty cells; a boolean target reads true/false.
     const std::vector<std::string> second = {"7", p.name, "狮岭镇", "2", "", "效益指标", "", "", "是否达标", "",
-                                             "", "", "", "", "", "是", "boolean", "", "true", "", "", "41"};
+                                             "", "", "", "", "", "是", "boolean", "", "true", "", "", "41",
+                                             "", "", "", "", "", "", "", ""};
     CHECK(rows[2] == second);
     for (const auto& r : rows) CHECK(r.size() == header.size());
 }

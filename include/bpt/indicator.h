@@ -9,6 +9,7 @@
 
 #include "bpt/diagnostic.h"
 #include "bpt/model.h"
+#include "bpt/target.h"  // parse_target: the grammar types each target there
 
 namespace bpt {
 
@@ -30,8 +31,5 @@ struct LineMark {
 void parse_indicators(std::string_view text, ClauseDialect dialect,
                       std::span<const LineMark> lines, std::vector<Indicator>& out,
                       std::vector<Diagnostic>& diagnostics);
-
-// Types one target value (`≥3619人`, `合格`, `是`, `不低于90%` …).
-Target parse_target(std::string_view raw);
 
 }  // namespace bpt
