@@ -448,6 +448,10 @@ size_t read_date_point(string_view s, DatePoint& d) {
             if (!mi || m < 1 || m > 12) return 0;
             d.month = m;
             i += sep.size() + mi;
+            // `2020.5` alone is a decimal; `2023.7-2024.1` and `2023.7月` are dates.
+            if ((sep == "." || sep == "．") && mi == 1 && !has_prefix(s.substr(i), sep) && !has_prefix(s.substr(i), "月") &&
+                !token_front(s.substr(i), kRangeSeparators))
+                return 0;
             if (has_prefix(s.substr(i), sep)) {
                 int day = 0;
                 size_t di = read_int(s.substr(i + sep.size()), 2, day);
@@ -814,10 +818,9 @@ Target make_target(string_view op_cell, string_view value_cell, string_view unit
         if (t.unit.empty() && is_plausible_unit(unit)) t.unit = unit;
         else if (!unit.empty() && !is_plausible_unit(unit)) t.untypable = true;
         if (t.untypable) {
-            std::string text = t.raw;
             t = Target{};
             t.kind = TargetKind::Qualitative;
-            t.value = text;
+            t.value = raw;
             t.untypable = true;
         } else if (t.kind == TargetKind::Numeric) {
             apply_name_unit(t, indicator_name);

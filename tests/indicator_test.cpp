@@ -177,9 +177,14 @@ TEST_CASE("parse_target keeps free text as qualitative, without its closing 。"
     check_target("更好地让党员群众受教育，人民群众得实惠", qualitative("更好地让党员群众受教育，人民群众得实惠"));
     // A comparator word not followed by a number is prose.
     check_target("低于全区干部平均年龄", qualitative("低于全区干部平均年龄"));
-    // Text that cannot be a unit turns the whole value into prose.
-    check_target("≥90%，≤100%", qualitative("≥90%，≤100%"));
-    check_target("第3季度完成", qualitative("第3季度完成"));
+    // Text that cannot be a unit turns the whole value into prose, flagged as
+    // untypable because numbers stand in it (`target-untypable`, tests/target_test.cpp).
+    Target prose = qualitative("≥90%，≤100%");
+    prose.untypable = true;
+    check_target("≥90%，≤100%", prose);
+    Target phrase = qualitative("第3季度完成");
+    phrase.untypable = true;
+    check_target("第3季度完成", phrase);
 }
 
 TEST_CASE("parse_target reads a comparator inside a sentence with the sentence as qualifier",
@@ -220,10 +225,10 @@ TEST_CASE("layout clauses are split by their numbers and typed", "[indicator][la
 
     // Level-2 names are kept as written, with or without the trailing 指标.
     CHECK(p.indicators[3].level2 == Level{"22", "社会效益"});
-    CHECK(p.indicators[3].annual->text == "良好");
+    CHECK(p.indicators[3].annual->value == "良好");
     CHECK(p.indicators[4].level1 == Level{"3", "满意度指标"});
     CHECK(p.indicators[4].period->raw == "满意");
-    CHECK(p.indicators[4].annual->text == "满意");
+    CHECK(p.indicators[4].annual->value == "满意");
     for (std::size_t i = 0; i < p.indicators.size(); ++i) CHECK(p.indicators[i].seq == i + 1);
 }
 
@@ -234,11 +239,11 @@ TEST_CASE("layout values may hold their own 。 and ，", "[indicator][layout]")
     const Indicator& free = p.indicators[4];
     CHECK(free.seq == 5);
     CHECK(free.period->kind == TargetKind::Qualitative);
-    CHECK(free.period->text == "宣传党的十九大和习近平系列重要讲话精神深入人心");
-    CHECK(free.annual->text == "宣传党的十九大和习近平系列重要讲话精神深入人心");
+    CHECK(free.period->value == "宣传党的十九大和习近平系列重要讲话精神深入人心");
+    CHECK(free.annual->value == "宣传党的十九大和习近平系列重要讲话精神深入人心");
     CHECK(p.indicators[5].seq == 6);
     CHECK(p.indicators[5].name == "宣传组织工作，党建工作。");
-    CHECK(p.indicators[5].annual->text == "更好地让党员群众受教育，人民群众得实惠");
+    CHECK(p.indicators[5].annual->value == "更好地让党员群众受教育，人民群众得实惠");
 }
 
 TEST_CASE("real data-entry errors parse without complaint", "[indicator][layout]") {
@@ -275,7 +280,7 @@ TEST_CASE("layout separators come in both widths and with spaces", "[indicator][
     CHECK(p.indicators[0].name == "实际镇街拨付率");
     CHECK(p.indicators[0].period->value == "100");
     CHECK(p.indicators[0].annual->unit == "%");
-    CHECK(p.indicators[1].period->text == "满意");
+    CHECK(p.indicators[1].period->value == "满意");
 }
 
 TEST_CASE("full-width clause numbers and targets in either order are read", "[indicator][layout]") {
@@ -300,7 +305,7 @@ TEST_CASE("a 、 inside a name or a clause without its 。 do not confuse the sp
     Parsed no_stop = parse("1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:合格"
                            "2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。");
     REQUIRE(no_stop.indicators.size() == 2);
-    CHECK(no_stop.indicators[0].annual->text == "合格");
+    CHECK(no_stop.indicators[0].annual->value == "合格");
     CHECK(no_stop.indicators[1].name == "乙");
 }
 
@@ -448,7 +453,7 @@ TEST_CASE("export clauses have a level-1 name and an annual target", "[indicator
     CHECK(first.annual->value == "90");
     CHECK(first.annual->unit == "%");
     CHECK(first.raw == "1、产出指标：资金拨付时效指标，年度指标值：≥90%。");
-    CHECK(p.indicators[3].annual->text == "合格");
+    CHECK(p.indicators[3].annual->value == "合格");
 }
 
 TEST_CASE("an export target without its label is the text after the last comma", "[indicator][export]") {
@@ -463,7 +468,7 @@ TEST_CASE("an export target without its label is the text after the last comma",
     CHECK(last.name == "党代表基层联系群众工作指标");
     REQUIRE(last.annual);
     CHECK(last.annual->kind == TargetKind::Qualitative);
-    CHECK(last.annual->text == "合格");
+    CHECK(last.annual->value == "合格");
 }
 
 TEST_CASE("export names may hold commas and full stops", "[indicator][export]") {
@@ -475,10 +480,10 @@ TEST_CASE("export names may hold commas and full stops", "[indicator][export]") 
     REQUIRE(p.indicators.size() == 3);
     CHECK(p.indicators[0].name == "“两新”组织党建水平得到提升，凝聚力和战斗力得到加强");
     CHECK(p.indicators[0].annual->kind == TargetKind::Qualitative);
-    CHECK(p.indicators[0].annual->text == "合格");
+    CHECK(p.indicators[0].annual->value == "合格");
     CHECK(p.indicators[1].name == "按标准拨付的金额/应发放的金额");
     CHECK(p.indicators[2].name == "宣传组织工作。党建工作");
-    CHECK(p.indicators[2].annual->text == "良好");
+    CHECK(p.indicators[2].annual->value == "良好");
 }
 
 TEST_CASE("malformed export clauses are kept", "[indicator][export][diagnostics]") {
@@ -583,7 +588,7 @@ TEST_CASE("the real export sample gives 152 indicators and 7 unlabelled targets"
         if (ind.name != "“两新”组织党建水平得到提升，凝聚力和战斗力得到加强") continue;
         ++two_new;
         CHECK(ind.annual->kind == TargetKind::Qualitative);
-        CHECK(ind.annual->text == "合格");
+        CHECK(ind.annual->value == "合格");
     }
     CHECK(two_new == 10);
 }
@@ -606,7 +611,7 @@ TEST_CASE("A signed number without a comparator is numeric", "[indicator]") {
     CHECK(t.unit == "%");
     auto wide = bpt::parse_target("－3人");
     CHECK(wide.kind == bpt::TargetKind::Numeric);
-    CHECK(wide.number == "-3");
+    CHECK(wide.value == "-3");
     CHECK(wide.unit == "人");
     CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Qualitative);
 }
