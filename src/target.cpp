@@ -411,7 +411,7 @@ bool is_year(int y) { return y >= 1900 && y <= 2100; }
 
 // One date at the front of `s` (spaces already removed): `2021年12月31日`,
 // `2023.07`, `2021-12-31`, `12月`. Returns the bytes read, 0 when none starts there.
-size_t read_date_point(string_view s, DatePoint& d) {
+size_t read_date_point(string_view s, DatePoint& d, bool in_range = false) {
     d = {};
     int n = 0;
     size_t i = read_int(s, 4, n);
@@ -445,11 +445,12 @@ size_t read_date_point(string_view s, DatePoint& d) {
             if (!has_prefix(rest, sep)) continue;
             int m = 0;
             size_t mi = read_int(s.substr(i + sep.size()), 2, m);
-            if (!mi || m < 1 || m > 12) return 0;
+            // `2023-2025年`: a year that opens a period of years.
+            if (!mi || m < 1 || m > 12) return token_front(rest, kRangeSeparators) ? i : 0;
             d.month = m;
             i += sep.size() + mi;
             // `2020.5` alone is a decimal; `2023.7-2024.1` and `2023.7月` are dates.
-            if ((sep == "." || sep == "．") && mi == 1 && !has_prefix(s.substr(i), sep) && !has_prefix(s.substr(i), "月") &&
+            if ((sep == "." || sep == "．") && mi == 1 && !in_range && !has_prefix(s.substr(i), sep) && !has_prefix(s.substr(i), "月") &&
                 !token_front(s.substr(i), kRangeSeparators))
                 return 0;
             if (has_prefix(s.substr(i), sep)) {
@@ -511,7 +512,7 @@ bool read_date(string_view v, Target& t) {
         rest.remove_prefix(e);
     } else if (size_t sep = token_front(rest, kRangeSeparators)) {
         DatePoint second;
-        size_t m = read_date_point(rest.substr(sep), second);
+        size_t m = read_date_point(rest.substr(sep), second, /*in_range=*/true);
         if (m) {
             if (!second.year && first.year) second.year = first.year;  // 2021年1月-12月
             // A period from a month to a year alone reads nothing sensible.

@@ -330,9 +330,26 @@ TEST_CASE("targets: more date and deadline forms", "[target]") {
     CHECK(parse_target("2021-12-31") == date("2021-12-31", C::Eq, "2021-12-31"));
     CHECK(parse_target("年底前") == date("年底前", C::Le, "--12"));
     CHECK(parse_target("2023年") == date("2023年", C::Eq, "2023"));
+    CHECK(parse_target("2023.7-2024.1") == date("2023.7-2024.1", C::Between, "2023-07", "2024-01"));
+    CHECK(parse_target("2023-2025年") == date("2023-2025年", C::Between, "2023", "2025"));
+    CHECK(parse_target("≤2021年12月") == date("≤2021年12月", C::Le, "2021-12"));
+    CHECK(parse_target("2021年度") == date("2021年度", C::Eq, "2021"));
     // A decimal that looks like a year and a month stays a number; a count of years too.
     CHECK(parse_target("2020.5") == num("2020.5", C::Eq, "2020.5"));
     CHECK(parse_target("3年") == num("3年", C::Eq, "3", "年"));
+    CHECK(parse_target("2023-2025") == range("2023-2025", "2023", "2025", ""));
+}
+
+TEST_CASE("targets: more ranges and tolerances", "[target]") {
+    CHECK(parse_target("3至5天") == range("3至5天", "3", "5", "天"));
+    CHECK(parse_target("10-20万元之间") == range("10-20万元之间", "10", "20", "万元"));
+    CHECK(parse_target("90-95%") == range("90-95%", "90", "95", "%"));
+    CHECK(parse_target("+-3%") == num("+-3%", C::Within, "3", "%"));
+    CHECK(parse_target("正负3%") == num("正负3%", C::Within, "3", "%"));
+    // A sign is no range.
+    CHECK(parse_target("-5%") == num("-5%", C::Eq, "-5", "%"));
+    CHECK(parse_target("≥-5%") == num("≥-5%", C::Ge, "-5", "%"));
+    CHECK(parse_target("≥80%（行业标准）") == with_standard(num("≥80%（行业标准）", C::Ge, "80", "%"), "行业标准"));
 }
 
 TEST_CASE("targets: numbers among words the grammar cannot place are flagged, words are not", "[target]") {
