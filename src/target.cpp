@@ -176,6 +176,7 @@ constexpr ComparatorWord kComparators[] = {
 constexpr ComparatorWord kSuffixComparators[] = {
     {"及以上", Comparator::Ge}, {"以上", Comparator::Ge}, {"及以下", Comparator::Le},
     {"以下", Comparator::Le},   {"以内", Comparator::Le}, {"之内", Comparator::Le},
+    {"内", Comparator::Le},  // `6个月内`
 };
 
 // The first two bytes of every multi-byte comparator, as a bitmap over byte pairs:
@@ -297,8 +298,16 @@ constexpr string_view kUnitAtoms[] = {
     "份",   "条",   "处",   "间",   "栋",   "张",   "名",   "位",   "头",   "只",     "门",       "班",
     "台次", "课时", "学时", "分",   "周",   "季度", "村",   "镇",   "所",   "宗",     "起",       "例",
     "床",   "粒",   "箱",   "瓶",   "支",   "盏",   "块",   "段",   "口",   "眼",     "个点",     "人天",
-    "岗",   "生",   "人月", "人年", "户年", "倍",   "级",   "星",
+    "岗",   "生",   "人月", "人年", "户年", "倍",   "级",   "星",   "辆次", "车次",   "架次",     "场次",
+    "户次", "项次", "人日", "篇次", "期次", "批次", "百分点", "个百分点", "个工作日", "千瓦", "千瓦时", "度",
+    "分贝", "节",   "课",   "km",   "kg",   "t",    "m",    "㎡",   "m²",   "m2",     "m3",       "kW",
+    "GB",   "TB",   "MW",   "个村", "个镇", "所次", "家次", "套次", "台套", "间次",
 };
+// Characters of words, not of units: `100%完成`, `95%左右`, `2023年内`, `≥90%的村`.
+// After a number, a unit nobody listed is accepted only if it holds none of them.
+constexpr string_view kTextMarks[] = {"完", "成", "到", "位", "底", "前", "后", "左", "右", "标", "准", "达",
+                                      "提", "高", "低", "增", "减", "确", "保", "内", "外", "上", "下", "约",
+                                      "以", "之", "的", "或", "和", "与", "等", "及", "时", "间", "已", "未"};
 constexpr string_view kUnitScales[] = {"万", "亿", "千", "百", "十"};
 // Between the parts of a compound unit: `元/人*月`, `元/人·月`, `400元/人、天`.
 constexpr string_view kUnitJoins[] = {"/", "*", "·", "•", "、", "×"};
@@ -336,12 +345,14 @@ bool is_plausible_unit(string_view s) {
     if (count_chars(s) > kMaxUnitChars) return false;
     if (has_prefix(s, "/") || has_prefix(s, "／")) return false;
     bool compound = s.find('/') != string_view::npos || s.find("／") != string_view::npos;
+    bool known = is_known_unit(normalise_unit(s));
     for (size_t i = 0; i < s.size(); i = next_char(s, i)) {
         string_view rest = s.substr(i);
         if (digit_front(rest) || comparator_front(rest) || token_front(rest, kOpenBrackets) ||
             token_front(rest, kCloseBrackets))
             return false;
         if (token_front(rest, kPunctuation) && !(compound && has_prefix(rest, "、"))) return false;
+        if (!known && token_front(rest, kTextMarks)) return false;
     }
     return true;
 }
@@ -484,7 +495,7 @@ size_t read_date_point(string_view s, DatePoint& d, bool in_range = false) {
 
 // What may close a deadline: `2021年底`, `11月底之前`, `12月底到位`, `6月30日前完成`.
 constexpr string_view kDeadlineEnds[] = {"底", "末"};
-constexpr string_view kBefore[] = {"之前", "以前", "前"};
+constexpr string_view kBefore[] = {"之前", "以前", "前", "以内", "之内", "内"};
 constexpr string_view kDoneWords[] = {"完成", "到位", "完工", "竣工", "办结", "结束", "验收", "拨付", "发放", "支付", "落实"};
 
 // Reads the whole of `v` as a date, a deadline or a period; false when it is not one.
@@ -619,6 +630,34 @@ bool read_range(string_view v, Target& t) {
     return true;
 }
 
+// `≥90%，≤100%`, `≥90%且≤100%`: a floor and a ceiling in one value, the same unit.
+bool read_bounds(string_view v, Target& t) {
+    constexpr string_view kJoins[] = {"，", ",", "且", "、", "；", ";"};
+    size_t at = string_view::npos, len = 0;
+    for (string_view j : kJoins)
+        if (size_t p = v.find(j); p != string_view::npos && p < at) at = p, len = j.size();
+    if (at == string_view::npos) return false;
+    auto bound = [](string_view part, Target& out) {
+        part = trim(part);
+        auto cmp = comparator_front(part);
+        if (!cmp) return false;
+        string_view rest = trim_left(part.substr(cmp->text.size()));
+        std::string number;
+        size_t end = read_number(rest, 0, number);
+        return end != 0 && fill_numeric(out, "", cmp->op, std::move(number), rest.substr(end));
+    };
+    Target low, high;
+    if (!bound(v.substr(0, at), low) || !bound(v.substr(at + len), high)) return false;
+    if (low.op != Comparator::Ge || high.op != Comparator::Le) return false;
+    if (!low.unit.empty() && !high.unit.empty() && low.unit != high.unit) return false;
+    t.kind = TargetKind::Numeric;
+    t.op = Comparator::Between;
+    t.value = std::move(low.value);
+    t.value_max = std::move(high.value);
+    t.unit = high.unit.empty() ? low.unit : high.unit;
+    return true;
+}
+
 // `[qualifier] comparator number [unit]`: the first comparator followed by a number.
 // The qualifier may itself hold comparator-like words (`大专以上学历学位≥90%`), so
 // only a comparator directly before a number counts.
@@ -679,8 +718,9 @@ bool read_unfilled(string_view v, Target& t) {
     auto [unit_text, suffix] = split_suffix_comparator(rest);
     std::string unit = normalise_unit(unit_text);
     bool known = unit.empty() || is_known_unit(unit);
-    // `X人` alone could be a word; a unit alone, a comparator alone or a placeholder is a template.
-    if (!known || (!op && !placeholder && unit.empty())) return false;
+    // A unit alone, a comparator alone or a placeholder is a template; `年内` (a unit
+    // and a suffix comparator, no placeholder) is a phrase.
+    if (!known || (!op && !placeholder && (unit.empty() || suffix))) return false;
     t.kind = TargetKind::Unfilled;
     if (op) t.op = *op;
     else if (suffix) t.op = *suffix;
@@ -690,7 +730,7 @@ bool read_unfilled(string_view v, Target& t) {
 
 // Text around numbers, that the grammar could not place.
 bool looks_numeric(string_view v) {
-    if (has_digit(v)) return true;
+    if (has_digit(v) || v.find("百分之") != string_view::npos) return true;  // 百分之百: a number in words
     for (size_t i = 0; i < v.size(); i = next_char(v, i))
         if (auto c = comparator_front(v.substr(i))) {
             auto lead = static_cast<unsigned char>(c->text[0]);
@@ -737,6 +777,9 @@ Target parse_target(string_view raw) {
     string_view v = strip_back(trim_left(raw), kClosingStops);
     t.raw = std::string(v);
     if (v.empty()) return t;
+    // A dash or slash alone is how grids write "no target here".
+    for (string_view none : {"-", "－", "—", "——", "--", "/", "／", "—/—"})
+        if (v == none) return t;
     v = split_standard(v, t.standard);
     if (v.empty()) {  // `(计划标准)` with nothing before it
         t.kind = TargetKind::Unfilled;
@@ -746,7 +789,8 @@ Target parse_target(string_view raw) {
         t.kind = TargetKind::Boolean;
         return t;
     }
-    if (read_unfilled(v, t) || read_date(v, t) || read_tolerance(v, t) || read_range(v, t)) return t;
+    if (read_unfilled(v, t) || read_date(v, t) || read_tolerance(v, t) || read_range(v, t) || read_bounds(v, t))
+        return t;
     t.op = Comparator::Eq;
     std::optional<bool> numeric = read_prefix_form(v, t);
     if (numeric.value_or(false) || (!numeric && read_suffix_form(v, t))) return t;

@@ -179,9 +179,9 @@ TEST_CASE("parse_target keeps free text as qualitative, without its closing 。"
     check_target("低于全区干部平均年龄", qualitative("低于全区干部平均年龄"));
     // Text that cannot be a unit turns the whole value into prose, flagged as
     // untypable because numbers stand in it (`target-untypable`, tests/target_test.cpp).
-    Target prose = qualitative("≥90%，≤100%");
+    Target prose = qualitative("≥90%，≤80个");
     prose.untypable = true;
-    check_target("≥90%，≤100%", prose);
+    check_target("≥90%，≤80个", prose);
     Target phrase = qualitative("第3季度完成");
     phrase.untypable = true;
     check_target("第3季度完成", phrase);
@@ -613,5 +613,6 @@ TEST_CASE("A signed number without a comparator is numeric", "[indicator]") {
     CHECK(wide.kind == bpt::TargetKind::Numeric);
     CHECK(wide.value == "-3");
     CHECK(wide.unit == "人");
-    CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Qualitative);
+    // A dash alone is how grids write "no target" (docs/indicators.md).
+    CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Empty);
 }

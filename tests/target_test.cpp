@@ -325,7 +325,26 @@ TEST_CASE("targets: every comparator spelling, before or after the number, space
     }
 }
 
+TEST_CASE("targets: a dash or a slash alone is no target", "[target]") {
+    for (std::string none : {"—", "-", "/", "／"}) {
+        INFO(none);
+        CHECK(parse_target(none) == base(none, TargetKind::Empty));
+    }
+}
+
+TEST_CASE("targets: units after a number, listed or short words", "[target]") {
+    CHECK(parse_target("6个月内") == num("6个月内", C::Le, "6", "个月"));
+    CHECK(parse_target("1个工作日") == num("1个工作日", C::Eq, "1", "个工作日"));
+    CHECK(parse_target("≥1次/年") == num("≥1次/年", C::Ge, "1", "次/年"));
+    CHECK(parse_target("≥5km") == num("≥5km", C::Ge, "5", "km"));
+    CHECK(parse_target("≥2个百分点") == num("≥2个百分点", C::Ge, "2", "个百分点"));
+    CHECK(parse_target("≥10辆") == num("≥10辆", C::Ge, "10", "辆"));
+    CHECK(parse_target("年内") == words("年内"));
+}
+
 TEST_CASE("targets: more date and deadline forms", "[target]") {
+    CHECK(parse_target("2023年内") == date("2023年内", C::Le, "2023"));
+    CHECK(parse_target("2023年6月底前") == date("2023年6月底前", C::Le, "2023-06"));
     CHECK(parse_target("6月30日前完成") == date("6月30日前完成", C::Le, "--06-30"));
     CHECK(parse_target("2021-12-31") == date("2021-12-31", C::Eq, "2021-12-31"));
     CHECK(parse_target("年底前") == date("年底前", C::Le, "--12"));
@@ -341,6 +360,8 @@ TEST_CASE("targets: more date and deadline forms", "[target]") {
 }
 
 TEST_CASE("targets: more ranges and tolerances", "[target]") {
+    CHECK(parse_target("≥90%，≤100%") == range("≥90%，≤100%", "90", "100", "%"));
+    CHECK(parse_target("≥90%且≤100%") == range("≥90%且≤100%", "90", "100", "%"));
     CHECK(parse_target("3至5天") == range("3至5天", "3", "5", "天"));
     CHECK(parse_target("10-20万元之间") == range("10-20万元之间", "10", "20", "万元"));
     CHECK(parse_target("90-95%") == range("90-95%", "90", "95", "%"));
@@ -353,7 +374,11 @@ TEST_CASE("targets: more ranges and tolerances", "[target]") {
 }
 
 TEST_CASE("targets: numbers among words the grammar cannot place are flagged, words are not", "[target]") {
-    CHECK(parse_target("≥90%，≤100%") == untypable("≥90%，≤100%"));
+    CHECK(parse_target("≥90%，≤80个") == untypable("≥90%，≤80个"));
+    CHECK(parse_target("100%完成") == untypable("100%完成"));
+    CHECK(parse_target("95%左右") == untypable("95%左右"));
+    CHECK(parse_target("1:1") == untypable("1:1"));
+    CHECK(parse_target("百分之百") == untypable("百分之百"));
     CHECK(parse_target("第3季度完成") == untypable("第3季度完成"));
     CHECK(parse_target("100%(其他)") == untypable("100%(其他)"));
     CHECK(parse_target("低于全区干部平均年龄") == words("低于全区干部平均年龄"));
