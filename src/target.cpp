@@ -266,6 +266,13 @@ size_t read_number(string_view s, size_t pos, std::string& out, bool sign = true
 // and `百分比` compare equal. Everything else stays as written (`元/人*月` and
 // `元/人·月` are kept apart: a reader may care which the table used).
 std::string normalise_unit(string_view s) {
+    // Nearly every unit is written the one way already (`人`, `%`): no copy but the result.
+    if (std::none_of(s.begin(), s.end(), [](char c) {
+            auto b = static_cast<unsigned char>(c);
+            return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f' || b == 0xEF || b == 0xE7 ||
+                   b == 0xE3 || b == 0xC2;
+        }))
+        return std::string(s);
     std::string in = without_spaces(s);
     std::string out;
     out.reserve(in.size());
@@ -312,16 +319,51 @@ constexpr string_view kUnitScales[] = {"万", "亿", "千", "百", "十"};
 // Between the parts of a compound unit: `元/人*月`, `元/人·月`, `400元/人、天`.
 constexpr string_view kUnitJoins[] = {"/", "*", "·", "•", "、", "×"};
 
-bool is_unit_atom(string_view s) {
+// Sorted once at compile time: every numeric target asks, so a binary search.
+constexpr auto kSortedUnitAtoms = [] {
+    std::array<string_view, std::size(kUnitAtoms)> atoms{};
+    std::copy(std::begin(kUnitAtoms), std::end(kUnitAtoms), atoms.begin());
+    std::sort(atoms.begin(), atoms.end());
+    return atoms;
+}();
+
+bool is_listed_atom(string_view s) {
+    return std::binary_search(kSortedUnitAtoms.begin(), kSortedUnitAtoms.end(), s);
+}
+
+// The first two bytes of every multi-byte atom and scale: words (合格, 长期) are
+// rejected with one lookup.
+constexpr std::array<std::uint64_t, 1024> kUnitLeads = [] {
+    std::array<std::uint64_t, 1024> bits{};
+    auto add = [&](string_view u) {
+        if (u.size() < 2 || static_cast<unsigned char>(u[0]) < 0x80) return;
+        unsigned pair = static_cast<unsigned char>(u[0]) << 8 | static_cast<unsigned char>(u[1]);
+        bits[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    };
+    for (string_view u : kUnitAtoms) add(u);
+    for (string_view u : kUnitScales) add(u);
+    return bits;
+}();
+
+bool may_start_unit(string_view s) {
     if (s.empty()) return false;
-    if (std::find(std::begin(kUnitAtoms), std::end(kUnitAtoms), s) != std::end(kUnitAtoms)) return true;
+    auto b0 = static_cast<unsigned char>(s[0]);
+    if (b0 < 0x80) return true;
+    if (s.size() < 2) return false;
+    unsigned pair = b0 << 8 | static_cast<unsigned char>(s[1]);
+    return (kUnitLeads[pair / 64] >> (pair % 64)) & 1;
+}
+
+bool is_unit_atom(string_view s) {
+    if (!may_start_unit(s)) return false;
+    if (is_listed_atom(s)) return true;
     size_t scale = token_front(s, kUnitScales);
-    return scale && std::find(std::begin(kUnitAtoms), std::end(kUnitAtoms), s.substr(scale)) != std::end(kUnitAtoms);
+    return scale && is_listed_atom(s.substr(scale));
 }
 
 // Every part of a (normalised) compound unit is a unit we know.
 bool is_known_unit(string_view u) {
-    if (u.empty()) return false;
+    if (!may_start_unit(u)) return false;
     size_t start = 0;
     for (size_t i = 0; i <= u.size();) {
         size_t join = i < u.size() ? token_front(u.substr(i), kUnitJoins) : 1;
@@ -336,6 +378,23 @@ bool is_known_unit(string_view u) {
     return true;
 }
 
+// The first two bytes of every phrase character, as a bitmap over byte pairs (as for
+// the comparators): units are checked character by character on every numeric target.
+constexpr std::array<std::uint64_t, 1024> kTextMarkLeads = [] {
+    std::array<std::uint64_t, 1024> bits{};
+    for (string_view m : kTextMarks) {
+        unsigned pair = static_cast<unsigned char>(m[0]) << 8 | static_cast<unsigned char>(m[1]);
+        bits[pair / 64] |= std::uint64_t{1} << (pair % 64);
+    }
+    return bits;
+}();
+
+bool may_start_text_mark(string_view s) {
+    if (s.size() < 2) return false;
+    unsigned pair = static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]);
+    return (kTextMarkLeads[pair / 64] >> (pair % 64)) & 1;
+}
+
 // A unit after a number is a short word (`人`, `个月`, `元/人·月`). Longer text, digits,
 // brackets or sentence punctuation mean free text (`≥90%，≤100%`), not a unit. A
 // `、` only joins the parts of a compound unit (`元/人、天`). A unit that starts
@@ -345,16 +404,18 @@ bool is_plausible_unit(string_view s) {
     if (count_chars(s) > kMaxUnitChars) return false;
     if (has_prefix(s, "/") || has_prefix(s, "／")) return false;
     bool compound = s.find('/') != string_view::npos || s.find("／") != string_view::npos;
-    bool known = is_known_unit(normalise_unit(s));
     for (size_t i = 0; i < s.size(); i = next_char(s, i)) {
         string_view rest = s.substr(i);
         if (digit_front(rest) || comparator_front(rest) || token_front(rest, kOpenBrackets) ||
             token_front(rest, kCloseBrackets))
             return false;
         if (token_front(rest, kPunctuation) && !(compound && has_prefix(rest, "、"))) return false;
-        if (!known && token_front(rest, kTextMarks)) return false;
     }
-    return true;
+    // A phrase character makes no unit, unless the unit is a listed one (`小时`).
+    bool text_mark = false;
+    for (size_t i = 0; i < s.size() && !text_mark; i = next_char(s, i))
+        text_mark = may_start_text_mark(s.substr(i)) && token_front(s.substr(i), kTextMarks);
+    return !text_mark || is_known_unit(normalise_unit(s));
 }
 
 // ---------------------------------------------------------------------------------
@@ -500,6 +561,12 @@ constexpr string_view kDoneWords[] = {"完成", "到位", "完工", "竣工", "�
 
 // Reads the whole of `v` as a date, a deadline or a period; false when it is not one.
 bool read_date(string_view v, Target& t) {
+    // Most values are no date: skip the copy below unless a date's marks are there.
+    constexpr string_view kDateMarks[] = {"年", "月", ".", "-", "/", "．", "－"};
+    if ((!has_digit(v) && v.find("年") == string_view::npos) ||
+        std::none_of(std::begin(kDateMarks), std::end(kDateMarks),
+                     [&](string_view m) { return v.find(m) != string_view::npos; }))
+        return false;
     std::string s = without_spaces(v);
     string_view rest = s;
     std::optional<Comparator> op;
@@ -632,6 +699,7 @@ bool read_range(string_view v, Target& t) {
 
 // `≥90%，≤100%`, `≥90%且≤100%`: a floor and a ceiling in one value, the same unit.
 bool read_bounds(string_view v, Target& t) {
+    if (!has_digit(v)) return false;
     constexpr string_view kJoins[] = {"，", ",", "且", "、", "；", ";"};
     size_t at = string_view::npos, len = 0;
     for (string_view j : kJoins)
@@ -698,7 +766,15 @@ bool is_placeholder_char(string_view s) { return token_front(s, kPlaceholders) !
 
 // `s` without digits: an optional comparator, placeholders, and at most a known unit.
 bool read_unfilled(string_view v, Target& t) {
-    if (has_digit(v)) return false;
+    // The longest template, `( ≥ ** 元/人·月 )`, is far shorter than a sentence.
+    constexpr size_t kMaxTemplateBytes = 48;
+    if (v.size() > kMaxTemplateBytes || has_digit(v)) return false;
+    // Words (合格, 长期) are the common case here: a template starts with a comparator,
+    // a bracket or a placeholder, or is a unit alone, which is short.
+    constexpr size_t kMaxUnitBytes = 15;
+    if (v.size() > kMaxUnitBytes && !comparator_front(v) && !token_front(v, kOpenBrackets) &&
+        !is_placeholder_char(v))
+        return false;
     std::string s = without_spaces(v);
     string_view rest = s;
     if (token_front(rest, kOpenBrackets) && token_back(rest, kCloseBrackets)) {
@@ -789,11 +865,18 @@ Target parse_target(string_view raw) {
         t.kind = TargetKind::Boolean;
         return t;
     }
-    if (read_unfilled(v, t) || read_date(v, t) || read_tolerance(v, t) || read_range(v, t) || read_bounds(v, t))
-        return t;
-    t.op = Comparator::Eq;
-    std::optional<bool> numeric = read_prefix_form(v, t);
-    if (numeric.value_or(false) || (!numeric && read_suffix_form(v, t))) return t;
+    // Without a digit only a template or `年底前` can be more than words: the common
+    // qualitative words (合格, 满意) skip every numeric form.
+    if (!has_digit(v)) {
+        if (read_unfilled(v, t) || read_date(v, t)) return t;
+    } else {
+        if (read_date(v, t) || read_tolerance(v, t)) return t;
+        std::optional<bool> numeric = read_prefix_form(v, t);
+        if (numeric.value_or(false) || (!numeric && read_suffix_form(v, t))) return t;
+        // Asked only now, as they are rare: a range or a pair of bounds has a digit after
+        // its first number, which no unit has, so the forms above never take one.
+        if (read_range(v, t) || read_bounds(v, t)) return t;
+    }
     t.kind = TargetKind::Qualitative;
     t.op = Comparator::Eq;
     t.value = std::string(v);
@@ -881,6 +964,7 @@ Target make_target(string_view op_cell, string_view value_cell, string_view unit
 }
 
 std::optional<TargetFinding> target_finding(const Target& t) {
+    if (t.kind != TargetKind::Unfilled && !(t.kind == TargetKind::Qualitative && t.untypable)) return std::nullopt;
     std::string message = "`";
     message += excerpt(t.raw);
     if (t.kind == TargetKind::Unfilled) {
