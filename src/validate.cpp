@@ -685,10 +685,12 @@ void Validator::check_indicator(const Project& p, const Indicator& i) {
         // An annual cap (≤, <) above the period's figure limits the year less than the
         // period, which is loose but no contradiction.
         bool annual_cap_only = is_upper_bound(annual.op) && !is_upper_bound(period.op);
+        // A range contradicts only when the year's least exceeds the period's most.
+        const std::string& period_most = period.op == Comparator::Between ? period.value_max : period.value;
         // Rates and scores do not add up over the years, so a higher annual rate is
         // no contradiction; counts do.
         if (period.unit == annual.unit && period.qualifier == annual.qualifier && is_additive_unit(annual.unit) &&
-            !annual_cap_only && compare_decimal(annual.value, period.value) > 0)
+            !annual_cap_only && compare_decimal(annual.value, period_most) > 0)
             report("target-period-annual-inconsistent",
                    fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
                                "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",
