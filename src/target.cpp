@@ -169,7 +169,7 @@ constexpr ComparatorWord kComparators[] = {
     {"最少", Comparator::Ge},     {"最多", Comparator::Le},     {"最高", Comparator::Le},
     {"大于", Comparator::Gt},     {"高于", Comparator::Gt},     {"多于", Comparator::Gt},
     {"超过", Comparator::Gt},     {"小于", Comparator::Lt},     {"低于", Comparator::Lt},
-    {"少于", Comparator::Lt},     {"等于", Comparator::Eq},
+    {"少于", Comparator::Lt},     {"等于", Comparator::Eq},     {"达到", Comparator::Ge},
 };
 
 // Written after the number: `80%以上`. Chinese 以上/以下 include the bound.
@@ -314,7 +314,7 @@ constexpr string_view kUnitAtoms[] = {
 // After a number, a unit nobody listed is accepted only if it holds none of them.
 constexpr string_view kTextMarks[] = {"完", "成", "到", "位", "底", "前", "后", "左", "右", "标", "准", "达",
                                       "提", "高", "低", "增", "减", "确", "保", "内", "外", "上", "下", "约",
-                                      "以", "之", "的", "或", "和", "与", "等", "及", "时", "间", "已", "未"};
+                                      "以", "之", "的", "或", "和", "与", "等", "及", "时", "间", "已", "未", "第", "每"};
 constexpr string_view kUnitScales[] = {"万", "亿", "千", "百", "十"};
 // Between the parts of a compound unit: `元/人*月`, `元/人·月`, `400元/人、天`.
 constexpr string_view kUnitJoins[] = {"/", "*", "·", "•", "、", "×"};
@@ -434,6 +434,8 @@ std::string_view split_standard(string_view v, std::string& standard) {
         }
     if (open == string_view::npos) return v;
     string_view inner = trim(inner_end.substr(open + open_len));
+    // `≥95%(含)`: the bound is included, as 以上/≥ already say.
+    if (inner == "含") return trim_right(v.substr(0, open));
     if (!has_suffix(inner, "标准") || count_chars(inner) > 8) return v;
     standard = std::string(inner);
     return trim_right(v.substr(0, open));
@@ -606,9 +608,7 @@ bool read_date(string_view v, Target& t) {
     }
     if (size_t w = token_front(rest, kDoneWords)) rest.remove_prefix(w);
     if (!rest.empty()) return false;
-    // A day or a month without a year is no date anyone wrote alone (`5月`), unless
-    // it is a deadline or a period: `3` + `月` could be a count of months mistyped.
-    if (!first.year && !deadline && !range) return false;
+    // `12月` alone is December: a count of months is written `12个月`.
     if (first.year == 0 && first.month == 0) return false;
     if (range && op) return false;  // `≤2021年1月-12月`: nothing to read it as
     t.kind = TargetKind::Date;

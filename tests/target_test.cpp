@@ -344,6 +344,9 @@ TEST_CASE("targets: units after a number, listed or short words", "[target]") {
 
 TEST_CASE("targets: more date and deadline forms", "[target]") {
     CHECK(parse_target("2023年内") == date("2023年内", C::Le, "2023"));
+    CHECK(parse_target("12月") == date("12月", C::Eq, "--12"));
+    CHECK(parse_target("36月") == num("36月", C::Eq, "36", "月"));
+    CHECK(parse_target("2023年第四季度") == untypable("2023年第四季度"));
     CHECK(parse_target("2023年6月底前") == date("2023年6月底前", C::Le, "2023-06"));
     CHECK(parse_target("6月30日前完成") == date("6月30日前完成", C::Le, "--06-30"));
     CHECK(parse_target("2021-12-31") == date("2021-12-31", C::Eq, "2021-12-31"));
@@ -370,6 +373,9 @@ TEST_CASE("targets: more ranges and tolerances", "[target]") {
     // A sign is no range.
     CHECK(parse_target("-5%") == num("-5%", C::Eq, "-5", "%"));
     CHECK(parse_target("≥-5%") == num("≥-5%", C::Ge, "-5", "%"));
+    CHECK(parse_target("≥95%(含)") == num("≥95%(含)", C::Ge, "95", "%"));
+    CHECK(parse_target("达到100%") == num("达到100%", C::Ge, "100", "%"));
+    CHECK(parse_target("15个工作日内") == num("15个工作日内", C::Le, "15", "个工作日"));
     CHECK(parse_target("≥80%（行业标准）") == with_standard(num("≥80%（行业标准）", C::Ge, "80", "%"), "行业标准"));
 }
 
