@@ -3,6 +3,7 @@
 #include <string>
 
 #include "bpt/csv_writer.h"
+#include "bpt/target.h"
 #include "output_util.h"
 
 using bpt::test::capture;
@@ -186,4 +187,37 @@ TEST_CASE("CSV: a table without projects still gets its header", "[csv]") {
     auto rows = parse_csv(write({}, {}));
     REQUIRE(rows.size() == 1);
     CHECK(rows[0][0] == "index");
+}
+
+TEST_CASE("CSV: a period, a range and a standard fill the target columns after `line`", "[csv]") {
+    bpt::Project p;
+    p.index = 1;
+    p.name = "林业项目";
+    bpt::Indicator i;
+    i.seq = 1;
+    i.level1 = bpt::Level{"", "产出指标"};
+    i.name = "项目期";
+    i.period = bpt::parse_target("2022年3月-2023年11月");  // rw-21
+    i.annual = bpt::parse_target("100%(历史标准)");        // rw-33
+    i.line = 3;
+    p.indicators.push_back(i);
+    bpt::Indicator j = i;
+    j.seq = 2;
+    j.period = bpt::parse_target("90%-95%");
+    j.annual.reset();
+    p.indicators.push_back(j);
+    bpt::CsvOptions options;
+    options.table = bpt::CsvTable::Indicators;
+    auto rows = parse_csv(write(options, {p}));
+    REQUIRE(rows.size() == 3);
+    const std::vector<std::string> dates = {"1", "林业项目", "", "1", "", "产出指标", "", "", "项目期",
+                                            "2022年3月-2023年11月", "date", "between", "", "", "",
+                                            "100%(历史标准)", "numeric", "=", "100", "%", "", "3",
+                                            "", "", "2022-03", "2023-11", "", "历史标准", "", ""};
+    CHECK(rows[1] == dates);
+    const std::vector<std::string> range = {"1", "林业项目", "", "2", "", "产出指标", "", "", "项目期",
+                                            "90%-95%", "numeric", "between", "90", "%", "",
+                                            "", "", "", "", "", "", "3",
+                                            "95", "", "", "", "", "", "", ""};
+    CHECK(rows[2] == range);
 }
