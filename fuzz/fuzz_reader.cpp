@@ -1,6 +1,6 @@
 // libFuzzer target: the whole read pipeline (detection, both readers, the indicator
 // grammar, the validator) on arbitrary bytes, in each dialect.
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -210,7 +210,7 @@ void CsvWriter::indicator_rows(const Project& p) {
         row.text(i.name);
         target_cells(row, i.period);
         target_cells(row, i.annual);
-        row.number(i.line);
+        row.number(i.location.line);
         target_extra_cells(row, i.period);
         target_extra_cells(row, i.annual);
         row.end();

@@ -6,7 +6,7 @@
 
 namespace bpt {
 
-void RecordAssembler::clear() {
+void DelimitedRecord::clear() {
     buf_.clear();
     cells_.clear();
     breaks_.clear();
@@ -17,22 +17,22 @@ void RecordAssembler::clear() {
     line_count_ = 0;
 }
 
-void RecordAssembler::ignore_quote_at(std::uint32_t number, std::size_t column) {
+void DelimitedRecord::ignore_quote_at(LineNo number, std::size_t column) {
     ignore_line_ = number;
     ignore_column_ = column;
 }
 
-void RecordAssembler::begin_cell() { cells_.push_back({buf_.size(), buf_.size()}); }
+void DelimitedRecord::begin_cell() { cells_.push_back({buf_.size(), buf_.size()}); }
 
-void RecordAssembler::end_cell() { cells_.back().end = buf_.size(); }
+void DelimitedRecord::end_cell() { cells_.back().end = buf_.size(); }
 
-std::size_t RecordAssembler::read_plain(std::string_view line, std::size_t p) {
+std::size_t DelimitedRecord::read_plain(std::string_view line, std::size_t p) {
     std::size_t d = line.find(delimiter_, p);
     buf_.append(line.substr(p, d == std::string_view::npos ? std::string_view::npos : d - p));
     return d;
 }
 
-bool RecordAssembler::add(std::string_view line, std::uint32_t number) {
+bool DelimitedRecord::add(std::string_view line, LineNo number) {
     if (complete_) clear();
     std::size_t p = 0;
     if (!open_) {
@@ -114,7 +114,7 @@ bool RecordAssembler::add(std::string_view line, std::uint32_t number) {
     return true;
 }
 
-RecordAssembler::Span RecordAssembler::trimmed(std::size_t i) const {
+DelimitedRecord::Span DelimitedRecord::trimmed(std::size_t i) const {
     Span s = cells_[i];
     std::string_view raw(buf_.data() + s.begin, s.end - s.begin);
     std::string_view t = text::trim(raw);
@@ -122,27 +122,27 @@ RecordAssembler::Span RecordAssembler::trimmed(std::size_t i) const {
     return {begin, begin + t.size()};
 }
 
-std::string_view RecordAssembler::cell(std::size_t i) const {
+std::string_view DelimitedRecord::cell(std::size_t i) const {
     Span s = trimmed(i);
     return std::string_view(buf_).substr(s.begin, s.end - s.begin);
 }
 
-std::uint32_t RecordAssembler::cell_line(std::size_t i) const {
+LineNo DelimitedRecord::cell_line(std::size_t i) const {
     std::size_t at = trimmed(i).begin;
     auto after = std::upper_bound(breaks_.begin(), breaks_.end(), at,
-                                  [](std::size_t offset, const LineMark& m) { return offset < m.offset; });
+                                  [](std::size_t offset, const Break& m) { return offset < m.offset; });
     return after == breaks_.begin() ? first_line_ : std::prev(after)->line;
 }
 
-void RecordAssembler::cell_marks(std::size_t i, std::vector<LineMark>& out) const {
+void DelimitedRecord::cell_marks(std::size_t i, std::vector<Mark>& out) const {
     out.clear();
     Span s = trimmed(i);
-    out.push_back({0, cell_line(i)});
+    out.push_back({0, Location{.line = cell_line(i)}});
     for (const auto& b : breaks_)
-        if (b.offset > s.begin && b.offset < s.end) out.push_back({b.offset - s.begin, b.line});
+        if (b.offset > s.begin && b.offset < s.end) out.push_back({b.offset - s.begin, Location{.line = b.line}});
 }
 
-bool RecordAssembler::blank() const {
+bool DelimitedRecord::blank() const {
     for (std::size_t i = 0; i < cells_.size(); ++i)
         if (!cell(i).empty()) return false;
     return true;

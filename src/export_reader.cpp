@@ -27,23 +27,16 @@ constexpr ColumnName kColumnNames[] = {
     {"财政专户拨款", ExportReader::Column::FiscalSpecial}, {"其他资金", ExportReader::Column::Other},
 };
 
-constexpr std::string_view kLabels[ExportReader::kColumns] = {
-    "主管部门", "预算单位", "项目名称", "绩效目标", "绩效指标", "总计", "财政拨款", "财政专户拨款", "其他资金",
+// The role of each Column's cells, in Column's order.
+constexpr Role kRoles[ExportReader::kColumns] = {
+    Role::Department, Role::BudgetUnit, Role::Name,          Role::Goal,  Role::Indicators,
+    Role::Total,      Role::Fiscal,     Role::FiscalSpecial, Role::Other,
 };
 
 constexpr std::size_t at(ExportReader::Column c) { return static_cast<std::size_t>(c); }
 
-struct MoneyColumn {
-    ExportReader::Column column;
-    std::optional<Money> Amounts::*member;
-};
-
-constexpr MoneyColumn kMoneyColumns[] = {
-    {ExportReader::Column::Total, &Amounts::total},
-    {ExportReader::Column::Fiscal, &Amounts::fiscal},
-    {ExportReader::Column::FiscalSpecial, &Amounts::fiscal_special},
-    {ExportReader::Column::Other, &Amounts::other},
-};
+using C = ExportReader::Column;
+constexpr std::initializer_list<C> kMoney = {C::Total, C::Fiscal, C::FiscalSpecial, C::Other};
 
 std::string without_spaces(std::string_view s) {
     std::string out;
@@ -56,7 +49,7 @@ std::string without_spaces(std::string_view s) {
 std::string preamble_text(std::string_view line) {
     for (char d : {'\t', ','}) {
         if (line.find(d) == std::string_view::npos) continue;
-        RecordAssembler a(d);
+        DelimitedRecord a(d);
         if (!a.add(line, 1)) break;
         std::string_view only;
         std::size_t filled = 0;
@@ -71,14 +64,39 @@ std::string preamble_text(std::string_view line) {
     return std::string(text::trim(line));
 }
 
-// Chinese tables print a dash for an amount that is nil.
-bool is_nil_amount(std::string_view t) { return t == "-" || t == "—" || t == "－"; }
-
 }  // namespace
 
-ExportReader::ExportReader(Sink& sink, DocumentInfo info) : SinkReader(sink, std::move(info)) {
-    info_.dialect = "export";
-    column_.fill(kNone);
+ExportReader::ExportReader(RowSink& out) : TextReader(out) { column_.fill(kNone); }
+
+bool ExportReader::detect(const std::vector<std::string>& first_lines) {
+    for (std::size_t i = 0; i < first_lines.size(); ++i) {
+        auto header = find_header(first_lines[i]);
+        if (!header) continue;
+        // No layout table has these columns: its departments are rows, not cells.
+        for (const auto& cell : header->cells) {
+            auto column = column_for(cell);
+            if (column == Column::Department || column == Column::BudgetUnit) return true;
+        }
+        // A layout extractor may separate the header's words with tabs too; then
+        // its other lines split into a few cells, never into a full row.
+        DelimitedRecord rows(header->delimiter);
+        bool split_lines = false;
+        for (std::size_t j = i + 1; j < first_lines.size(); ++j) {
+            if (!rows.add(first_lines[j], j + 1)) continue;
+            if (rows.size() >= header->cells.size()) return true;
+            if (rows.size() > 1) split_lines = true;
+        }
+        return !split_lines;
+    }
+    return false;
+}
+
+std::string ExportReader::not_a_table() const {
+    // The refusal is the export-no-header finding: nothing of the file can be read.
+    return fmt::format("error[{}]: not a budget performance target table: no column header in {} lines (expected "
+                       "a row naming 项目名称 and 绩效目标 or 绩效指标 in cells of their own, separated by tabs or "
+                       "commas)",
+                       rule_id(Rule::ExportNoHeader), preamble_lines_);
 }
 
 std::optional<ExportReader::Column> ExportReader::column_for(std::string_view header_cell) {
@@ -91,7 +109,7 @@ std::optional<ExportReader::Column> ExportReader::column_for(std::string_view he
 std::optional<ExportReader::Header> ExportReader::find_header(std::string_view line) {
     for (char d : {'\t', ','}) {
         if (line.find(d) == std::string_view::npos) continue;
-        RecordAssembler a(d);
+        DelimitedRecord a(d);
         if (!a.add(line, 1)) continue;
         Header h{d, {}};
         bool name = false, target = false;
@@ -134,14 +152,20 @@ void ExportReader::line(const Line& l) {
     feed(l.text, l.number);
 }
 
-void ExportReader::preamble(std::string_view raw, std::uint32_t number) {
+void ExportReader::preamble(std::string_view raw, LineNo number) {
     if (auto header = find_header(raw)) return take_header(std::move(*header), number);
     ++preamble_lines_;
     std::string t = preamble_text(raw);
-    if (t.empty() || is_ruler(t) || read_department_line(t, info_)) return;
-    if (!info_.title) {
-        info_.title = std::move(t);
-        return;
+    if (t.empty() || is_ruler(t)) return;
+    if (auto department = parse_department_line(t)) {
+        row_ = department_row(*department, here(number));
+        return emit(row_);
+    }
+    if (!title_) {
+        title_ = std::move(t);
+        row_ = Row{RowKind::Title, here(number), {}};
+        row_.add(Role::Title, *title_, here(number));
+        return emit(row_);
     }
     if (preamble_.size() < kMaxPreamble) {
         preamble_.push_back({std::move(t), number});
@@ -151,14 +175,13 @@ void ExportReader::preamble(std::string_view raw, std::uint32_t number) {
     preamble_dropped_last_ = number;
 }
 
-void ExportReader::take_header(Header header, std::uint32_t number) {
+void ExportReader::take_header(Header header, LineNo number) {
     header_seen_ = true;
     header_ = std::move(header.cells);
-    rows_ = RecordAssembler(header.delimiter);
-    send_document();
+    rows_ = DelimitedRecord(header.delimiter);
     for (const auto& p : preamble_) unparsed(p.text, p.line, "text before the column header");
     if (preamble_dropped_)
-        diagnose("unparsed-text", Severity::Warning,
+        diagnose(Rule::UnparsedText,
                  fmt::format("{} more lines of text before the column header were not read (lines {}–{})",
                              preamble_dropped_, preamble_dropped_first_, preamble_dropped_last_),
                  preamble_dropped_first_);
@@ -173,26 +196,26 @@ void ExportReader::take_header(Header header, std::uint32_t number) {
         }
         auto c = column_for(header_[i]);
         if (!c) {
-            diagnose("export-unknown-column", Severity::Info,
+            diagnose(Rule::ExportUnknownColumn,
                      fmt::format("column {} '{}' is not one bpt reads; its cells are ignored", i + 1,
                                  text::ellipsize(header_[i], 20)),
-                     number);
+                     number, header_[i]);
             continue;
         }
         std::size_t& slot = column_[at(*c)];
         if (slot != kNone) {
-            diagnose("export-duplicate-column", Severity::Warning,
+            diagnose(Rule::ExportDuplicateColumn,
                      fmt::format("column {} '{}' repeats column {} '{}'; only column {} is read", i + 1,
                                  text::ellipsize(header_[i], 20), slot + 1, text::ellipsize(header_[slot], 20),
                                  slot + 1),
-                     number);
+                     number, header_[i]);
             continue;
         }
         slot = i;
     }
 }
 
-void ExportReader::feed(std::string_view t, std::uint32_t number) {
+void ExportReader::feed(std::string_view t, LineNo number) {
     if (rows_.add(t, number)) {
         held_.clear();
         held_bytes_ = 0;
@@ -204,16 +227,16 @@ void ExportReader::feed(std::string_view t, std::uint32_t number) {
 }
 
 void ExportReader::recover() {
-    std::uint32_t line = rows_.open_quote_line();
+    LineNo line = rows_.open_quote_line();
     std::size_t column = rows_.open_quote_column();
-    diagnose("export-unclosed-quote", Severity::Warning,
+    diagnose(Rule::ExportUnclosedQuote,
              fmt::format("the quote that opens a cell on line {} does not close {}; that line is read with the "
                          "quote as text",
                          line, rows_.stray() ? fmt::format("where its cell ends (line {})", held_.back().line)
                                : held_.size() > kMaxRecordLines || held_bytes_ > kMaxRecordBytes
                                    ? fmt::format("within {} lines", held_.size() - 1)
                                    : std::string("before the end of the file")),
-             line);
+             line, held_.empty() ? std::string_view() : std::string_view(held_.front().text));
     std::vector<Held> lines = std::move(held_);
     held_.clear();
     held_bytes_ = 0;
@@ -243,11 +266,11 @@ void ExportReader::record() {
         if (!rows_.cell(i).empty() && !is_ruler(rows_.cell(i))) ruler = false;
     if (ruler) return;
 
-    std::uint32_t line = rows_.first_line();
+    LineNo line = rows_.first_line();
     const std::size_t cells = rows_.size(), width = header_.size();
     if (cells == 1) {
         std::string_view t = rows_.cell(0);
-        if ((info_.title && t == *info_.title) || LayoutReader::is_page_footer(t)) return;
+        if ((title_ && t == *title_) || LayoutReader::is_page_footer(t)) return;
         return unparsed(t, line, "a line with no cells in it");
     }
     if (cells == width) {
@@ -261,17 +284,17 @@ void ExportReader::record() {
         if (!extras_empty) {
             // A missing or extra cell shifts every cell after it, and nothing says
             // where: reading the row would put text in the wrong column.
-            return diagnose("export-cell-count", Severity::Error,
+            return diagnose(Rule::ExportCellCount,
                             fmt::format("the row has {} cells where the header has {}, so its cells cannot be matched "
                                         "to columns; the row is skipped: '{}'",
                                         cells, width, text::ellipsize(row_text(), 60)),
-                            line);
+                            line, row_text());
         }
-        diagnose("export-cell-count", Severity::Error,
+        diagnose(Rule::ExportCellCount,
                  fmt::format("the row has {} cells where the header has {}; the cells past column {} are empty, so "
                              "the row is read",
                              cells, width, width),
-                 line);
+                 line, row_text());
     }
     row();
 }
@@ -284,105 +307,46 @@ void ExportReader::row() {
     std::string_view name = cell(Column::Name), goal = cell(Column::Goal), indicators = cell(Column::Indicators);
     if (!goal.empty() || !indicators.empty()) return project_row(name, goal, indicators);
 
-    std::uint32_t line = rows_.first_line();
+    LineNo line = rows_.first_line();
     std::string_view first;
     for (std::size_t i = 0; i < rows_.size() && first.empty(); ++i) first = rows_.cell(i);
     if (std::string head = without_spaces(first); head == "合计" || head == "总计") {
-        send_document();
-        Amounts total = read_amounts(head, 0);
-        info_.declared_total = total;
-        info_.declared_total_line = line;
-        sink_.on_declared_total(total, line);
-        return;
+        row_ = Row{RowKind::GrandTotal, Location{line, rows_.last_line(), page_}, {}};
+        add_cells(kMoney);
+        return emit(row_);
     }
     if (!name.empty()) return project_row(name, goal, indicators);
 
-    std::string_view department = cell(Column::Department), unit = cell(Column::BudgetUnit);
-    if (department.empty() && unit.empty())
+    if (cell(Column::Department).empty() && cell(Column::BudgetUnit).empty())
         return unparsed(row_text(), line, "a row with no 项目名称, 绩效目标 or 绩效指标");
     // A row naming only a department (or unit), as a subtotal row does.
-    send_document();
-    Department d;
-    d.name = department.empty() ? unit : department;
-    d.line = line;
-    d.declared_total = read_amounts(d.name, 0);
-    if (!department.empty() && department != department_) {
-        department_ = department;
-        budget_unit_.clear();
-    }
-    if (!unit.empty()) budget_unit_ = unit;
-    sink_.on_department(d);
+    row_ = Row{RowKind::Department, Location{line, rows_.last_line(), page_}, {}};
+    add_cells({C::Department, C::BudgetUnit});
+    add_cells(kMoney);
+    emit(row_);
 }
 
-void ExportReader::project_row(std::string_view name, std::string_view goal, std::string_view indicators) {
-    send_document();
-    Project& p = project_;
-    p = Project{};
-    p.index = ++index_;
-    if (std::string_view d = cell(Column::Department); !d.empty() && d != department_) {
-        department_ = d;
-        budget_unit_.clear();
-    }
-    p.department = !department_.empty() ? department_ : info_.department.value_or("");
-    if (column_[at(Column::BudgetUnit)] != kNone) {
-        if (std::string_view u = cell(Column::BudgetUnit); !u.empty()) budget_unit_ = u;
-        if (!budget_unit_.empty()) p.budget_unit = budget_unit_;
-    }
-    set_project_name(p, name);
-    p.location = Location{rows_.first_line(), rows_.last_line(), page_};
-    if (!goal.empty()) {
-        p.goal = std::string(goal);
-        p.goal_line = rows_.cell_line(column_[at(Column::Goal)]);
-    }
-    p.amounts = read_amounts(p.name, p.index);
-    indicator_diagnostics_.clear();
-    if (!indicators.empty()) {
-        std::size_t i = column_[at(Column::Indicators)];
-        p.indicators_text = indicators;
-        p.indicators_line = rows_.cell_line(i);
-        rows_.cell_marks(i, marks_);
-        parse_indicators(p.indicators_text, ClauseDialect::Export, marks_, p.indicators, indicator_diagnostics_);
-    }
-    if (p.name.empty())
-        diagnose("unparsed-text", Severity::Warning,
-                 fmt::format("project {} has no name: its 项目名称 cell is empty", p.index), p.location.line, p.index);
-    sink_.on_project(p);
-    for (auto& d : indicator_diagnostics_) {
-        d.project = p.index;
-        sink_.on_diagnostic(d);
-    }
-}
-
-Amounts ExportReader::read_amounts(std::string_view row_name, std::uint32_t project) {
-    Amounts a;
-    for (const auto& m : kMoneyColumns) {
-        std::size_t i = column_[at(m.column)];
+void ExportReader::add_cells(std::initializer_list<Column> columns) {
+    for (Column c : columns) {
+        std::size_t i = column_[at(c)];
         if (i == kNone) continue;
         std::string_view t = rows_.cell(i);
-        if (t.empty() || is_nil_amount(t)) continue;
-        if (auto money = Money::parse(t)) {
-            a.*m.member = money;
-            continue;
-        }
-        diagnose("bad-amount", Severity::Error,
-                 fmt::format("the {} cell of '{}' is not an amount: '{}' (expected a number such as 9,246.72)",
-                             kLabels[at(m.column)], text::ellipsize(row_name, 30), text::ellipsize(t, 20)),
-                 rows_.cell_line(i), project);
+        // An empty money cell is no cell: the export prints only the columns it has.
+        if (t.empty() && (c == C::Total || c == C::Fiscal || c == C::FiscalSpecial || c == C::Other)) continue;
+        Cell& cell = row_.add(kRoles[at(c)], std::string(t), here(rows_.cell_line(i)));
+        if (c == Column::Indicators) rows_.cell_marks(i, cell.marks);
     }
-    return a;
+}
+
+void ExportReader::project_row(std::string_view, std::string_view, std::string_view) {
+    row_ = Row{RowKind::Project, Location{rows_.first_line(), rows_.last_line(), page_}, {}};
+    add_cells({C::Department, C::BudgetUnit, C::Name, C::Goal, C::Indicators});
+    add_cells(kMoney);
+    emit(row_);
 }
 
 void ExportReader::finish() {
-    if (!header_seen_) {
-        diagnose("export-no-header", Severity::Error,
-                 fmt::format("no column header in {} lines: expected a row naming 项目名称 and 绩效目标 or 绩效指标 "
-                             "in cells of their own, separated by tabs or commas",
-                             preamble_lines_),
-                 0);
-        return;
-    }
     while (rows_.open()) recover();
-    send_document();
 }
 
 }  // namespace bpt

@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "bpt/framework.h"
+
 // A hand-written scanner over UTF-8 bytes: this runs on every indicator cell of every
 // file, and std::regex or a full NFKC pass would cost more than the rest of the
 // pipeline together. CJK punctuation is matched as byte sequences; because UTF-8 is
@@ -41,7 +43,6 @@ constexpr string_view kPunctuation[] = {"，", "。", "；", "、", "：", ",", 
 
 // The level-1 names of the framework (domain.md); a clause head starting with one is
 // a clause start even without a code.
-constexpr string_view kLevel1Names[] = {"产出指标", "效益指标", "满意度指标", "成本指标"};
 
 constexpr string_view kLayoutShape = "`N、C1-一级名；C2-二级名；指标名；实施周期指标值:V；年度指标值:V。`";
 constexpr string_view kExportShape = "`N、一级名：指标名，年度指标值：V。`";
@@ -230,7 +231,7 @@ std::optional<std::pair<string_view, string_view>> split_level_code(string_view 
     return std::pair{s.substr(0, i), trim(rest.substr(dash))};
 }
 
-bool starts_with_level1_name(string_view s) { return token_front(trim_left(s), kLevel1Names) != 0; }
+bool starts_with_level1_name(string_view s) { return token_front(trim_left(s), framework::level1_names()) != 0; }
 
 // An export head whose level-1 name is not one we know: a short run up to a colon.
 bool short_colon_head(string_view s) {
@@ -386,10 +387,10 @@ Problem read_export(string_view body, Indicator& ind) {
 // ---------------------------------------------------------------------------------
 // Diagnostics
 
-std::uint32_t line_at(std::span<const LineMark> lines, size_t offset) {
+Location location_at(std::span<const Mark> lines, size_t offset) {
     auto after = std::upper_bound(lines.begin(), lines.end(), offset,
-                                  [](size_t o, const LineMark& m) { return o < m.offset; });
-    return after == lines.begin() ? 0 : std::prev(after)->line;
+                                  [](size_t o, const Mark& m) { return o < m.offset; });
+    return after == lines.begin() ? Location{} : std::prev(after)->at;
 }
 
 std::string clause_message(Problem problem, const Indicator& ind, ClauseDialect dialect) {
@@ -419,7 +420,7 @@ std::string clause_message(Problem problem, const Indicator& ind, ClauseDialect 
 
 class CellParser {
 public:
-    CellParser(string_view text, ClauseDialect dialect, std::span<const LineMark> lines,
+    CellParser(string_view text, ClauseDialect dialect, std::span<const Mark> lines,
                std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics)
         : text_(text), dialect_(dialect), lines_(lines), out_(out), diagnostics_(diagnostics) {}
 
@@ -431,7 +432,7 @@ public:
         if (out_.capacity() - out_.size() < clauses.size())
             out_.reserve(std::max(out_.size() + clauses.size(), 2 * out_.capacity()));
         for (size_t i = 0; i < clauses.size(); ++i) {
-            std::uint32_t line = line_at(lines_, clauses[i].pos);
+            Location line = location_at(lines_, clauses[i].pos);
             if (i == 0) check_numbering(std::nullopt, clauses[i].number, line);
             else check_numbering(clauses[i - 1].number, clauses[i].number, line);
             size_t end = i + 1 < clauses.size() ? clauses[i + 1].pos : text_.size();
@@ -449,32 +450,30 @@ private:
         return clauses;
     }
 
-    void read_clause(const ClauseStart& clause, size_t end, std::uint32_t line) {
+    void read_clause(const ClauseStart& clause, size_t end, Location line) {
         Indicator& ind = out_.emplace_back();
         ind.seq = clause.number;
         ind.raw = std::string(trim(text_.substr(clause.pos, end - clause.pos)));
-        ind.line = line;
+        ind.location = line;
         string_view body = trim(text_.substr(clause.body, end - clause.body));
         Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, ind) : read_export(body, ind);
         if (problem == Problem::Unlabelled)
-            report("target-unlabelled", Severity::Warning, clause_message(problem, ind, dialect_), line);
+            report(Rule::TargetUnlabelled, clause_message(problem, ind, dialect_), line, ind.raw);
         else if (problem != Problem::None)
-            report("indicator-malformed", Severity::Error, clause_message(problem, ind, dialect_), line);
+            report(Rule::IndicatorMalformed, clause_message(problem, ind, dialect_), line, ind.raw);
         check_target(ind, ind.period, kPeriodLabel, line);
         check_target(ind, ind.annual, kAnnualLabel, line);
     }
 
     // The unit a name carries (`实施营造林总面积(亩)`) serves a bare number; a target
     // the grammar could not type, or a template left unfilled, is reported.
-    void check_target(const Indicator& ind, std::optional<Target>& target, string_view label, std::uint32_t line) {
+    void check_target(const Indicator& ind, std::optional<Target>& target, string_view label, Location line) {
         if (!target) return;
         apply_name_unit(*target, ind.name);
-        if (auto finding = target_finding(*target)) {
-            const RuleInfo& rule = rule_info(finding->rule);
-            report(rule.id, rule.severity,
+        if (auto finding = target_finding(*target))
+            report(finding->rule,
                    "indicator clause " + std::to_string(ind.seq) + ": " + std::string(label) + " " + finding->message,
-                   line);
-        }
+                   line, target->raw);
     }
 
     // Text before the first clause is kept as a clause without a number, so nothing
@@ -482,48 +481,60 @@ private:
     void report_junk(string_view junk) {
         string_view kept = trim(junk);
         if (kept.empty()) return;
-        std::uint32_t line = line_at(lines_, static_cast<size_t>(kept.data() - text_.data()));
+        Location line = location_at(lines_, static_cast<size_t>(kept.data() - text_.data()));
         Indicator ind;
         ind.raw = std::string(kept);
-        ind.line = line;
+        ind.location = line;
         out_.push_back(std::move(ind));
         // Numbered like a clause but not shaped like one: say what shape was expected.
         bool numbered = digit_front(kept) && kept.find(kEnumComma) != string_view::npos &&
                         kept.find(kEnumComma) <= 6;
         std::string expected = numbered ? std::string(dialect_ == ClauseDialect::Layout ? kLayoutShape : kExportShape)
                                         : std::string("clauses starting `1、`, `2、` …");
-        report("indicator-malformed", Severity::Error,
+        report(Rule::IndicatorMalformed,
                "indicator text `" + excerpt(kept) + "` is not " + (numbered ? "shaped as a clause" : "part of a numbered clause") +
                    " (expected " + expected + ")",
-               line);
+               line, kept);
     }
 
-    void check_numbering(std::optional<std::uint32_t> previous, std::uint32_t number, std::uint32_t line) {
+    void check_numbering(std::optional<std::uint32_t> previous, std::uint32_t number, Location line) {
         std::uint32_t expected = previous ? *previous + 1 : 1;
         if (number == expected) return;
         std::string message =
             previous ? "indicator clause " + std::to_string(number) + " follows clause " + std::to_string(*previous) +
                            " (expected " + std::to_string(expected) + ")"
                      : "indicator clauses start at " + std::to_string(number) + " (expected 1)";
-        report("indicator-numbering", Severity::Warning, std::move(message), line);
+        report(Rule::IndicatorNumbering, std::move(message), line, {});
     }
 
-    void report(string_view rule, Severity severity, std::string message, std::uint32_t line) {
-        diagnostics_.push_back(Diagnostic{std::string(rule), severity, std::move(message), line, 0});
+    void report(Rule rule, std::string message, Location line, string_view quote) {
+        diagnostics_.push_back(make_diagnostic(rule, std::move(message), line, quote));
     }
 
     string_view text_;
     ClauseDialect dialect_;
-    std::span<const LineMark> lines_;
+    std::span<const Mark> lines_;
     std::vector<Indicator>& out_;
     std::vector<Diagnostic>& diagnostics_;
 };
 
 }  // namespace
 
-void parse_indicators(string_view text, ClauseDialect dialect, std::span<const LineMark> lines,
+void parse_indicators(string_view text, ClauseDialect dialect, std::span<const Mark> lines,
                       std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics) {
     CellParser(text, dialect, lines, out, diagnostics).run();
+}
+
+ClauseDialect clause_dialect_of(string_view cell) {
+    // `1、1-产出指标；…`: the level-1 field carries a code. A budget system that
+    // numbers its levels also writes period targets, so either tells the long form.
+    string_view t = trim_left(cell);
+    size_t comma = t.find(kEnumComma);
+    if (comma != string_view::npos && comma <= 6) {
+        string_view body = trim_left(t.substr(comma + kEnumComma.size()));
+        if (digit_front(body)) return ClauseDialect::Layout;
+    }
+    return cell.find("实施周期指标值") != string_view::npos ? ClauseDialect::Layout : ClauseDialect::Export;
 }
 
 }  // namespace bpt

@@ -1,5 +1,7 @@
 #include "bpt/json_writer.h"
 
+#include <fmt/format.h>
+
 namespace bpt {
 
 namespace {
@@ -101,7 +103,8 @@ void write_indicator(JsonOut& j, const Indicator& i) {
     write_target(j, i.annual);
     j.end_object();
     j.key("raw").string(i.raw);
-    j.key("line").number(i.line);
+    j.key("line").number(i.location.line);
+    write_position_members(j, i.location);
     j.end_object();
 }
 
@@ -128,16 +131,26 @@ void write_project_members(JsonOut& j, const Project& p) {
     j.key("line").number(p.location.line);
     j.key("end_line").number(p.location.end_line);
     j.key("page").number(p.location.page);
+    write_position_members(j, p.location);
     j.end_object();
 }
 
+void write_position_members(JsonOut& j, const Location& at) {
+    // Only a PDF location has a position: a text line is a line.
+    if (!at.has_position()) return;
+    if (!at.line) j.key("page").number(at.page);
+    j.key("x").raw_number(fmt::format("{:.1f}", at.x));
+    j.key("y").raw_number(fmt::format("{:.1f}", at.y));
+}
+
 void write_diagnostic_members(JsonOut& j, const Diagnostic& d) {
-    j.key("rule").string(d.rule);
+    j.key("rule").string(d.id());
     j.key("severity").string(to_string(d.severity));
     j.key("message").string(d.message);
     j.key("line");
-    if (d.line) j.number(d.line);
+    if (d.at.line) j.number(d.at.line);
     else j.null();
+    write_position_members(j, d.at);
     j.key("project");
     if (d.project) j.number(d.project);
     else j.null();
@@ -147,7 +160,8 @@ void write_department_members(JsonOut& j, const Department& d) {
     j.key("name").string(d.name);
     j.key("declared_total");
     write_amounts(j, d.declared_total);
-    j.key("line").number(d.line);
+    j.key("line").number(d.location.line);
+    write_position_members(j, d.location);
 }
 
 void write_summary_members(JsonOut& j, const Summary& s) {
@@ -198,7 +212,7 @@ void JsonWriter::open_document() {
     j_.key("projects").begin_array();
 }
 
-void JsonWriter::on_declared_total(const Amounts& a, std::uint32_t) { declared_total_ = a; }
+void JsonWriter::on_declared_total(const Amounts& a, const Location&) { declared_total_ = a; }
 
 void JsonWriter::on_project(const Project& p) {
     open_document();
@@ -223,7 +237,7 @@ void JsonWriter::on_end(const Summary& s) {
     }
     j_.end_array();
     j_.key("diagnostics").begin_array();
-    auto note = diagnostics_.omission_note();
+    auto note = diagnostics_.omission_note(policy_);
     for (const auto& d : diagnostics_.items()) {
         j_.begin_object();
         write_diagnostic_members(j_, d);

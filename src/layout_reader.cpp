@@ -4,7 +4,7 @@
 
 #include <functional>
 
-#include "bpt/amounts.h"
+#include "bpt/framework.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -33,8 +33,11 @@ std::string without_spaces(std::string_view s) {
 
 }  // namespace
 
-LayoutReader::LayoutReader(Sink& sink, DocumentInfo info) : SinkReader(sink, std::move(info)) {
-    info_.dialect = "layout";
+bool LayoutReader::detect(const std::vector<std::string>&) { return true; }
+
+std::string LayoutReader::not_a_table() const {
+    return "not a budget performance target table: no column header (项目名称 … 绩效指标), 合计 row or project "
+           "with amounts found";
 }
 
 bool LayoutReader::is_page_footer(std::string_view t) {
@@ -71,9 +74,7 @@ bool LayoutReader::starts_indicator_cell(std::string_view t) {
     else return false;
     rest = text::trim_left(rest);
     if (rest.empty() || starts_with_digit(rest)) return true;  // `1、` cut by a wrap, or `1、1-产出指标`
-    for (std::string_view level : {"产出", "效益", "满意度", "成本"})
-        if (rest.starts_with(level)) return true;
-    return false;
+    return framework::starts_with_level1(rest);
 }
 
 void LayoutReader::line(const Line& l) {
@@ -96,27 +97,22 @@ void LayoutReader::line(const Line& l) {
     content_line(trimmed, trimmed.data() != l.text.data(), l.number);
 }
 
-bool LayoutReader::skip_furniture(std::string_view t, std::uint32_t number) {
+bool LayoutReader::skip_furniture(std::string_view t, LineNo number) {
     if (t.starts_with("项目名称") &&
         (t.find("总计") != std::string_view::npos || t.find("绩效目标") != std::string_view::npos)) {
         saw_header_ = true;
         return true;
     }
-    std::string other;
-    if (read_department_line(t, info_, &other)) {
-        if (!other.empty())
-            diagnose("multiple-tables", Severity::Warning,
-                     fmt::format("a second table starts here (部门名称：{}); bpt reads one table per file, so its "
-                                 "合计 and department rows are checked against every project above: split the file",
-                                 other),
-                     number);
+    if (auto department = parse_department_line(t)) {
+        row_ = department_row(*department, at(number));
+        emit(row_);
         return true;
     }
     if (is_page_footer(t)) return true;
-    return info_.title && t == *info_.title;  // a title repeated on each page
+    return title_ && t == *title_;  // a title repeated on each page
 }
 
-void LayoutReader::content_line(std::string_view t, bool indented, std::uint32_t number) {
+void LayoutReader::content_line(std::string_view t, bool indented, LineNo number) {
     if (skip_furniture(t, number)) return;
     if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number);
     switch (state_) {
@@ -140,25 +136,28 @@ void LayoutReader::content_line(std::string_view t, bool indented, std::uint32_t
     begin_project(t, number);
 }
 
-void LayoutReader::check_amounts(std::string_view t, std::uint32_t number) {
+void LayoutReader::check_amounts(std::string_view t, LineNo number) {
     // Rows end in their amounts; a number-like token there that is no amount would
     // otherwise be read as part of a name, a silent wrong answer.
     if (t.empty() || t.back() < '0' || t.back() > '9') return;  // amounts end in a digit
-    auto tokens = text::split_ws(t);
-    for (auto it = tokens.rbegin(); it != tokens.rend() && text::looks_like_amount(*it); ++it) {
-        if (text::parse_table_amount(*it)) continue;
-        diagnose("invalid-amount", Severity::Error,
+    // From the end: only the trailing words can be amounts, and lines are long.
+    std::string_view rest = t;
+    for (std::string_view w; !(w = text::last_word(rest)).empty() && text::looks_like_amount(w);) {
+        if (text::parse_table_amount(w)) continue;
+        diagnose(Rule::InvalidAmount,
                  fmt::format("'{}' is not an amount (expected two decimals and thousands separators, e.g. "
-                             "1,234.56, within ±92,233,720,368,547,757.99)", *it),
-                 number);
+                             "1,234.56, within ±92,233,720,368,547,757.99)", w),
+                 number, t);
     }
 }
 
-void LayoutReader::top_line(std::string_view t, std::uint32_t number) {
+void LayoutReader::top_line(std::string_view t, LineNo number) {
     auto trailing = text::split_trailing_amounts(t);
-    if (!info_.title && pending_.empty() && !saw_header_ && !saw_total_ && !trailing) {
-        info_.title = std::string(t);
-        return;
+    if (!title_ && pending_.empty() && !saw_header_ && !saw_total_ && !trailing) {
+        title_ = std::string(t);
+        row_ = Row{RowKind::Title, at(number), {}};
+        row_.add(Role::Title, *title_, at(number));
+        return emit(row_);
     }
     if (trailing) {
         if (!trailing->head.empty()) flush_pending_as_unparsed();  // see end_project_with_row
@@ -168,7 +167,7 @@ void LayoutReader::top_line(std::string_view t, std::uint32_t number) {
     hold(t, number, [this](const Pending& p) { unparsed(p.text, p.line, "text before the first project"); });
 }
 
-void LayoutReader::hold(std::string_view t, std::uint32_t number, const std::function<void(const Pending&)>& overflow) {
+void LayoutReader::hold(std::string_view t, LineNo number, const std::function<void(const Pending&)>& overflow) {
     pending_.push_back({std::string(t), number});
     // A row name wraps over a few lines at most; older lines are something else.
     if (pending_.size() > kMaxPending) {
@@ -177,11 +176,11 @@ void LayoutReader::hold(std::string_view t, std::uint32_t number, const std::fun
     }
 }
 
-bool LayoutReader::take_row(std::string_view t, std::uint32_t number) {
+bool LayoutReader::take_row(std::string_view t, LineNo number) {
     auto trailing = text::split_trailing_amounts(t);
     if (!trailing) return false;
     std::string name;
-    std::uint32_t first = number;
+    LineNo first = number;
     for (const auto& p : pending_) {
         if (name.empty()) first = p.line;
         name += p.text;
@@ -189,89 +188,77 @@ bool LayoutReader::take_row(std::string_view t, std::uint32_t number) {
     if (name.empty()) first = number;
     name += trailing->head;
     if (name.empty()) return false;
-    send_document();
     pending_.clear();
-    auto assigned = assign_amounts(trailing->amounts);
     bool total = is_total_row(name);
-    if (assigned.ambiguous)
-        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(total ? "合计" : name, trailing->tokens),
-                 number);
-    if (total) {  // wherever the table prints it: usually first, sometimes last
-        info_.declared_total = assigned.amounts;
-        info_.declared_total_line = first;
-        saw_total_ = true;
-        sink_.on_declared_total(assigned.amounts, first);
-        return true;
-    }
-    Department d;
-    d.name = name;
-    d.line = first;
-    d.declared_total = assigned.amounts;
-    department_ = d.name;
-    sink_.on_department(d);
+    // 合计 wherever the table prints it: usually first, sometimes last.
+    row_ = Row{total ? RowKind::GrandTotal : RowKind::Department, Location{first, number, page_}, {}};
+    if (total) saw_total_ = true;
+    else row_.add(Role::Name, std::move(name), at(first));
+    std::string_view amounts = t.substr(static_cast<std::size_t>(trailing->tokens.front().data() - t.data()));
+    row_.add(Role::Amounts, std::string(amounts), at(number));
+    emit(row_);
     return true;
 }
 
 // Whether a row that would end the open project comes next: a line with amounts and
 // a name (held lines, or text before the amounts). Ends the project first.
 
-void LayoutReader::begin_project(std::string_view t, std::uint32_t number) {
-    send_document();
-    project_ = Project{};
-    project_.index = ++index_;
-    project_.department = !department_.empty() ? department_ : info_.department.value_or("");
-    project_.location = Location{number, number, page_};
+void LayoutReader::begin_project(std::string_view t, LineNo number) {
+    where_ = Location{number, number, page_};
+    name_.clear();
+    amounts_.clear();
+    amounts_at_ = {};
     goal_.clear();
+    goal_line_ = 0;
+    indicators_.clear();
     marks_.clear();
     state_ = State::Name;
     if (auto trailing = text::split_trailing_amounts(t)) {
-        project_.name = trailing->head;
-        set_amounts(trailing->amounts, trailing->tokens, number);
+        name_ = trailing->head;
+        set_amounts(t, trailing->head, number);
         state_ = State::Goal;
     } else {
-        project_.name = t;
+        name_ = t;
     }
 }
 
-void LayoutReader::name_line(std::string_view t, std::uint32_t number) {
-    project_.location.end_line = number;
+void LayoutReader::name_line(std::string_view t, LineNo number) {
+    where_.end_line = number;
     if (starts_indicator_cell(t)) {
         state_ = State::Indicators;
         return append_indicators(t, number);
     }
     if (auto trailing = text::split_trailing_amounts(t)) {
-        project_.name += trailing->head;
-        set_amounts(trailing->amounts, trailing->tokens, number);
+        name_ += trailing->head;
+        set_amounts(t, trailing->head, number);
         state_ = State::Goal;
         return;
     }
-    project_.name += t;
+    name_ += t;
 }
 
-void LayoutReader::set_amounts(const std::vector<Money>& amounts, const std::vector<std::string_view>& tokens,
-                               std::uint32_t number) {
-    auto assigned = assign_amounts(amounts);
-    project_.amounts = assigned.amounts;
+void LayoutReader::set_amounts(std::string_view line, std::string_view head, LineNo number) {
+    // The numbers are the rest of the line after the head (the name, or nothing).
+    amounts_ = text::trim(line.substr(static_cast<std::size_t>(head.data() - line.data()) + head.size()));
+    amounts_at_ = at(number);
     saw_amounts_ = true;
-    if (assigned.ambiguous)
-        diagnose("ambiguous-amounts", Severity::Warning, ambiguous_message(project_.name, tokens), number);
 }
 
 // Held lines (pending_) are lines that may be the name of the row that ends the
 // open project: a department or 合计, settled by the amounts that follow. A name
 // never holds a 。, so a line with one always belongs to the project.
 
-void LayoutReader::goal_line(std::string_view t, std::uint32_t number) {
+void LayoutReader::goal_line(std::string_view t, LineNo number) {
     if (starts_indicator_cell(t)) {
         flush_pending_into_goal();
-        project_.location.end_line = number;
+        where_.end_line = number;
         state_ = State::Indicators;
         return append_indicators(t, number);
     }
     if (auto trailing = text::split_trailing_amounts(t)) {
         // A project without indicators, then a department row or 合计.
         if (!pending_.empty() || !trailing->head.empty()) return end_project_with_row(t, number);
-        return unparsed(t, number, fmt::format("a second row of amounts in project {}", project_.index));
+        return unparsed(t, number, "a second row of amounts in the project");
     }
     if (t.find(kFullStop) != std::string_view::npos) {
         flush_pending_into_goal();
@@ -282,9 +269,9 @@ void LayoutReader::goal_line(std::string_view t, std::uint32_t number) {
     add_goal(t, number);
 }
 
-void LayoutReader::add_goal(std::string_view t, std::uint32_t number) {
-    project_.location.end_line = number;
-    if (goal_.empty()) project_.goal_line = number;
+void LayoutReader::add_goal(std::string_view t, LineNo number) {
+    where_.end_line = number;
+    if (goal_.empty()) goal_line_ = number;
     goal_ += t;
 }
 
@@ -293,11 +280,11 @@ void LayoutReader::flush_pending_into_goal() {
     pending_.clear();
 }
 
-void LayoutReader::indicator_line(std::string_view t, std::uint32_t number) {
+void LayoutReader::indicator_line(std::string_view t, LineNo number) {
     // The last clause is over when it ends in 。 or has its 年度指标值 (a missing
     // 。 is a common slip). After it, a row name and amounts end the project.
     // (Asked only when a line could end the project: most lines go on a clause.)
-    auto ended = [this] { return project_.indicators_text.ends_with(kFullStop) || last_clause_complete(); };
+    auto ended = [this] { return indicators_.ends_with(kFullStop) || last_clause_complete(); };
     if (auto trailing = text::split_trailing_amounts(t)) {
         bool named = !pending_.empty() || (!trailing->head.empty() && !continues_clause(trailing->head));
         if (named && (is_total_row(trailing->head) || ended())) return end_project_with_row(t, number);
@@ -312,7 +299,7 @@ void LayoutReader::indicator_line(std::string_view t, std::uint32_t number) {
     append_indicators(t, number);
 }
 
-void LayoutReader::end_project_with_row(std::string_view t, std::uint32_t number) {
+void LayoutReader::end_project_with_row(std::string_view t, LineNo number) {
     // A name that shares its line with the amounts fit on one line: extractors put
     // a wrapped name's amounts on a line of their own. Held lines before it are the
     // project's, then.
@@ -339,17 +326,16 @@ bool LayoutReader::continues_clause(std::string_view t) {
 // Whether the last clause has both its targets: then held lines after it are not
 // the rest of a value, and go nowhere but into a warning.
 bool LayoutReader::last_clause_complete() const {
-    const std::string& s = project_.indicators_text;
+    const std::string& s = indicators_;
     std::size_t period = s.rfind("实施周期指标值");
     std::size_t annual = s.rfind("年度指标值");
     return annual != std::string::npos && (period == std::string::npos || annual > period);
 }
 
-void LayoutReader::append_indicators(std::string_view t, std::uint32_t number) {
-    if (project_.indicators_text.empty()) project_.indicators_line = number;
-    marks_.push_back({project_.indicators_text.size(), number});
-    project_.indicators_text += t;
-    project_.location.end_line = number;
+void LayoutReader::append_indicators(std::string_view t, LineNo number) {
+    marks_.push_back({indicators_.size(), at(number)});
+    indicators_ += t;
+    where_.end_line = number;
 }
 
 void LayoutReader::flush_pending_as_indicators() {
@@ -375,23 +361,32 @@ void LayoutReader::flush_pending_as_unparsed() {
 }
 
 void LayoutReader::end_project() {
-    Project& p = project_;
-    set_project_name(p, p.name);
-    if (!goal_.empty()) p.goal = goal_;
-    indicator_diagnostics_.clear();
-    parse_indicators(p.indicators_text, ClauseDialect::Layout, marks_, p.indicators, indicator_diagnostics_);
-    if (p.name.empty())
-        diagnose("unparsed-text", Severity::Warning, fmt::format("project {} has amounts but no name", p.index),
-                 p.location.line);
-    if (p.amounts.empty())
-        diagnose("missing-amounts", Severity::Error,
-                 fmt::format("project '{}' has no amounts (expected 总计 and its funding columns after the name)", p.name),
-                 p.location.line);
-    sink_.on_project(p);
-    for (auto& d : indicator_diagnostics_) {
-        d.project = p.index;
-        sink_.on_diagnostic(d);
-    }
+    // The project row's cells are swapped in and out rather than built anew, so
+    // that their buffers are reused from project to project: this runs per project.
+    Row& row = project_row_;
+    if (row.cells.empty())
+        for (Role role : {Role::Name, Role::Amounts, Role::Goal, Role::Indicators}) row.add(role, {}, {});
+    row.at = where_;
+    row.cells[0].at = where_;
+    row.cells[1].at = amounts_at_;
+    row.cells[2].at = at(goal_line_);
+    row.cells[3].at = marks_.empty() ? Location{} : marks_.front().at;
+    std::swap(row.cells[0].text, name_);
+    std::swap(row.cells[1].text, amounts_);
+    std::swap(row.cells[2].text, goal_);
+    std::swap(row.cells[3].text, indicators_);
+    std::swap(row.cells[3].marks, marks_);
+    emit(row);
+    std::swap(row.cells[0].text, name_);
+    std::swap(row.cells[1].text, amounts_);
+    std::swap(row.cells[2].text, goal_);
+    std::swap(row.cells[3].text, indicators_);
+    std::swap(row.cells[3].marks, marks_);
+    name_.clear();
+    amounts_.clear();
+    goal_.clear();
+    indicators_.clear();
+    marks_.clear();
     state_ = State::Top;
 }
 
@@ -399,29 +394,26 @@ void LayoutReader::finish() {
     switch (state_) {
         case State::Top: flush_pending_as_unparsed(); break;
         case State::Name:
-            diagnose("incomplete-project", Severity::Error,
-                     fmt::format("the file ends inside project '{}', before its amounts", project_.name),
-                     project_.location.line);
+            diagnose(Rule::IncompleteProject,
+                     fmt::format("the file ends inside project '{}', before its amounts", name_), where_.line);
             end_project();
             break;
         case State::Goal:
             flush_pending_into_goal();
-            diagnose("incomplete-project", Severity::Error,
-                     fmt::format("the file ends inside project '{}', before its indicators", project_.name),
-                     project_.location.line);
+            diagnose(Rule::IncompleteProject,
+                     fmt::format("the file ends inside project '{}', before its indicators", name_), where_.line);
             end_project();
             break;
         case State::Indicators:
             settle_pending_after_indicators();
-            if (!project_.indicators_text.ends_with(kFullStop))
-                diagnose("incomplete-project", Severity::Error,
+            if (!indicators_.ends_with(kFullStop))
+                diagnose(Rule::IncompleteProject,
                          fmt::format("the file ends inside the indicators of project '{}' (the last clause does not "
-                                     "end with 。)", project_.name),
-                         project_.location.line);
+                                     "end with 。)", name_),
+                         where_.line);
             end_project();
             break;
     }
-    send_document();
 }
 
 }  // namespace bpt

@@ -11,11 +11,11 @@ void NdjsonWriter::begin_line(std::string_view type) {
     write_source(j_, info_);
 }
 
-void NdjsonWriter::on_declared_total(const Amounts& a, std::uint32_t line) {
+void NdjsonWriter::on_declared_total(const Amounts& a, const Location& at) {
     // Kept for the summary line rather than given a line of its own: it is one
     // value per file, like the counts.
     declared_total_ = a;
-    declared_total_line_ = line;
+    declared_total_line_ = at.line;
 }
 
 void NdjsonWriter::on_department(const Department& d) {

@@ -18,35 +18,17 @@ void ReportSink::on_end(const Summary& s) {
     // Readers and validator report in stream order (a total only at the end);
     // people read a file top to bottom.
     std::stable_sort(report_.diagnostics.begin(), report_.diagnostics.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
-    if (auto note = list_.omission_note()) report_.diagnostics.push_back(*note);
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                         return std::pair(a.at.page, a.at.line) < std::pair(b.at.page, b.at.line);
+                     });
+    if (auto note = list_.omission_note(policy_)) report_.diagnostics.push_back(*note);
 }
 
-namespace {
-constexpr std::size_t kMaxQuotedChars = 100;
-}  // namespace
-
-std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const std::optional<std::string>& encoding,
-                                                 const std::vector<std::uint32_t>& lines) {
-    std::map<std::uint32_t, std::string> out;
-    std::error_code ec;
-    if (path == "-" || lines.empty() || !std::filesystem::is_regular_file(path, ec)) return out;
-    std::vector<std::uint32_t> wanted(lines);
-    std::sort(wanted.begin(), wanted.end());
-    wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-    auto source = Source::open(path, encoding);
-    Line line;
-    auto next = wanted.begin();
-    while (next != wanted.end() && source->next(line)) {
-        if (line.page_break) continue;
-        while (next != wanted.end() && *next < line.number) ++next;
-        if (next != wanted.end() && *next == line.number) {
-            // An export row can be a whole project on one line; a glimpse places it.
-            out.emplace(line.number, text::ellipsize(text::trim_right(line.text), kMaxQuotedChars));
-            ++next;
-        }
-    }
-    return out;
+// `table.txt:12:`, `table.pdf:p3:`, or `table.txt:` for the whole file.
+std::string where(const std::string& path, const Location& at) {
+    if (at.line) return fmt::format("{}:{}:", path, at.line);
+    if (at.page) return fmt::format("{}:p{}:", path, at.page);
+    return path + ":";
 }
 
 namespace {
@@ -58,11 +40,14 @@ public:
     void file(const FileReport& r) override {
         if (r.read_error) return;  // said on standard error, where a failure belongs
         for (const auto& d : r.diagnostics) {
-            std::string where = d.line ? fmt::format("{}:{}:", r.path, d.line) : r.path + ":";
-            out_.write(fmt::format("{} {}[{}]: {}\n", paint(where, kBold),
-                                   paint(to_string(d.severity), colour(d.severity)), d.rule, d.message));
-            if (auto it = r.source_lines.find(d.line); d.line && it != r.source_lines.end())
-                out_.write(fmt::format("{} {}\n", paint(fmt::format("{:>6} |", d.line), kDim), it->second));
+            out_.write(fmt::format("{} {}[{}]: {}\n", paint(where(r.path, d.at), kBold),
+                                   paint(to_string(d.severity), colour(d.severity)), d.id(), d.message));
+            if (!d.quote.empty()) {
+                std::string margin = d.at.line ? fmt::format("{:>6} |", d.at.line)
+                                     : d.at.page ? fmt::format("{:>6} |", fmt::format("p{}", d.at.page))
+                                                 : std::string("       |");
+                out_.write(fmt::format("{} {}\n", paint(margin, kDim), d.quote));
+            }
         }
         const Summary& s = r.summary;
         auto count = [&](std::uint32_t k, std::string_view one, std::string_view many, Severity sev) {
@@ -142,9 +127,9 @@ public:
             return;
         }
         for (const auto& d : r.diagnostics) {
-            std::string line = d.line ? fmt::format(",line={}", d.line) : "";
+            std::string line = d.at.line ? fmt::format(",line={}", d.at.line) : "";
             out_.write(fmt::format("::{} file={}{},title={}::{}\n", command(d.severity), file, line,
-                                   github_escape_property(d.rule), github_escape_data(d.message)));
+                                   github_escape_property(d.id()), github_escape_data(d.message)));
         }
     }
 

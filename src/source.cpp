@@ -96,14 +96,16 @@ struct Source::Impl {
     std::string raw;        // undecoded bytes read ahead
     std::string buf;        // decoded UTF-8 not yet handed out
     std::size_t pos = 0;
-    std::uint32_t line_no = 1;
+    LineNo line_no = 1;
     std::uint64_t bytes = 0;
+
+    std::unique_ptr<std::string> memory;  // from_string: the bytes `file` reads (a stable address)
 
     ~Impl() {
         if (owns && file) std::fclose(file);
     }
 
-    [[noreturn]] void fail(std::uint32_t line, const std::string& what) const { throw InputError(path, line, what); }
+    [[noreturn]] void fail(LineNo line, const std::string& what) const { throw InputError(path, line, what); }
 
     // Reads one block of raw bytes; false at end of input.
     bool read_block() {
@@ -179,7 +181,7 @@ struct Source::Impl {
         if (odd + even >= 2 && (odd == 0 || even == 0))
             fail(0, fmt::format("looks like UTF-16 without a byte-order mark; name the encoding with --encoding {}",
                                 odd ? "UTF-16LE" : "UTF-16BE"));
-        std::uint32_t line = 1;
+        LineNo line = 1;
         for (std::size_t i = 0; i < nul; ++i) line += head[i] == '\n';
         fail(line, "NUL byte: not a text file");
     }
@@ -222,7 +224,7 @@ struct Source::Impl {
             if (status == U_BUFFER_OVERFLOW_ERROR) continue;
             if (U_FAILURE(status)) {
                 // Lines already decoded, wherever they wait: in `buf` or in ICU's pivot.
-                std::uint32_t line = line_no;
+                LineNo line = line_no;
                 for (std::size_t i = pos; i < buf.size(); ++i) line += buf[i] == '\n';
                 for (const UChar* u = pivot_source; u < pivot_target; ++u) line += *u == u'\n';
                 fail(line, fmt::format("bytes that are not valid {} (use --encoding to name the file's encoding)",
@@ -348,6 +350,20 @@ std::unique_ptr<Source> Source::from_stream(std::FILE* stream, std::string path,
     if (encoding && !is_utf8_name(*encoding) && !open_converter(*encoding))
         throw InputError(impl->path, 0, fmt::format("unknown encoding '{}' (try UTF-8, GB18030, UTF-16LE)", *encoding));
     return std::unique_ptr<Source>(new Source(std::move(impl)));
+}
+
+std::unique_ptr<Source> Source::from_string(std::string bytes, std::string path,
+                                            const std::optional<std::string>& encoding) {
+    // A stream over the bytes, so that memory input takes the same path as a file.
+    // fmemopen refuses an empty buffer, so an empty input reads past a spare byte.
+    bool empty = bytes.empty();
+    auto memory = std::make_unique<std::string>(empty ? std::string(1, '\0') : std::move(bytes));
+    std::FILE* f = ::fmemopen(memory->data(), memory->size(), "rb");
+    if (!f) throw InputError(path, 0, fmt::format("cannot read from memory: {}", std::strerror(errno)));
+    if (empty) std::fgetc(f);
+    auto source = from_stream(f, std::move(path), encoding, true);
+    source->impl_->memory = std::move(memory);
+    return source;
 }
 
 bool Source::next(Line& out) { return impl_->next(out); }

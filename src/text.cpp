@@ -42,15 +42,32 @@ std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
 
 std::size_t indent_bytes(std::string_view s) { return s.size() - trim_left(s).size(); }
 
+std::string_view next_word(std::string_view& s) {
+    s = trim_left(s);
+    std::size_t i = 0;
+    for (; i < s.size(); ++i) {
+        // Only these lead bytes can start a space (U+3000 is E3 80 80, U+00A0 is C2 A0).
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || c == '\t') break;
+        if ((c == 0xE3 || c == 0xC2) && space_at_front(s.substr(i))) break;
+    }
+    std::string_view word = s.substr(0, i);
+    s.remove_prefix(i);
+    return word;
+}
+
+std::string_view last_word(std::string_view& s) {
+    s = trim_right(s);
+    std::size_t i = s.size();
+    while (i > 0 && space_at_back(s.substr(0, i)) == 0) --i;
+    std::string_view word = s.substr(i);
+    s.remove_suffix(word.size());
+    return word;
+}
+
 std::vector<std::string_view> split_ws(std::string_view s) {
     std::vector<std::string_view> out;
-    s = trim(s);
-    while (!s.empty()) {
-        std::size_t i = 0;
-        while (i < s.size() && space_at_front(s.substr(i)) == 0) ++i;
-        out.push_back(s.substr(0, i));
-        s = trim_left(s.substr(i));
-    }
+    for (std::string_view w; !(w = next_word(s)).empty();) out.push_back(w);
     return out;
 }
 

@@ -19,7 +19,7 @@ struct CollectSink : Sink {
     bool table = false;
 
     void on_document(const DocumentInfo& d) override { doc = d; }
-    void on_declared_total(const Amounts& a, std::uint32_t) override { total = a; }
+    void on_declared_total(const Amounts& a, const Location&) override { total = a; }
     void on_department(const Department& d) override { departments.push_back(d); }
     void on_project(const Project& p) override { projects.push_back(p); }
     void on_diagnostic(const Diagnostic& d) override { diagnostics.push_back(d); }
@@ -28,7 +28,7 @@ struct CollectSink : Sink {
     // The rule ids of the findings, in order.
     std::vector<std::string> rules() const {
         std::vector<std::string> r;
-        for (const auto& d : diagnostics) r.push_back(d.rule);
+        for (const auto& d : diagnostics) r.push_back(std::string(d.id()));
         return r;
     }
 };

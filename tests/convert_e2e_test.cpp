@@ -9,6 +9,7 @@
 #include <string>
 
 #include "output_util.h"
+#include "sample.h"
 #include "test_util.h"
 
 using bpt::test::quote;
@@ -78,7 +79,7 @@ TEST_CASE("convert: the layout sample and a binary .txt: one output, the bad fil
     auto out = tree(dir / "out");
     REQUIRE(keys(out) == std::vector<std::string>{"sub/huadu-org-layout.json"});
     auto doc = json::parse(out.begin()->second);
-    CHECK(doc["summary"]["projects"] == 177);
+    CHECK(doc["summary"]["projects"] == bpt::test::layout_sample::kProjects);
     CHECK(doc["source"]["path"] == (dir / "in" / "sub" / "huadu-org-layout.txt").string());
 }
 
@@ -132,7 +133,7 @@ TEST_CASE("convert: outputs mirror the input tree, and --jobs does not change th
     CHECK(broken < words);
     CHECK(err.find("converted 4 of 6 files (2 failed)") > words);
     CHECK(err.find("708 projects") != std::string::npos);
-    for (const auto& [name, bytes] : outputs["1"]) CHECK(bpt::test::parse_csv(bytes).size() == 1 + 177);
+    for (const auto& [name, bytes] : outputs["1"]) CHECK(bpt::test::parse_csv(bytes).size() == 1 + bpt::test::layout_sample::kProjects);
 }
 
 TEST_CASE("convert: --glob filters walked files; files named directly are always taken", "[e2e][convert]") {
@@ -179,7 +180,7 @@ TEST_CASE("convert --combine: one NDJSON for all inputs, in input order whatever
         if (j["type"] == "summary") ++summaries;
     }
     CHECK(order == std::vector<std::string>{"2023/a.txt", "2023/组织部/目标表.txt", "2024/b/c.txt", "2024/d.txt"});
-    CHECK(projects == 4 * 177);
+    CHECK(projects == 4 * bpt::test::layout_sample::kProjects);
     CHECK(summaries == 4);
     // The spool files are gone.
     CHECK(keys(tree(dir.path())).size() == 3 + 7);

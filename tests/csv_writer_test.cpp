@@ -58,7 +58,7 @@ bpt::Project awkward_project() {
     i.name = "培训,人次 \"含\"线上";
     i.period = numeric("称职≥95%", bpt::Comparator::Ge, "95", "%", "称职");
     i.annual = qualitative("合格");
-    i.line = 40;
+    i.location.line = 40;
     p.indicators.push_back(i);
     bpt::Indicator j;
     j.seq = 2;
@@ -69,7 +69,7 @@ bpt::Project awkward_project() {
     yes.kind = bpt::TargetKind::Boolean;
     yes.yes = true;
     j.annual = yes;
-    j.line = 41;
+    j.location.line = 41;
     p.indicators.push_back(j);
     p.location = {30, 44, 2};
     return p;
@@ -199,7 +199,7 @@ TEST_CASE("CSV: a period, a range and a standard fill the target columns after `
     i.name = "项目期";
     i.period = bpt::parse_target("2022年3月-2023年11月");  // rw-21
     i.annual = bpt::parse_target("100%(历史标准)");        // rw-33
-    i.line = 3;
+    i.location.line = 3;
     p.indicators.push_back(i);
     bpt::Indicator j = i;
     j.seq = 2;

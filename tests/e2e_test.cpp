@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "sample.h"
 #include "test_util.h"
 
 using bpt::test::quote;
@@ -32,7 +33,7 @@ json parse_ok(const std::filesystem::path& file, const std::string& extra = "") 
 // The figures the issue names for the real table, whatever its encoding or layout.
 void check_sample_figures(const json& doc) {
     const auto& projects = doc["projects"];
-    REQUIRE(projects.size() == 177);
+    REQUIRE(projects.size() == bpt::test::layout_sample::kProjects);
     std::int64_t sum = 0;
     std::set<std::string> towns;
     for (const auto& p : projects) {
@@ -50,10 +51,10 @@ void check_sample_figures(const json& doc) {
         }
     }
     CHECK(sum == 926496);
-    CHECK(cents(doc["declared_total"]["total"]) == 924672);
+    CHECK(cents(doc["declared_total"]["total"]) == bpt::test::layout_sample::kDeclaredCents);
     REQUIRE(doc["departments"].size() == 1);
     CHECK(doc["departments"][0]["name"] == "中国共产党广州市花都区委员会组织部");
-    CHECK(cents(doc["departments"][0]["declared_total"]["total"]) == 924672);
+    CHECK(cents(doc["departments"][0]["declared_total"]["total"]) == bpt::test::layout_sample::kDeclaredCents);
     CHECK(towns.size() == 6);
     CHECK(projects[0]["name"] == "党代表任期制工作经费（狮岭镇）");
     CHECK(projects[0]["town"] == "狮岭镇");
@@ -66,8 +67,8 @@ void check_sample_figures(const json& doc) {
         CHECK(p["town"].is_null());
     }
     CHECK(found);
-    CHECK(doc["summary"]["projects"] == 177);
-    CHECK(doc["summary"]["indicators"] == 714);
+    CHECK(doc["summary"]["projects"] == bpt::test::layout_sample::kProjects);
+    CHECK(doc["summary"]["indicators"] == bpt::test::layout_sample::kIndicators);
     const auto& first = projects[0]["indicators"][0];
     CHECK(first["seq"] == 1);
     CHECK(first["level1"] == json({{"code", "1"}, {"name", "产出指标"}}));

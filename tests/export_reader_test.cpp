@@ -4,8 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "bpt/assembler.h"
 #include "bpt/export_reader.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/validate.h"
 #include "test_util.h"
 
@@ -27,7 +28,7 @@ struct Collect : bpt::Sink {
     void seen() {
         if (documents == 0) document_first = false;
     }
-    void on_declared_total(const bpt::Amounts& a, std::uint32_t) override {
+    void on_declared_total(const bpt::Amounts& a, const bpt::Location&) override {
         seen();
         total = a;
     }
@@ -45,7 +46,7 @@ struct Collect : bpt::Sink {
     }
     std::vector<std::string> rules() const {
         std::vector<std::string> r;
-        for (const auto& d : diagnostics) r.push_back(d.rule);
+        for (const auto& d : diagnostics) r.push_back(std::string(d.id()));
         return r;
     }
     const bpt::Diagnostic* find(const std::string& rule) const {
@@ -56,10 +57,8 @@ struct Collect : bpt::Sink {
 };
 
 // Through the whole pipeline, dialect detected unless `dialect` says otherwise.
-Collect read(const std::string& bytes, std::optional<std::string> dialect = {}) {
-    bpt::test::TempDir dir;
-    bpt::test::write_file(dir / "t.tsv", bytes);
-    auto source = bpt::Source::open((dir / "t.tsv").string());
+Collect read(const std::string& bytes, std::optional<bpt::Dialect> dialect = {}) {
+    auto source = bpt::Source::from_string(bytes, "t.tsv");
     Collect c;
     bpt::ReadOptions options;
     options.dialect = std::move(dialect);
@@ -99,7 +98,7 @@ TEST_CASE("Export: a tab-separated table with title, blank lines and a ruler", "
     CHECK(p.indicators_text == kClause);
     REQUIRE(p.indicators.size() == 1);
     CHECK(p.indicators[0].name == "次数");
-    CHECK(p.indicators[0].line == 5);
+    CHECK(p.indicators[0].location.line == 5);
     CHECK(p.location == bpt::Location{5, 5, 1});
     CHECK(p.goal_line == 5);
     CHECK(p.indicators_line == 5);
@@ -159,7 +158,7 @@ TEST_CASE("Export: amount columns are read exactly, and a bad cell is reported",
     CHECK_FALSE(c.projects[2].amounts.total);
     REQUIRE(c.rules() == std::vector<std::string>{"bad-amount"});
     CHECK(c.diagnostics[0].severity == bpt::Severity::Error);
-    CHECK(c.diagnostics[0].line == 5);
+    CHECK(c.diagnostics[0].at.line == 5);
     CHECK(c.diagnostics[0].project == 3);
     CHECK(c.diagnostics[0].message.find("12元") != std::string::npos);
     CHECK(c.diagnostics[0].message.find("总计") != std::string::npos);
@@ -177,30 +176,31 @@ TEST_CASE("Export: a row with the wrong number of cells is never shifted", "[exp
     CHECK(c.projects[1].indicators_text == kClause);
     REQUIRE(c.rules() == std::vector<std::string>{"export-cell-count", "export-cell-count", "export-cell-count"});
     for (const auto& d : c.diagnostics) CHECK(d.severity == bpt::Severity::Error);
-    CHECK(c.diagnostics[0].line == 3);
+    CHECK(c.diagnostics[0].at.line == 3);
     CHECK(c.diagnostics[0].message.find("skipped") != std::string::npos);
     CHECK(c.diagnostics[0].message.find("甲经费") != std::string::npos);
-    CHECK(c.diagnostics[1].line == 4);
+    CHECK(c.diagnostics[1].at.line == 4);
     CHECK(c.diagnostics[1].message.find("read") != std::string::npos);
-    CHECK(c.diagnostics[2].line == 5);
+    CHECK(c.diagnostics[2].at.line == 5);
     CHECK(c.diagnostics[2].message.find("丙经费") != std::string::npos);
 }
 
 TEST_CASE("Export: a file with no header is not a table", "[export]") {
     Collect c;
-    bpt::ExportReader reader(c, {});
+    bpt::Assembler assembler(c, {});
+    bpt::ExportReader reader(assembler);
     reader.line({"项目支出绩效目标表", 1, false});
     reader.line({"甲\t乙\t丙", 2, false});
     reader.line({"项目名称 绩效目标 绩效指标", 3, false});  // words, not cells
     CHECK_FALSE(reader.saw_table());
-    reader.finish();
-    REQUIRE(c.find("export-no-header"));
-    CHECK(c.find("export-no-header")->severity == bpt::Severity::Error);
-    CHECK(c.find("export-no-header")->message.find("3 lines") != std::string::npos);
+    // The refusal is the export-no-header finding, with the lines it looked at.
+    CHECK(reader.not_a_table() ==
+          "error[export-no-header]: not a budget performance target table: no column header in 3 lines (expected a "
+          "row naming 项目名称 and 绩效目标 or 绩效指标 in cells of their own, separated by tabs or commas)");
     CHECK(c.projects.empty());
 
-    CHECK_FALSE(read("标题\n甲\t乙\n", "export").table);
-    CHECK_FALSE(read("", "export").table);
+    CHECK_FALSE(read("标题\n甲\t乙\n", bpt::Dialect::Export).table);
+    CHECK_FALSE(read("", bpt::Dialect::Export).table);
 }
 
 TEST_CASE("Export: every line that is not read is reported", "[export]") {
@@ -208,9 +208,9 @@ TEST_CASE("Export: every line that is not read is reported", "[export]") {
                   row("乙经费"));
     REQUIRE(c.projects.size() == 2);
     REQUIRE(c.rules() == std::vector<std::string>{"unparsed-text", "unparsed-text"});
-    CHECK(c.diagnostics[0].line == 2);
+    CHECK(c.diagnostics[0].at.line == 2);
     CHECK(c.diagnostics[0].message.find("说明文字") != std::string::npos);
-    CHECK(c.diagnostics[1].line == 5);
+    CHECK(c.diagnostics[1].at.line == 5);
     CHECK(c.diagnostics[1].message.find("填报人") != std::string::npos);
 }
 
@@ -242,8 +242,8 @@ TEST_CASE("Export: spreadsheet CSV with quoting and line breaks inside cells", "
         CHECK(p.goal == "他说\"好\"，第二行。");
         CHECK(p.indicators_text == kClause + "2、效益指标：满意度，年度指标值：≥90%。");
         REQUIRE(p.indicators.size() == 2);
-        CHECK(p.indicators[0].line == 5);
-        CHECK(p.indicators[1].line == 6);
+        CHECK(p.indicators[0].location.line == 5);
+        CHECK(p.indicators[1].location.line == 6);
         CHECK(p.location.line == 4);
         CHECK(p.location.end_line == 6);
         CHECK(p.goal_line == 4);
@@ -271,7 +271,7 @@ TEST_CASE("Export: a stray quote does not swallow the rest of the file", "[expor
     CHECK(c.projects[1].name == "乙经费");
     CHECK(c.projects[2].location.line == 4);
     REQUIRE(c.rules() == std::vector<std::string>{"export-unclosed-quote"});
-    CHECK(c.diagnostics[0].line == 2);
+    CHECK(c.diagnostics[0].at.line == 2);
 
     // Two stray quotes in the same column rows apart must not pair up and merge
     // the rows between them into one cell.
@@ -299,7 +299,7 @@ TEST_CASE("Export: department rows and merged department cells", "[export]") {
     REQUIRE(c.departments.size() == 1);
     CHECK(c.departments[0].name == "某局");
     CHECK(c.departments[0].declared_total.total->to_string() == "30.00");
-    CHECK(c.departments[0].line == 2);
+    CHECK(c.departments[0].location.line == 2);
     REQUIRE(c.projects.size() == 3);
     CHECK(c.projects[0].department == "某局");
     CHECK(c.projects[1].department == "某局");
@@ -311,7 +311,8 @@ TEST_CASE("Export: department rows and merged department cells", "[export]") {
 
 TEST_CASE("Export: each project is pushed as soon as its row is complete", "[export]") {
     Collect c;
-    bpt::ExportReader reader(c, {});
+    bpt::Assembler assembler(c, {});
+    bpt::ExportReader reader(assembler);
     reader.line({"项目名称,绩效目标,绩效指标", 1, false});
     reader.line({"甲经费,\"目标", 2, false});
     CHECK(c.projects.empty());
@@ -321,26 +322,27 @@ TEST_CASE("Export: each project is pushed as soon as its row is complete", "[exp
     reader.line({"乙经费,目标。," + kClause, 4, false});
     CHECK(c.projects.size() == 2);
     reader.finish();
+    assembler.finish();
     CHECK(c.documents == 1);
 }
 
 TEST_CASE("Export: the dialect is told from the first lines", "[export][detect]") {
     using V = std::vector<std::string>;
     CHECK(bpt::detect_dialect(V{"", "标题", "主管部门\t预算单位\t项目名称\t绩效目标\t绩效指标", "甲\t乙\t丙\t丁\t戊"}) ==
-          "export");
-    CHECK(bpt::detect_dialect(V{"标题,,", "项目名称,绩效目标,绩效指标", "\"a,b\",c,d"}) == "export");
-    CHECK(bpt::detect_dialect(V{"\"项目名称\",\"绩效指标\""}) == "export");
-    CHECK(bpt::detect_dialect(V{"项目名称\t绩效目标"}) == "export");
+          bpt::Dialect::Export);
+    CHECK(bpt::detect_dialect(V{"标题,,", "项目名称,绩效目标,绩效指标", "\"a,b\",c,d"}) == bpt::Dialect::Export);
+    CHECK(bpt::detect_dialect(V{"\"项目名称\",\"绩效指标\""}) == bpt::Dialect::Export);
+    CHECK(bpt::detect_dialect(V{"项目名称\t绩效目标"}) == bpt::Dialect::Export);
     // The layout header: words separated by spaces, not cells.
     CHECK(bpt::detect_dialect(V{"项目支出绩效目标表", "部门名称：某局 单位：万元",
                                 "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标",
-                                "合计 30.00 30.00", "    甲经费 30.00 30.00"}) == "layout");
+                                "合计 30.00 30.00", "    甲经费 30.00 30.00"}) == bpt::Dialect::Layout);
     // A layout extractor that put tabs between the header's words, and everywhere else.
     CHECK(bpt::detect_dialect(V{"项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
-                                "合计\t30.00\t30.00", "\t甲经费\t30.00\t30.00", "目标。", kClause}) == "layout");
-    CHECK(bpt::detect_dialect(V{"项目名称\t总计"}) == "layout");             // no 绩效 column
-    CHECK(bpt::detect_dialect(V{"项目名称绩效目标\t其他"}) == "layout");     // not cells of their own
-    CHECK(bpt::detect_dialect(V{}) == "layout");
+                                "合计\t30.00\t30.00", "\t甲经费\t30.00\t30.00", "目标。", kClause}) == bpt::Dialect::Layout);
+    CHECK(bpt::detect_dialect(V{"项目名称\t总计"}) == bpt::Dialect::Layout);             // no 绩效 column
+    CHECK(bpt::detect_dialect(V{"项目名称绩效目标\t其他"}) == bpt::Dialect::Layout);     // not cells of their own
+    CHECK(bpt::detect_dialect(V{}) == bpt::Dialect::Layout);
 }
 
 TEST_CASE("Export: the layout sample is still read as layout, and forcing export on it fails cleanly", "[export]") {
@@ -348,7 +350,7 @@ TEST_CASE("Export: the layout sample is still read as layout, and forcing export
     auto c = read(sample);
     CHECK(c.doc.dialect == "layout");
     CHECK(c.projects.size() == 177);
-    auto forced = read(sample, "export");
+    auto forced = read(sample, bpt::Dialect::Export);
     CHECK_FALSE(forced.table);
     CHECK(forced.projects.empty());
 }

@@ -12,6 +12,7 @@
 
 #include "bpt/money.h"
 #include "output_util.h"
+#include "sample.h"
 #include "test_util.h"
 
 using bpt::test::parse_csv;
@@ -59,7 +60,7 @@ int python_csv_records(const std::filesystem::path& file) {
 TEST_CASE("parse --format csv: one row per project of the real table", "[e2e][csv]") {
     auto doc = json::parse(parse_ok(kLayout, "--compact"));
     auto rows = parse_csv(parse_ok(kLayout, "--format csv"));
-    REQUIRE(rows.size() == 1 + 177);
+    REQUIRE(rows.size() == 1 + bpt::test::layout_sample::kProjects);
     CHECK(rows[0][0] == "index");
     std::int64_t sum = 0;
     for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -98,7 +99,7 @@ TEST_CASE("parse --format csv reads back with Python's csv module", "[e2e][csv]"
     REQUIRE(run_bpt("parse " + quote(kLayout) + " --format csv --bom -o " + quote(projects)).rc == 0);
     REQUIRE(run_bpt("parse " + quote(kLayout) + " --format csv --table indicators -o " + quote(indicators)).rc == 0);
     auto doc = json::parse(parse_ok(kLayout, "--compact"));
-    CHECK(python_csv_records(projects) == 1 + 177);
+    CHECK(python_csv_records(projects) == 1 + bpt::test::layout_sample::kProjects);
     CHECK(python_csv_records(indicators) == 1 + doc["summary"]["indicators"].get<int>());
 }
 
@@ -112,10 +113,10 @@ TEST_CASE("parse --format csv --bom starts with the UTF-8 byte-order mark", "[e2
 TEST_CASE("parse --format ndjson: one line per project of the layout sample, summary last", "[e2e][ndjson]") {
     auto out = parse_ok(kLayout, "--format ndjson");
     auto lines = ndjson_lines(out);
-    CHECK(count_type(lines, "project") == 177);
+    CHECK(count_type(lines, "project") == bpt::test::layout_sample::kProjects);
     CHECK(count_type(lines, "diagnostic") == 15);  // the validator's findings, as in the JSON
     REQUIRE(lines.back()["type"] == "summary");
-    CHECK(lines.back()["projects"] == 177);
+    CHECK(lines.back()["projects"] == bpt::test::layout_sample::kProjects);
     CHECK(count_type(lines, "summary") == 1);
     auto doc = json::parse(parse_ok(kLayout, "--compact"));
     std::size_t k = 0;

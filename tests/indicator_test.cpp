@@ -22,7 +22,7 @@ struct Parsed {
 };
 
 Parsed parse(std::string_view text, ClauseDialect dialect = ClauseDialect::Layout,
-             std::span<const LineMark> lines = {}) {
+             std::span<const Mark> lines = {}) {
     Parsed p;
     parse_indicators(text, dialect, lines, p.indicators, p.diagnostics);
     return p;
@@ -417,23 +417,23 @@ TEST_CASE("each clause is attributed to the line it starts on", "[indicator][dia
     std::string line3 = "表走访群众户数；实施周期指标值:＞1300人；年度指标值:＞1300人。4";
     std::string line4 = "、1-产出指标；12-质量指标；党代表参与培训占比；实施周期指标值:＞50%；年度指标值:＞50%。";
     std::string text = line1 + line2 + line3 + line4;
-    const LineMark marks[] = {
-        {0, 37},
-        {line1.size(), 39},
-        {line1.size() + line2.size(), 41},
-        {line1.size() + line2.size() + line3.size(), 43},
+    const Mark marks[] = {
+        {0, Location{.line = 37}},
+        {line1.size(), Location{.line = 39}},
+        {line1.size() + line2.size(), Location{.line = 41}},
+        {line1.size() + line2.size() + line3.size(), Location{.line = 43}},
     };
     Parsed p = parse(text, ClauseDialect::Layout, marks);
     REQUIRE(p.indicators.size() == 3);
-    CHECK(p.indicators[0].line == 37);
-    CHECK(p.indicators[1].line == 39);
-    CHECK(p.indicators[2].line == 41);  // the `4` stands at the end of line 41
+    CHECK(p.indicators[0].location.line == 37);
+    CHECK(p.indicators[1].location.line == 39);
+    CHECK(p.indicators[2].location.line == 41);  // the `4` stands at the end of line 41
     REQUIRE(p.diagnostics.size() == 1);
     CHECK(p.diagnostics[0].rule == "indicator-numbering");
-    CHECK(p.diagnostics[0].line == 41);
+    CHECK(p.diagnostics[0].at.line == 41);
 
     Parsed unmarked = parse(text);
-    CHECK(unmarked.indicators[2].line == 0);
+    CHECK(unmarked.indicators[2].location.line == 0);
 }
 
 // ---------------------------------------------------------------------------------

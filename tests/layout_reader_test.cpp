@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "bpt/layout_reader.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "collect_sink.h"
 #include "test_util.h"
 
@@ -15,9 +15,7 @@ using Collect = bpt::test::CollectSink;
 // These tests are about what the reader sees, so the validator's own rules are off:
 // tests/validate_test.cpp covers them on tables of their own.
 Collect read(const std::string& text) {
-    bpt::test::TempDir dir;
-    bpt::test::write_file(dir / "t.txt", text);
-    auto source = bpt::Source::open((dir / "t.txt").string());
+    auto source = bpt::Source::from_string(text, "t.txt");
     Collect c;
     bpt::ReadOptions options;
     options.validation = bpt::reader_rules_only();
@@ -98,7 +96,7 @@ TEST_CASE("Layout: departments wrap, carry subtotals, and own the projects after
     REQUIRE(c.departments.size() == 2);
     CHECK(c.departments[0].name == "中国共产党某某区委员会组织部");
     CHECK(c.departments[0].declared_total.total->to_string() == "20.00");
-    CHECK(c.departments[0].line == 5);
+    CHECK(c.departments[0].location.line == 5);
     CHECK(c.departments[1].name == "某某区财政局");
     REQUIRE(c.projects.size() == 2);
     CHECK(c.projects[0].department == "中国共产党某某区委员会组织部");
@@ -141,7 +139,7 @@ TEST_CASE("Layout: numbers the text cannot place are kept and flagged", "[layout
     REQUIRE(c.projects[0].amounts.unassigned.size() == 1);
     CHECK(c.projects[0].amounts.unassigned[0].to_string() == "5.00");
     CHECK(c.rules() == std::vector<std::string>{"ambiguous-amounts"});
-    CHECK(c.diagnostics[0].line == 5);
+    CHECK(c.diagnostics[0].at.line == 5);
     CHECK(c.projects[1].amounts.other->to_string() == "1.00");
 }
 
@@ -153,15 +151,15 @@ TEST_CASE("Layout: a project cut off by the end of the file is an error, and kep
     auto in_indicators = read(kHead + "    甲经费 1.00 1.00\n目标。\n1、1-产出指标；11-数量指标；次数；实施周\n");
     REQUIRE(in_indicators.projects.size() == 1);
     CHECK(in_indicators.rules().front() == "incomplete-project");
-    CHECK(in_indicators.diagnostics.front().line == 5);
+    CHECK(in_indicators.diagnostics.front().at.line == 5);
 }
 
 TEST_CASE("Layout: no line is dropped without a word", "[layout]") {
     auto c = read(kHead + "说明文字\n    甲经费 1.00 1.00\n目标。\n" + kClause + "填报人：张三\n");
     REQUIRE(c.projects.size() == 1);
     REQUIRE(c.rules() == std::vector<std::string>{"unparsed-text", "unparsed-text"});
-    CHECK(c.diagnostics[0].line == 5);
-    CHECK(c.diagnostics[1].line == 9);
+    CHECK(c.diagnostics[0].at.line == 5);
+    CHECK(c.diagnostics[1].at.line == 9);
     CHECK(c.diagnostics[1].message.find("填报人") != std::string::npos);
 }
 
@@ -212,7 +210,7 @@ TEST_CASE("Layout: text after the last clause is reported, not glued to a target
     REQUIRE(c.projects.size() == 2);
     CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
     CHECK(c.rules() == std::vector<std::string>{"unparsed-text"});
-    CHECK(c.diagnostics[0].line == 9);
+    CHECK(c.diagnostics[0].at.line == 9);
 }
 
 TEST_CASE("Layout: a department name wrapped over four lines after a project's indicators", "[layout]") {
@@ -220,7 +218,7 @@ TEST_CASE("Layout: a department name wrapped over four lines after a project's i
                   "中国共产党广州市\n花都区委员会\n组织部机关\n党委办公室\n4.60 4.60\n    乙经费 4.60 4.60\n目标。\n" + kClause);
     REQUIRE(c.departments.size() == 1);
     CHECK(c.departments[0].name == "中国共产党广州市花都区委员会组织部机关党委办公室");
-    CHECK(c.departments[0].line == 8);
+    CHECK(c.departments[0].location.line == 8);
     REQUIRE(c.projects.size() == 2);
     CHECK(c.projects[0].indicators_text == kClause.substr(0, kClause.size() - 1));
     CHECK(c.projects[1].department == c.departments[0].name);
@@ -269,7 +267,7 @@ TEST_CASE("Layout: one indented line in a text file does not make it a table", "
 TEST_CASE("Layout: a second 部门名称 is a second table, and says so", "[layout]") {
     auto c = read(kHead + "    甲经费 30.00 30.00\n目标。\n" + kClause + "部门名称：宣传部 单位：万元\n");
     CHECK(c.rules() == std::vector<std::string>{"multiple-tables"});
-    CHECK(c.diagnostics[0].line == 8);
+    CHECK(c.diagnostics[0].at.line == 8);
     CHECK(c.diagnostics[0].message.find("宣传部") != std::string::npos);
 }
 

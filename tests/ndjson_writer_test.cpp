@@ -48,10 +48,10 @@ void feed(bpt::Sink& s) {
     s.on_document(info);
     bpt::Amounts total;
     total.total = bpt::Money::from_cents(1840);
-    s.on_declared_total(total, 4);
-    s.on_department({"测试局", total, 5});
+    s.on_declared_total(total, bpt::Location{.line = 4});
+    s.on_department({"测试局", total, bpt::Location{.line = 5}});
     s.on_project(project(1, "第一，项目（狮岭镇）"));
-    s.on_diagnostic({"unparsed-text", bpt::Severity::Warning, "无法识别：'x'", 9, 1});
+    s.on_diagnostic(bpt::make_diagnostic(bpt::Rule::UnparsedText, "无法识别：'x'", bpt::Location{.line = 9}, {}, 1));
     s.on_project(project(2, "第二\n项目"));
     bpt::Summary sum;
     sum.projects = 2;
@@ -123,7 +123,8 @@ TEST_CASE("NDJSON project lines carry the same project members as the JSON docum
         feed(w);
     });
     auto doc = json::parse(capture([](bpt::Output& out) {
-        bpt::JsonWriter w(out, false);
+        bpt::RulePolicy policy;
+        bpt::JsonWriter w(out, false, policy);
         feed(w);
     }));
     auto lines = lines_of(nd);

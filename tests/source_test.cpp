@@ -130,3 +130,18 @@ TEST_CASE("Source drops a byte-order mark that a forced encoding passes through"
     auto utf8 = read_bytes("\xEF\xBB\xBF" + text, std::string("UTF-8"));
     CHECK(utf8.lines == Lines{"主管部门\t项目名称"});
 }
+
+TEST_CASE("Source: bytes in memory read as a file would, empty ones too", "[source]") {
+    auto s = bpt::Source::from_string("甲\r\n乙", "mem.txt");
+    bpt::Line l;
+    REQUIRE(s->next(l));
+    CHECK(l.text == "甲");
+    CHECK(l.number == 1);
+    REQUIRE(s->next(l));
+    CHECK(l.text == "乙");
+    CHECK_FALSE(s->next(l));
+    CHECK(s->path() == "mem.txt");
+    auto empty = bpt::Source::from_string("");
+    CHECK_FALSE(empty->next(l));
+    CHECK(empty->path() == "<memory>");
+}

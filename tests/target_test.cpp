@@ -475,12 +475,13 @@ TEST_CASE("targets: the clause grammar reports unfilled and untypable targets an
     CHECK(out[0].annual == unfilled("≧ %", C::Ge, "%"));
     CHECK(out[1].annual == num("≤28.40元/株", C::Le, "28.40", "元/株"));
     REQUIRE(diagnostics.size() == 2);
-    CHECK(diagnostics[0].rule == "target-unfilled");
+    CHECK(diagnostics[0].rule == Rule::TargetUnfilled);
     CHECK(diagnostics[0].severity == Severity::Warning);
+    CHECK(diagnostics[0].quote == "≧ %");
     CHECK(diagnostics[0].message ==
           "indicator clause 1: 年度指标值 `≧ %` is a template left unfilled: it gives no number (expected a value "
           "such as `≥95%`)");
-    CHECK(diagnostics[1].rule == "target-untypable");
+    CHECK(diagnostics[1].rule == Rule::TargetUntypable);
     CHECK(diagnostics[1].message ==
           "indicator clause 2: 实施周期指标值 `≤28.40/株` holds a number the target grammar cannot place, so it was "
           "kept as text (expected a comparator, a number and a unit such as `≥95%`, a date such as "

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/validate.h"
 #include "collect_sink.h"
 #include "test_util.h"
@@ -29,9 +29,7 @@ struct Collect : bpt::test::CollectSink {
 };
 
 Collect check(const std::string& text, const bpt::ValidationOptions& validation = {}) {
-    bpt::test::TempDir dir;
-    bpt::test::write_file(dir / "t.txt", text);
-    auto source = bpt::Source::open((dir / "t.txt").string());
+    auto source = bpt::Source::from_string(text, "t.txt");
     Collect c;
     bpt::ReadOptions options;
     options.validation = validation;
@@ -77,7 +75,7 @@ TEST_CASE("Validate: total-mismatch gives both sums, the difference and a projec
                    project("丙经费", "5.00 5.00"));
     REQUIRE(c.rules() == Rules{"total-mismatch"});
     const auto& d = c.diagnostics[0];
-    CHECK(d.line == 4);
+    CHECK(d.at.line == 4);
     CHECK(d.severity == bpt::Severity::Error);
     CHECK(contains(d.message, "30.00 万元"));
     CHECK(contains(d.message, "35.00 万元"));
@@ -90,11 +88,11 @@ TEST_CASE("Validate: a total that only repeats explain is an info note, not a mi
     std::string a = project("甲经费", "10.00 10.00");
     auto c = check(head("30.00 30.00") + a + project("乙经费", "20.00 20.00") + a);
     REQUIRE(c.rules() == Rules{"duplicate-project", "total-matches-without-repeats"});
-    CHECK(c.diagnostics[0].line == 11);
+    CHECK(c.diagnostics[0].at.line == 11);
     CHECK(contains(c.diagnostics[0].message, "line 5"));
     const auto& note = c.diagnostics[1];
     CHECK(note.severity == bpt::Severity::Info);
-    CHECK(note.line == 4);
+    CHECK(note.at.line == 4);
     CHECK(contains(note.message, "2 distinct projects"));
     CHECK(contains(note.message, "lines 11"));
 
@@ -111,13 +109,13 @@ TEST_CASE("Validate: a department subtotal is checked against its own projects",
     std::string dept = "测试一局 25.00 25.00\n";
     auto c = check(head("30.00 30.00") + dept + project("甲经费", "10.00 10.00") + project("乙经费", "20.00 20.00"));
     REQUIRE(c.rules() == Rules{"total-mismatch"});
-    CHECK(c.diagnostics[0].line == 5);
+    CHECK(c.diagnostics[0].at.line == 5);
     CHECK(contains(c.diagnostics[0].message, "the subtotal of 测试一局"));
     // The project larger than its subtotal is flagged as out of range too.
     auto big = check(head("30.00 30.00") + dept + project("甲经费", "30.00 30.00"));
     // (the subtotal line is 5, the project's 6)
     CHECK(big.rules() == Rules{"amount-out-of-range", "total-mismatch"});
-    CHECK(big.diagnostics[0].line == 6);
+    CHECK(big.diagnostics[0].at.line == 6);
 }
 
 TEST_CASE("Validate: --tolerance absorbs a difference within it", "[validate]") {
@@ -132,8 +130,8 @@ TEST_CASE("Validate: row-sum-mismatch when all four columns are printed", "[vali
     auto c = check(head("10.00 6.00 3.00 2.00") + project("甲经费", "10.00 6.00 3.00 2.00"));
     // The 合计 row and the project both fail to add up.
     REQUIRE(c.rules() == Rules{"row-sum-mismatch", "row-sum-mismatch"});
-    CHECK(c.diagnostics[0].line == 4);
-    CHECK(c.diagnostics[1].line == 5);
+    CHECK(c.diagnostics[0].at.line == 4);
+    CHECK(c.diagnostics[1].at.line == 5);
     CHECK(contains(c.diagnostics[1].message, "11.00 万元"));
     CHECK(check(head("10.00 6.00 3.00 1.00") + project("甲经费", "10.00 6.00 3.00 1.00")).rules().empty());
     // Numbers the reader could not place are not summed: ambiguous-amounts says so.
@@ -144,7 +142,7 @@ TEST_CASE("Validate: conflicting-duplicate names what differs", "[validate]") {
     auto amounts = check(head("30.00 30.00") + project("甲经费（花山镇）", "10.00 10.00") +
                          project("甲经费（花山镇）", "20.00 20.00"));
     REQUIRE(amounts.rules() == Rules{"conflicting-duplicate"});
-    CHECK(amounts.diagnostics[0].line == 8);
+    CHECK(amounts.diagnostics[0].at.line == 8);
     CHECK(contains(amounts.diagnostics[0].message, "line 5"));
     CHECK(contains(amounts.diagnostics[0].message, "20.00 万元 here, 10.00 万元 there"));
 
@@ -165,7 +163,7 @@ TEST_CASE("Validate: indicator-code-mismatch points at the clause and names the 
     std::string wrong_level = kOutput + "2、2-效益指标；31-服务对象满意度；满意率；实施周期指标值:≥90%；年度指标值:≥90%。";
     auto c = check(head("10.00 10.00") + project("人才工作经费", "10.00 10.00", "目标。", wrong_level));
     REQUIRE(c.rules() == Rules{"indicator-code-mismatch"});
-    CHECK(c.diagnostics[0].line == 7);
+    CHECK(c.diagnostics[0].at.line == 7);
     CHECK(contains(c.diagnostics[0].message, "'人才工作经费' (line 5)"));
     CHECK(contains(c.diagnostics[0].message, "3-满意度指标"));
 
@@ -190,13 +188,13 @@ TEST_CASE("Validate: indicator-code-mismatch points at the clause and names the 
 TEST_CASE("Validate: missing goal, indicators and categories", "[validate]") {
     auto goal = check(head("10.00 10.00") + project("甲经费", "10.00 10.00", ""));
     REQUIRE(goal.rules() == Rules{"missing-goal"});
-    CHECK(goal.diagnostics[0].line == 5);
+    CHECK(goal.diagnostics[0].at.line == 5);
     CHECK(goal.diagnostics[0].severity == bpt::Severity::Warning);
 
     auto none = check(head("20.00 20.00") + project("甲经费", "10.00 10.00", "目标。", "") +
                       project("乙经费", "10.00 10.00"));
     REQUIRE(none.rules() == Rules{"missing-indicators"});
-    CHECK(none.diagnostics[0].line == 5);
+    CHECK(none.diagnostics[0].at.line == 5);
     CHECK(none.diagnostics[0].severity == bpt::Severity::Error);
 
     auto outputs_only = check(head("10.00 10.00") + project("甲经费", "10.00 10.00", "目标。", kOutput));
@@ -212,11 +210,11 @@ TEST_CASE("Validate: amount-out-of-range on a negative amount", "[validate]") {
     auto c = check(head("0.00 0.00") + project("甲经费", "5.00 5.00") + project("乙经费", "-5.00 -5.00"));
     // 甲经费 is larger than the 合计; 乙经费 has a negative 总计 and 财政拨款.
     REQUIRE(c.rules() == Rules{"amount-out-of-range", "amount-out-of-range", "amount-out-of-range"});
-    CHECK(c.diagnostics[0].line == 5);
+    CHECK(c.diagnostics[0].at.line == 5);
     CHECK(contains(c.diagnostics[0].message, "more than 合计"));
-    CHECK(c.diagnostics[1].line == 8);
+    CHECK(c.diagnostics[1].at.line == 8);
     CHECK(contains(c.diagnostics[1].message, "negative 总计"));
-    CHECK(c.diagnostics[2].line == 8);
+    CHECK(c.diagnostics[2].at.line == 8);
     CHECK(contains(c.diagnostics[2].message, "negative 财政拨款"));
     // A project larger than the 合计 printed above it.
     auto big = check(head("5.00 5.00") + project("甲经费", "10.00 10.00"));
@@ -229,7 +227,7 @@ TEST_CASE("Validate: target-out-of-range", "[validate]") {
     };
     auto over = with("3、3-满意度指标；31-服务对象满意度；群众满意度；实施周期指标值:≥90%；年度指标值:120%。");
     REQUIRE(over.rules() == Rules{"target-out-of-range"});
-    CHECK(over.diagnostics[0].line == 7);
+    CHECK(over.diagnostics[0].at.line == 7);
     CHECK(contains(over.diagnostics[0].message, "年度指标值 `120%`"));
     CHECK_FALSE(contains(over.diagnostics[0].message, "实施周期"));
     CHECK(with("3、1-产出指标；12-质量指标；完成率；实施周期指标值:＞100%；年度指标值:100%。").rules() ==
@@ -256,7 +254,7 @@ TEST_CASE("Validate: target-period-annual-inconsistent", "[validate]") {
     };
     auto c = with("2部", "6部");
     REQUIRE(c.rules() == Rules{"target-period-annual-inconsistent"});
-    CHECK(c.diagnostics[0].line == 7);
+    CHECK(c.diagnostics[0].at.line == 7);
     CHECK(contains(c.diagnostics[0].message, "电教片数量"));
     CHECK(with("≥2部", "≥6部").rules() == Rules{"target-period-annual-inconsistent"});
     CHECK(with("≥3篇", "≥1篇").rules().empty());       // the year promises less: fine
@@ -303,7 +301,8 @@ TEST_CASE("Validate: the export dialect has no codes; names still give the categ
     // Driven directly: the records an export reader produces.
     Collect c;
     bpt::SummarySink summary(c);
-    bpt::Validator v(summary, {});
+    bpt::RulePolicy policy;
+    bpt::Validator v(summary, {}, policy);
     bpt::DocumentInfo info;
     info.dialect = "export";
     v.on_document(info);
@@ -313,7 +312,7 @@ TEST_CASE("Validate: the export dialect has no codes; names still give the categ
         i.level1 = bpt::Level{"", level1};
         i.name = name;
         i.annual = bpt::Target{};
-        i.line = 6;
+        i.location.line = 6;
         return i;
     };
     bpt::Project p;
@@ -331,7 +330,7 @@ TEST_CASE("Validate: the export dialect has no codes; names still give the categ
     v.on_project(p);
     v.on_end({});
     REQUIRE(c.rules() == Rules{"missing-indicator-category"});
-    CHECK(c.diagnostics[0].line == 6);
+    CHECK(c.diagnostics[0].at.line == 6);
     CHECK(c.diagnostics[0].project == 1);
 }
 
@@ -341,6 +340,8 @@ TEST_CASE("Validate: the registry lists every rule once, with a section in docs/
         CHECK(ids.insert(std::string(r.id)).second);
         CHECK_FALSE(r.summary.empty());
         CHECK(bpt::find_rule(r.id) == &r);
+        CHECK(r.anchor == r.id);  // docs/rules.md#id: the section below
+        CHECK(bpt::rule_info(r.rule).id == r.id);
     }
     CHECK(bpt::find_rule("no-such-rule") == nullptr);
     for (const char* id : {"total-mismatch", "row-sum-mismatch", "duplicate-project", "conflicting-duplicate",

@@ -1,46 +1,34 @@
 #pragma once
-// A finding about the input: what rule, how bad, where. Every reader, the indicator
-// grammar and the validator speak in these, so one writer can print them all.
+// A finding about the input: what rule, how bad, where, and the source text it is
+// about. Every reader, the assembler, the indicator grammar and the checks speak
+// in these, so one printer can print them all without reading the input again.
 #include <cstdint>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "bpt/location.h"
 #include "bpt/rules.h"
 
 namespace bpt {
 
-
 struct Diagnostic {
-    std::string rule;      // stable id, e.g. `unparsed-text`
-    Severity severity = Severity::Warning;
+    Rule rule = Rule::UnparsedText;
+    Severity severity = Severity::Warning;  // the registry's, after --severity
     std::string message;   // one sentence a finance officer can act on
-    std::uint32_t line = 0;  // 1-based input line; 0 when the finding is about the whole file
+    Location at;           // line (text) or page and position (PDF); line 0 and page 0: the whole file
+    std::string quote;     // the source text it points at (at most kMaxQuote characters); may be empty
     std::uint32_t project = 0;  // 1-based project index it concerns; 0 when none
+
+    std::string_view id() const { return rule_id(rule); }
+    // Quotes are cut to this many characters, so that memory per finding is bounded
+    // whatever the input.
+    static constexpr std::size_t kMaxQuote = 100;
 };
 
-// The findings a writer lists, at most kMax of them: the summary counts every
-// finding, but a document that must hold them all (JSON, the validate report)
-// keeps only so many, so that memory stays bounded whatever the input. NDJSON
-// streams every finding and needs no list.
-class DiagnosticList {
-public:
-    static constexpr std::size_t kMax = 10000;
-
-    void add(const Diagnostic& d) {
-        if (items_.size() < kMax) items_.push_back(d);
-        else ++omitted_;
-    }
-    const std::vector<Diagnostic>& items() const { return items_; }
-    std::vector<Diagnostic>& items() { return items_; }
-    std::uint64_t omitted() const { return omitted_; }
-    // The `diagnostics-truncated` note that ends a list with omissions; nullopt without.
-    std::optional<Diagnostic> omission_note() const;
-
-private:
-    std::vector<Diagnostic> items_;
-    std::uint64_t omitted_ = 0;
-};
+// A finding with the registry's severity for `rule` and a bounded quote.
+Diagnostic make_diagnostic(Rule rule, std::string message, Location at, std::string_view quote = {},
+                           std::uint32_t project = 0);
 
 }  // namespace bpt

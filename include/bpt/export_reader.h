@@ -3,6 +3,7 @@
 // export it, or comma-separated as a spreadsheet saves it. Columns are found by
 // their names in the header row, never by position. See docs/dialects.md.
 #include <array>
+#include <initializer_list>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -12,17 +13,21 @@
 #include <vector>
 
 #include "bpt/delimited.h"
-#include "bpt/indicator.h"
 #include "bpt/reader.h"
 
 namespace bpt {
 
-class ExportReader final : public SinkReader {
+class ExportReader final : public TextReader {
 public:
-    ExportReader(Sink& sink, DocumentInfo info);
+    explicit ExportReader(RowSink& out);
     void line(const Line& line) override;
     void finish() override;
     bool saw_table() const override { return header_seen_; }
+    std::string not_a_table() const override;
+    // Whether the first lines hold an export header: a row of tab- or comma-separated
+    // cells naming 项目名称 and 绩效目标 or 绩效指标, whose following rows split into as
+    // many cells (a layout extractor may separate the header's words with tabs too).
+    static bool detect(const std::vector<std::string>& first_lines);
 
     // The columns bpt reads.
     enum class Column { Department, BudgetUnit, Name, Goal, Indicators, Total, Fiscal, FiscalSpecial, Other };
@@ -51,25 +56,26 @@ public:
 private:
     struct Held {
         std::string text;
-        std::uint32_t line;
+        LineNo line;
     };
 
-    void preamble(std::string_view text, std::uint32_t number);
-    void take_header(Header header, std::uint32_t number);
-    void feed(std::string_view text, std::uint32_t number);
+    void preamble(std::string_view text, LineNo number);
+    void take_header(Header header, LineNo number);
+    void feed(std::string_view text, LineNo number);
     void recover();
     void record();
     void row();
     void project_row(std::string_view name, std::string_view goal, std::string_view indicators);
     std::string_view cell(Column c) const;
-    Amounts read_amounts(std::string_view row_name, std::uint32_t project);
+    // Adds the cells of the columns that are in the header.
+    void add_cells(std::initializer_list<Column> columns);
     std::string row_text() const;
-    void unparsed(std::string_view text, std::uint32_t number, std::string_view why) {
-        SinkReader::unparsed(text, number, why, 0);
+    Location here(LineNo line) const { return Location{.line = line, .page = page_}; }
+    void unparsed(std::string_view text, LineNo number, std::string_view why) {
+        Reader::unparsed(text, here(number), why);
     }
-    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line,
-                  std::uint32_t project = 0) {
-        SinkReader::diagnose(std::move(rule), severity, std::move(message), line, project);
+    void diagnose(Rule rule, std::string message, LineNo line, std::string_view quote = {}) {
+        finding(rule, std::move(message), here(line), quote);
     }
 
     bool header_seen_ = false;
@@ -79,28 +85,21 @@ private:
     // they are reported after on_document, which needs the title. Bounded.
     static constexpr std::size_t kMaxPreamble = 64;
     std::vector<Held> preamble_;
-    std::uint32_t preamble_lines_ = 0;
-    std::uint32_t preamble_dropped_ = 0;
-    std::uint32_t preamble_dropped_first_ = 0;
-    std::uint32_t preamble_dropped_last_ = 0;
+    LineNo preamble_lines_ = 0;
+    LineNo preamble_dropped_ = 0;
+    LineNo preamble_dropped_first_ = 0;
+    LineNo preamble_dropped_last_ = 0;
+    std::optional<std::string> title_;
 
     std::vector<std::string> header_;
     std::array<std::size_t, kColumns> column_{};  // header position of each Column, or npos
     std::vector<bool> unnamed_;                      // header positions with no name at all
 
-    RecordAssembler rows_{'\t'};
+    DelimitedRecord rows_{'\t'};
     std::vector<Held> held_;  // the open record's lines, for replay after a stray quote
     std::size_t held_bytes_ = 0;
 
-    // Spreadsheets leave a merged 主管部门/预算单位 cell empty below its first row; the
-    // value above carries down, as a department row's does in the layout dialect.
-    std::string department_;
-    std::string budget_unit_;
-
-    std::uint32_t index_ = 0;
-    Project project_;
-    std::vector<LineMark> marks_;
-    std::vector<Diagnostic> indicator_diagnostics_;
+    Row row_;  // reused
 };
 
 }  // namespace bpt

@@ -10,6 +10,7 @@
 #include "bpt/diagnostic.h"
 #include "bpt/model.h"
 #include "bpt/target.h"  // parse_target: the grammar types each target there
+#include "bpt/row.h"
 
 namespace bpt {
 
@@ -18,18 +19,16 @@ enum class ClauseDialect {
     Export,  // N、一级名：指标名，年度指标值：V。
 };
 
-// Where each input line starts inside the joined cell text, so a clause can be
-// traced back to the line it starts on. Sorted by offset; the first has offset 0.
-struct LineMark {
-    std::size_t offset = 0;
-    std::uint32_t line = 0;
-};
-
-// Splits `text` into clauses by their running numbers (1、2、3…) and types each.
+// Splits `text` into clauses (`lines`: where each wrapped line starts in it, so each
+// clause knows its location) by their running numbers (1、2、3…) and types each.
 // Appends to `out` and `diagnostics`; never throws on malformed text: a clause it
 // cannot read is kept with its raw text and reported as `indicator-malformed`.
 void parse_indicators(std::string_view text, ClauseDialect dialect,
-                      std::span<const LineMark> lines, std::vector<Indicator>& out,
+                      std::span<const Mark> lines, std::vector<Indicator>& out,
                       std::vector<Diagnostic>& diagnostics);
+
+// The clause shape a cell is written in, from its first clause: numbered levels
+// (`1、1-产出指标；…`) or names with a colon (`1、产出指标：…`).
+ClauseDialect clause_dialect_of(std::string_view cell);
 
 }  // namespace bpt

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "bpt/json.h"
+#include "bpt/diagnostic_list.h"
+#include "bpt/rule_policy.h"
 #include "bpt/sink.h"
 
 namespace bpt {
@@ -20,6 +22,8 @@ void write_indicator(JsonOut& j, const Indicator& i);
 // can add its own (NDJSON adds the source).
 void write_project_members(JsonOut& j, const Project& p);
 void write_diagnostic_members(JsonOut& j, const Diagnostic& d);
+// `page` (when there is no line), `x`, `y`: a PDF location's position; nothing for a text line.
+void write_position_members(JsonOut& j, const Location& at);
 void write_department_members(JsonOut& j, const Department& d);
 // `projects`, `indicators`, `errors`, `warnings`, `infos`.
 void write_summary_members(JsonOut& j, const Summary& s);
@@ -30,9 +34,9 @@ void write_string_or_null(JsonOut& j, const std::optional<std::string>& s);
 
 class JsonWriter final : public Sink {
 public:
-    JsonWriter(Output& out, bool pretty) : j_(out, pretty) {}
+    JsonWriter(Output& out, bool pretty, const RulePolicy& policy) : j_(out, pretty), policy_(policy) {}
     void on_document(const DocumentInfo& d) override { info_ = d; }
-    void on_declared_total(const Amounts& a, std::uint32_t) override;
+    void on_declared_total(const Amounts& a, const Location&) override;
     void on_department(const Department& d) override { departments_.push_back(d); }
     void on_project(const Project& p) override;
     void on_diagnostic(const Diagnostic& d) override { diagnostics_.add(d); }
@@ -47,6 +51,7 @@ private:
     std::optional<Amounts> declared_total_;
     std::vector<Department> departments_;
     DiagnosticList diagnostics_;
+    const RulePolicy& policy_;  // for the note on a truncated list
 };
 
 }  // namespace bpt

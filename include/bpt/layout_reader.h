@@ -1,24 +1,29 @@
 #pragma once
 // The layout dialect: text as a PDF extractor wrote it, one physical line of the
-// printed table per line. See docs/domain.md for the quirks this reassembles.
+// printed table per line. See docs/domain.md for the quirks this reassembles. It
+// finds where each row's cells start and end (name, amounts, goal, indicators)
+// and hands the row to the assembler.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "bpt/indicator.h"
 #include "bpt/reader.h"
 
 namespace bpt {
 
-class LayoutReader final : public SinkReader {
+class LayoutReader final : public TextReader {
 public:
-    LayoutReader(Sink& sink, DocumentInfo info);
+    explicit LayoutReader(RowSink& out) : TextReader(out) {}
     void line(const Line& line) override;
     void finish() override;
     // A column header, a 合计 row or a project with amounts: one indented line in a
     // text file does not make it a table.
     bool saw_table() const override { return saw_header_ || saw_total_ || saw_amounts_; }
+    std::string not_a_table() const override;
+    // Whether the first lines of a file look like this dialect; the fallback, so always.
+    static bool detect(const std::vector<std::string>& first_lines);
 
     // Whether `line` (trimmed) is page furniture an extractor repeats on every page:
     // a footer such as `第 3 页，共 40 页` or `- 3 -`.
@@ -30,41 +35,41 @@ private:
     enum class State { Top, Name, Goal, Indicators };
     struct Pending {
         std::string text;
-        std::uint32_t line;
+        LineNo line;
     };
 
-    void content_line(std::string_view trimmed, bool indented, std::uint32_t number);
-    bool skip_furniture(std::string_view trimmed, std::uint32_t number);
-    void check_amounts(std::string_view trimmed, std::uint32_t number);
-    void begin_project(std::string_view text, std::uint32_t number);
-    void name_line(std::string_view text, std::uint32_t number);
-    void goal_line(std::string_view text, std::uint32_t number);
-    void indicator_line(std::string_view text, std::uint32_t number);
-    void top_line(std::string_view text, std::uint32_t number);
+    void content_line(std::string_view trimmed, bool indented, LineNo number);
+    bool skip_furniture(std::string_view trimmed, LineNo number);
+    void check_amounts(std::string_view trimmed, LineNo number);
+    void begin_project(std::string_view text, LineNo number);
+    void name_line(std::string_view text, LineNo number);
+    void goal_line(std::string_view text, LineNo number);
+    void indicator_line(std::string_view text, LineNo number);
+    void top_line(std::string_view text, LineNo number);
     // A row with amounts and a name (held lines + this one): 合计 or a department.
-    bool take_row(std::string_view text, std::uint32_t number);
-    void end_project_with_row(std::string_view text, std::uint32_t number);
+    bool take_row(std::string_view text, LineNo number);
+    void end_project_with_row(std::string_view text, LineNo number);
     static bool is_total_row(std::string_view name);
     void settle_held(const Pending& p);
-    void hold(std::string_view text, std::uint32_t number, const std::function<void(const Pending&)>& overflow);
-    void add_goal(std::string_view text, std::uint32_t number);
+    void hold(std::string_view text, LineNo number, const std::function<void(const Pending&)>& overflow);
+    void add_goal(std::string_view text, LineNo number);
     void flush_pending_into_goal();
     void settle_pending_after_indicators();
     static bool continues_clause(std::string_view text);
     bool last_clause_complete() const;
-    void set_amounts(const std::vector<Money>& amounts, const std::vector<std::string_view>& tokens,
-                     std::uint32_t number);
-    void append_indicators(std::string_view text, std::uint32_t number);
+    void set_amounts(std::string_view head_and_amounts, std::string_view head, LineNo number);
+    void append_indicators(std::string_view text, LineNo number);
     void flush_pending_as_indicators();
     void flush_pending_as_unparsed();
     void end_project();
+    Location at(LineNo line) const { return Location{.line = line, .page = page_}; }
     // Findings while a project is open concern that project.
-    std::uint32_t open_project() const { return state_ != State::Top ? project_.index : 0; }
-    void unparsed(std::string_view text, std::uint32_t number, std::string_view why) {
-        SinkReader::unparsed(text, number, why, open_project());
+    bool in_project() const { return state_ != State::Top; }
+    void unparsed(std::string_view text, LineNo number, std::string_view why) {
+        Reader::unparsed(text, at(number), why, in_project());
     }
-    void diagnose(std::string rule, Severity severity, std::string message, std::uint32_t line) {
-        SinkReader::diagnose(std::move(rule), severity, std::move(message), line, open_project());
+    void diagnose(Rule rule, std::string message, LineNo line, std::string_view quote = {}) {
+        finding(rule, std::move(message), at(line), quote, in_project());
     }
 
     bool saw_header_ = false;
@@ -77,14 +82,20 @@ private:
     int blank_run_ = 0;
     bool break_in_run_ = false;
 
-    std::string department_;  // current department row, or 部门名称
+    std::optional<std::string> title_;  // repeated on every page
     std::vector<Pending> pending_;  // lines that may be a department row
 
-    std::uint32_t index_ = 0;
-    Project project_;
+    // The open project's cells, as found so far.
+    Location where_;
+    std::string name_;
+    std::string amounts_;  // the printed numbers, as written
+    Location amounts_at_;
     std::string goal_;
-    std::vector<LineMark> marks_;
-    std::vector<Diagnostic> indicator_diagnostics_;
+    LineNo goal_line_ = 0;
+    std::string indicators_;
+    std::vector<Mark> marks_;
+    Row row_;          // other rows: title, department, 合计
+    Row project_row_;  // reused from project to project
 };
 
 }  // namespace bpt

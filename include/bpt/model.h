@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bpt/location.h"
 #include "bpt/money.h"
 #include "bpt/target.h"
 
@@ -41,15 +42,8 @@ struct Indicator {
     std::optional<Target> period;    // 实施周期指标值; nullopt where the clause has none
     std::optional<Target> annual;    // 年度指标值
     std::string raw;                 // the clause as written
-    std::uint32_t line = 0;          // input line the clause starts on
+    Location location;               // where the clause starts (its line, or PDF page)
     bool operator==(const Indicator&) const = default;
-};
-
-struct Location {
-    std::uint32_t line = 0;      // first input line of the record
-    std::uint32_t end_line = 0;  // last input line of the record
-    std::uint32_t page = 0;      // page the record starts on (1-based)
-    bool operator==(const Location&) const = default;
 };
 
 struct Project {
@@ -64,27 +58,27 @@ struct Project {
     std::optional<std::string> goal;   // 绩效目标; nullopt when the row has none
     std::string indicators_text;       // the 绩效指标 cell, wrapped lines joined
     std::vector<Indicator> indicators;
-    Location location;
-    std::uint32_t goal_line = 0;        // where the goal starts (0: none)
-    std::uint32_t indicators_line = 0;  // where the indicator cell starts (0: none)
+    Location location;                  // line and end_line of the record; page
+    LineNo goal_line = 0;               // where the goal starts (0: none)
+    LineNo indicators_line = 0;         // where the indicator cell starts (0: none)
 };
 
 struct Department {
     std::string name;
     Amounts declared_total;  // the department row's subtotal
-    std::uint32_t line = 0;
+    Location location;
 };
 
 // What a file says about itself, before its rows.
 struct DocumentInfo {
     std::string path;        // as given on the command line; "-" for standard input
-    std::string dialect;     // "layout" or "export"
+    std::string dialect;     // the reader's name: "layout", "export", "pdf" … (pipeline.h)
     std::string encoding;    // detected or forced, e.g. "UTF-8", "GB18030"
     std::optional<std::string> title;
     std::optional<std::string> department;   // from 部门名称：…
     std::optional<std::string> amount_unit;  // from 单位：万元
     Amounts declared_total;                  // the 合计 row
-    std::uint32_t declared_total_line = 0;   // 0 when the table has no 合计 row
+    LineNo declared_total_line = 0;          // 0 when the table has no 合计 row
 };
 
 struct Summary {

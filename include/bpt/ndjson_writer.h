@@ -15,7 +15,7 @@ class NdjsonWriter final : public Sink {
 public:
     explicit NdjsonWriter(Output& out) : j_(out, false) {}
     void on_document(const DocumentInfo& d) override { info_ = d; }
-    void on_declared_total(const Amounts& a, std::uint32_t line) override;
+    void on_declared_total(const Amounts& a, const Location& at) override;
     void on_department(const Department& d) override;
     void on_project(const Project& p) override;
     void on_diagnostic(const Diagnostic& d) override;
@@ -27,7 +27,7 @@ private:
     JsonOut j_;
     DocumentInfo info_;
     std::optional<Amounts> declared_total_;
-    std::uint32_t declared_total_line_ = 0;
+    LineNo declared_total_line_ = 0;
 };
 
 }  // namespace bpt

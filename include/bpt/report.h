@@ -10,40 +10,35 @@
 #include <vector>
 
 #include "bpt/output.h"
+#include "bpt/diagnostic_list.h"
+#include "bpt/rule_policy.h"
 #include "bpt/sink.h"
 
 namespace bpt {
 
 struct FileReport {
     std::string path;                       // as given; "-" for standard input
-    std::vector<Diagnostic> diagnostics;    // in line order, whole-file findings first
+    std::vector<Diagnostic> diagnostics;    // in line order, whole-file findings first; each with its quote
     Summary summary;
     std::optional<std::string> read_error;  // the file could not be read as a table
-    // The input lines the diagnostics point at, for the text printer. Empty where
-    // the input cannot be read a second time (standard input).
-    std::map<std::uint32_t, std::string> source_lines;
 };
 
 // Keeps one file's diagnostics (a bounded list; the projects are not kept) and its
 // counts, and puts the diagnostics in line order at the end.
 class ReportSink final : public Sink {
 public:
-    explicit ReportSink(FileReport& report) : report_(report) {}
+    ReportSink(FileReport& report, const RulePolicy& policy) : report_(report), policy_(policy) {}
     void on_diagnostic(const Diagnostic& d) override { list_.add(d); }
     void on_end(const Summary& s) override;
 
 private:
     FileReport& report_;
+    const RulePolicy& policy_;
     DiagnosticList list_;
 };
 
-// The text of `lines` (at most 100 characters each) in the file at `path`, read
-// again through the same decoding as the first pass so that line numbers agree: the
-// input streamed, so nothing was kept the first time. Empty for "-" and for anything
-// that is not a regular file (a pipe cannot be read twice); throws InputError like
-// Source when the file has become unreadable.
-std::map<std::uint32_t, std::string> fetch_lines(const std::string& path, const std::optional<std::string>& encoding,
-                                                 const std::vector<std::uint32_t>& lines);
+// `table.txt:12:`, `table.pdf:p3:`, or `table.txt:` for the whole file.
+std::string where(const std::string& path, const Location& at);
 
 class ReportPrinter {
 public:

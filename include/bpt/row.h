@@ -108,9 +108,10 @@ public:
     virtual void row(Row& row) = 0;
     // A finding the reader raises by rule id; the registry (rules.h) gives its
     // severity. `quote`: the source text it is about (cut to a bounded length by
-    // the receiver). `project`: the 1-based index of the project it concerns, 0 when
-    // none or the open one (the receiver fills in the open project).
-    virtual void finding(Rule rule, std::string message, Location at, std::string_view quote = {}) = 0;
+    // the receiver). `open_project`: it concerns the project row the reader is still
+    // reading, which the next Project row it emits will be.
+    virtual void finding(Rule rule, std::string message, Location at, std::string_view quote = {},
+                         bool open_project = false) = 0;
 };
 
 }  // namespace bpt

@@ -79,4 +79,7 @@ inline std::string_view rule_id(Rule rule) { return rule_info(rule).id; }
 // nullptr for an unknown id.
 const RuleInfo* find_rule(std::string_view id);
 
+// `d.rule == "unparsed-text"`: a rule is its id.
+inline bool operator==(Rule rule, std::string_view id) { return rule_id(rule) == id; }
+
 }  // namespace bpt

@@ -16,7 +16,7 @@ public:
     // Once, before any other event: what the file says about itself up front.
     virtual void on_document(const DocumentInfo&) {}
     // The 合计 row, whenever the table prints it (usually before the projects).
-    virtual void on_declared_total(const Amounts&, std::uint32_t /*line*/) {}
+    virtual void on_declared_total(const Amounts&, const Location& /*at*/) {}
     virtual void on_department(const Department&) {}
     virtual void on_project(const Project&) {}
     virtual void on_diagnostic(const Diagnostic&) {}
@@ -29,7 +29,7 @@ class FilterSink : public Sink {
 public:
     explicit FilterSink(Sink& next) : next_(next) {}
     void on_document(const DocumentInfo& d) override { next_.on_document(d); }
-    void on_declared_total(const Amounts& a, std::uint32_t line) override { next_.on_declared_total(a, line); }
+    void on_declared_total(const Amounts& a, const Location& at) override { next_.on_declared_total(a, at); }
     void on_department(const Department& d) override { next_.on_department(d); }
     void on_project(const Project& p) override { next_.on_project(p); }
     void on_diagnostic(const Diagnostic& d) override { next_.on_diagnostic(d); }
@@ -47,8 +47,8 @@ class TeeSink final : public Sink {
 public:
     explicit TeeSink(std::vector<Sink*> sinks) : sinks_(std::move(sinks)) {}
     void on_document(const DocumentInfo& d) override { for (auto* s : sinks_) s->on_document(d); }
-    void on_declared_total(const Amounts& a, std::uint32_t line) override {
-        for (auto* s : sinks_) s->on_declared_total(a, line);
+    void on_declared_total(const Amounts& a, const Location& at) override {
+        for (auto* s : sinks_) s->on_declared_total(a, at);
     }
     void on_department(const Department& d) override { for (auto* s : sinks_) s->on_department(d); }
     void on_project(const Project& p) override { for (auto* s : sinks_) s->on_project(p); }

@@ -10,26 +10,28 @@
 #include <string>
 #include <string_view>
 
+#include "bpt/location.h"
+
 namespace bpt {
 
 // The input could not be read as text. `line` is 0 when the problem is the file itself.
 class InputError : public std::runtime_error {
 public:
-    InputError(std::string path, std::uint32_t line, const std::string& what)
+    InputError(std::string path, LineNo line, const std::string& what)
         : std::runtime_error(what), path_(std::move(path)), line_(line) {}
     const std::string& path() const { return path_; }
-    std::uint32_t line() const { return line_; }
+    LineNo line() const { return line_; }
     // `file.txt:12: message` or `file.txt: message`
     std::string describe() const;
 
 private:
     std::string path_;
-    std::uint32_t line_;
+    LineNo line_;
 };
 
 struct Line {
     std::string_view text;    // without its line end; valid until the next call
-    std::uint32_t number = 0; // 1-based, counting line ends as an editor does
+    LineNo number = 0; // 1-based, counting line ends as an editor does
     bool page_break = false;  // a form feed: `text` is empty
 };
 
@@ -39,6 +41,10 @@ public:
     // (`GB18030`, `UTF-16LE` …) instead of detection. Throws InputError when the
     // file cannot be opened, or when the forced encoding is unknown.
     static std::unique_ptr<Source> open(const std::string& path, const std::optional<std::string>& encoding = {});
+    // Reads `bytes` held in memory, named `path` in messages: for unit tests, which
+    // then need no files.
+    static std::unique_ptr<Source> from_string(std::string bytes, std::string path = "<memory>",
+                                               const std::optional<std::string>& encoding = {});
     // Reads from an already open stream; for tests and standard input.
     static std::unique_ptr<Source> from_stream(std::FILE* stream, std::string path,
                                                const std::optional<std::string>& encoding = {}, bool owns = false);

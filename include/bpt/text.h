@@ -20,6 +20,11 @@ std::size_t indent_bytes(std::string_view s);
 
 // Splits `s` on runs of white space.
 std::vector<std::string_view> split_ws(std::string_view s);
+// The next word of `s` (empty at the end), which then starts after it: split_ws
+// without the vector, for hot loops.
+std::string_view next_word(std::string_view& s);
+// The last word of `s` (empty when none), which then ends before it.
+std::string_view last_word(std::string_view& s);
 
 // A table amount as the layout prints it: `9,246.72`, `41.00`. Stricter than
 // Money::parse: two decimals are required, so that numbers inside names

@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
@@ -54,7 +54,7 @@ struct Job {
 struct Plan {
     std::vector<Job> jobs;
     Format format = Format::Json;
-    FormatOptions options;
+    std::unique_ptr<Printer> printer;  // lends each input its sink
     ReadOptions read;
     bool combined = false;
     fs::path spool_dir;  // --combine: where per-input spool files go
@@ -72,6 +72,7 @@ struct Outcome {
     std::string failure;  // `path: reason`
     Summary summary;
     FilePtr spool;        // --combine: this input's rows, appended in input order
+    std::string doubt;    // converted, but the reading is doubtful: the line that says why
 };
 
 // A spool for one input's share of a combined output. It goes beside the combined
@@ -106,7 +107,9 @@ Outcome convert_one(const Plan& plan, const Job& job) {
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
             Output out(spool.get(), job.input.path);
-            o.summary = convert(*source, out, plan.format, plan.options, plan.read, Role::Part);
+            auto result = convert(*source, out, *plan.printer, plan.read);
+            o.summary = result.summary;
+            o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
             o.spool = std::move(spool);
         } else {
             std::error_code ec;
@@ -115,7 +118,9 @@ Outcome convert_one(const Plan& plan, const Job& job) {
                 throw OutputError(
                     fmt::format("{}: cannot create the folder: {}", job.output.parent_path().string(), ec.message()));
             Output out(job.output.string());
-            o.summary = convert(*source, out, plan.format, plan.options, plan.read);
+            auto result = convert(*source, out, *plan.printer, plan.read);
+            o.summary = result.summary;
+            o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
         }
         o.ok = true;
     } catch (const InputError& e) {
@@ -131,6 +136,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
 struct Totals {
     std::size_t converted = 0;
     std::size_t failed = 0;
+    std::size_t doubtful = 0;  // converted, with a doubtful reading
     Summary summary;
 
     void add(const Summary& s) {
@@ -176,6 +182,11 @@ public:
                 continue;
             }
             totals.add(o.summary);
+            if (!o.doubt.empty()) {
+                progress_.clear();
+                error(o.doubt);
+                ++totals.doubtful;
+            }
             if (combined_) append_spool(o.spool.get(), *combined_);
         }
         stop();
@@ -292,13 +303,14 @@ int run_convert(const ConvertArgs& args) {
     }
     Plan plan;
     plan.combined = args.combine.has_value();
-    plan.format = args.format.format.value_or(plan.combined ? Format::Ndjson : Format::Json);
-    plan.options = args.format;
+    auto print = args.format.print(plan.combined ? Format::Ndjson : Format::Json);
+    plan.format = print.format;
     plan.read = args.read;
     auto validation = validation_options(args.rules);
     if (!validation) return kCannotRead;
     plan.read.validation = std::move(*validation);
-    if (plan.combined && plan.format == Format::Json) {
+    plan.printer = make_printer(print, RulePolicy(plan.read.validation), plan.combined);
+    if (!plan.printer) {
         error("--combine writes ndjson or csv: JSON documents do not join into one");
         return kCannotRead;
     }
@@ -349,7 +361,7 @@ int run_convert(const ConvertArgs& args) {
     Totals totals;
     totals.failed = failures.size();
     try {
-        if (combined) write_combined_preamble(plan.format, plan.options, *combined);
+        if (combined) plan.printer->begin(*combined);
         Batch batch(plan, jobs, progress, combined ? &*combined : nullptr);
         batch.collect(totals);
         // The inputs that converted are kept even when others failed: the failures
@@ -370,7 +382,7 @@ int run_convert(const ConvertArgs& args) {
                           plural(totals.summary.indicators, "indicator"), plural(totals.summary.errors, "error"),
                           plural(totals.summary.warnings, "warning")));
     }
-    return totals.failed ? kFindings : kOk;
+    return totals.failed || totals.doubtful ? kFindings : kOk;
 }
 
 }  // namespace

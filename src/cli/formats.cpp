@@ -1,20 +1,9 @@
 #include "formats.h"
 
-#include "bpt/json_writer.h"
-#include "bpt/ndjson_writer.h"
+#include <fmt/format.h>
+
 
 namespace bpt::cli {
-
-namespace {
-CsvOptions csv_options(const FormatOptions& options, Role role) {
-    CsvOptions csv;
-    csv.table = options.table;
-    csv.bom = role == Role::Whole && options.bom;
-    csv.header = role == Role::Whole;
-    csv.source_column = role == Role::Part;
-    return csv;
-}
-}  // namespace
 
 void add_format_options(CLI::App* cmd, FormatOptions& options) {
     // Plain names checked against a list, rather than CLI11's enum transformers,
@@ -36,45 +25,39 @@ void add_format_options(CLI::App* cmd, FormatOptions& options) {
 void add_read_options(CLI::App* cmd, ReadOptions& options) {
     cmd->add_option("--encoding", options.encoding,
                     "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
-    cmd->add_option("--dialect", options.dialect, "Table dialect; detected by default")
-        ->check(CLI::IsMember({"layout", "export"}));
+    add_dialect_option(cmd, options.dialect);
 }
 
-std::string extension(Format f) {
-    switch (f) {
-        case Format::Json: return ".json";
-        case Format::Ndjson: return ".ndjson";
-        case Format::Csv: return ".csv";
-    }
-    return ".json";
+std::string findings_notice(const std::string& path, const ReadResult& result) {
+    if (!result.doubt.empty())
+        return fmt::format("{}: the reading is doubtful: {}; the output holds what was read and every finding "
+                           "(bpt validate {} lists them with their lines)",
+                           path, result.doubt, path);
+    const Summary& s = result.summary;
+    if (s.errors == 0) return {};
+    return fmt::format("{}: the table has {} {} and {} {} (under \"diagnostics\" in the output; bpt validate {} "
+                       "lists them with their lines)",
+                       path, s.errors, s.errors == 1 ? "error" : "errors", s.warnings,
+                       s.warnings == 1 ? "warning" : "warnings", path);
 }
 
-std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output& out, Role role) {
-    switch (f) {
-        case Format::Json: return std::make_unique<JsonWriter>(out, !options.compact);
-        case Format::Ndjson: return std::make_unique<NdjsonWriter>(out);
-        case Format::Csv: return std::make_unique<CsvWriter>(out, csv_options(options, role));
-    }
-    return nullptr;
+void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect) {
+    std::vector<std::string> names;
+    for (auto n : dialect_names()) names.emplace_back(n);
+    cmd->add_option_function<std::string>(
+           "--dialect", [&dialect](const std::string& name) { dialect = parse_dialect(name); },
+           "Table dialect; detected by default")
+        ->check(CLI::IsMember(names));
 }
 
-void write_combined_preamble(Format f, const FormatOptions& options, Output& out) {
-    if (f != Format::Csv) return;
-    auto csv = csv_options(options, Role::Whole);
-    csv.source_column = true;
-    CsvWriter::write_preamble(out, csv);
-}
-
-Summary convert(Source& source, Output& out, Format f, const FormatOptions& options, const ReadOptions& read,
-                Role role) {
-    auto writer = make_writer(f, options, out, role);
-    auto result = read_document(source, *writer, read);
-    if (!result.table)
-        throw InputError(source.path(), 0, result.not_a_table());
+ReadResult convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read) {
+    auto sink = printer.sink(out);
+    auto result = read_document(source, *sink, read);
+    if (!result.table) throw InputError(source.path(), 0, result.refusal);
     // Only a complete output is moved into place; any exit before this line leaves
     // the target untouched.
     out.commit();
-    return result.summary;
+    return result;
 }
 
 }  // namespace bpt::cli

@@ -8,14 +8,13 @@
 #include <string>
 
 #include "bpt/csv_writer.h"
+#include "bpt/printer.h"
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/sink.h"
 #include "bpt/source.h"
 
 namespace bpt::cli {
-
-enum class Format { Json, Ndjson, Csv };
 
 struct FormatOptions {
     std::optional<Format> format;  // unset: the command's default
@@ -25,28 +24,28 @@ struct FormatOptions {
     // As typed; CLI11 checks them, add_format_options turns them into the above.
     std::string format_name;
     std::string table_name = "projects";
+
+    // What the printer needs, with `fallback` where --format was not given.
+    PrintOptions print(Format fallback) const {
+        return PrintOptions{format.value_or(fallback), compact, table, bom};
+    }
 };
 
 // --format, --table, --bom, --compact.
 void add_format_options(CLI::App* cmd, FormatOptions& options);
 // --encoding, --dialect.
 void add_read_options(CLI::App* cmd, ReadOptions& options);
+void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect);
 
-// The file name extension of a format, with its dot: ".json", ".ndjson", ".csv".
-std::string extension(Format f);
+// One input to one output: Source → read_document → the printer's sink → `out`,
+// committed only once complete. The pipeline of `bpt parse`, and of each file of
+// `bpt convert`. Throws InputError (also when the input is not a table at all) or
+// OutputError.
+ReadResult convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read);
 
-// What a writer's output is part of. A Part is one input's share of a combined
-// output: its CSV has a source column and leaves the BOM and header to the
-// combined file, which writes them once (write_combined_preamble).
-enum class Role { Whole, Part };
-
-std::unique_ptr<Sink> make_writer(Format f, const FormatOptions& options, Output& out, Role role = Role::Whole);
-void write_combined_preamble(Format f, const FormatOptions& options, Output& out);
-
-// One input to one output: Source → read_document → writer → `out`, committed only
-// once complete. The pipeline of `bpt parse`, and of each file of `bpt convert`.
-// Throws InputError (also when the input is not a table at all) or OutputError.
-Summary convert(Source& source, Output& out, Format f, const FormatOptions& options, const ReadOptions& read,
-                Role role = Role::Whole);
+// What `bpt parse` says on standard error about what it read: that the reading is
+// doubtful (then it exits 1), or that the table has errors; empty when neither.
+// Nobody who ran `bpt parse FILE > out.json` should have to open the JSON to learn it.
+std::string findings_notice(const std::string& path, const ReadResult& result);
 
 }  // namespace bpt::cli

@@ -2,7 +2,7 @@
 #include <memory>
 
 #include "bpt/output.h"
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
@@ -18,6 +18,7 @@ struct ParseArgs {
     FormatOptions format;
     ReadOptions read;
     RuleArgs rules;
+    bool quiet = false;
 };
 
 int run_parse(ParseArgs args) {
@@ -27,8 +28,11 @@ int run_parse(ParseArgs args) {
     try {
         auto source = Source::open(args.input, args.read.encoding);
         Output out(args.output);
-        convert(*source, out, args.format.format.value_or(Format::Json), args.format, args.read);
-        return kOk;
+        auto printer = make_printer(args.format.print(Format::Json), RulePolicy(args.read.validation));
+        auto result = convert(*source, out, *printer, args.read);
+        if (auto notice = findings_notice(source->path(), result); !notice.empty() && (!args.quiet || !result.doubt.empty()))
+            error(notice);
+        return result.doubt.empty() ? kOk : kFindings;
     } catch (const InputError& e) {
         error(e.describe());
     } catch (const OutputError& e) {
@@ -47,6 +51,8 @@ Command add_parse(CLI::App& root) {
     add_format_options(cmd, args->format);
     add_read_options(cmd, args->read);
     add_rule_options(cmd, args->rules);
+    cmd->add_flag("-q,--quiet", args->quiet,
+                  "Say nothing on standard error about the table's findings (a doubtful reading is still said)");
     return {cmd, [args] { return run_parse(*args); }};
 }
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bpt/validate.h"
+#include "bpt/rule_policy.h"
 
 namespace bpt::cli {
 

@@ -9,11 +9,12 @@
 #include <memory>
 #include <optional>
 
-#include "bpt/reader.h"
+#include "bpt/pipeline.h"
 #include "bpt/report.h"
 #include "bpt/source.h"
 #include "bpt/validate.h"
 #include "commands.h"
+#include "formats.h"
 #include "rule_options.h"
 
 namespace bpt::cli {
@@ -27,7 +28,7 @@ struct ValidateArgs {
     bool strict = false;
     RuleArgs rules;
     std::optional<std::string> encoding;
-    std::optional<std::string> dialect;
+    std::optional<Dialect> dialect;
 };
 
 
@@ -40,27 +41,19 @@ bool use_color(const std::string& mode) {
     return ::isatty(::fileno(stdout)) == 1;
 }
 
-FileReport validate_file(const std::string& path, const ValidateArgs& args, const ReadOptions& options) {
+FileReport validate_file(const std::string& path, const ValidateArgs& args, const ReadOptions& options,
+                         const RulePolicy& policy) {
     FileReport report;
     report.path = path;
     try {
         auto source = Source::open(path, args.encoding);
-        ReportSink sink(report);
+        ReportSink sink(report, policy);
         auto result = read_document(*source, sink, options);
         if (!result.table) {
-            report.read_error = fmt::format("{}: {}", path, result.not_a_table());
+            report = FileReport{};
+            report.path = path;
+            report.read_error = fmt::format("{}: {}", path, result.refusal);
             return report;
-        }
-        if (args.format == "text") {
-            std::vector<std::uint32_t> lines;
-            for (const auto& d : report.diagnostics)
-                if (d.line) lines.push_back(d.line);
-            try {
-                report.source_lines = fetch_lines(path, args.encoding, lines);
-            } catch (const InputError&) {
-                // The file changed or vanished since it was checked: the findings
-                // stand, only the quoted lines are lost.
-            }
         }
     } catch (const InputError& e) {
         // Whatever was found before the unreadable part is not a verdict on the file.
@@ -78,6 +71,7 @@ int run_validate(const ValidateArgs& args) {
     options.encoding = args.encoding;
     options.dialect = args.dialect;
     options.validation = *validation;
+    RulePolicy policy(options.validation);
     try {
         Output out("-");
         std::unique_ptr<ReportPrinter> printer;
@@ -87,7 +81,7 @@ int run_validate(const ValidateArgs& args) {
 
         bool unreadable = false, failed = false;
         for (const auto& path : args.files) {
-            FileReport report = validate_file(path, args, options);
+            FileReport report = validate_file(path, args, options, policy);
             if (report.read_error) {
                 unreadable = true;
                 out.flush();
@@ -131,8 +125,7 @@ Command add_validate(CLI::App& root) {
     cmd->add_flag("--strict", args->strict, "Fail (exit 1) on warnings too");
     add_rule_options(cmd, args->rules);
     cmd->add_option("--encoding", args->encoding, "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
-    cmd->add_option("--dialect", args->dialect, "Table dialect; detected by default")
-        ->check(CLI::IsMember({"layout", "export"}));
+    add_dialect_option(cmd, args->dialect);
     return {cmd, [args] { return run_validate(*args); }};
 }
 

@@ -1,0 +1,54 @@
+#pragma once
+// The run of one document: Source → the reader for its dialect → Assembler →
+// checks → rule policy → summary → the caller's sink. Detection and the choice of
+// reader live here, above the readers, so a new dialect is one reader unit and one
+// row in this unit's table (src/pipeline.cpp).
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bpt/rule_policy.h"
+#include "bpt/sink.h"
+#include "bpt/source.h"
+
+namespace bpt {
+
+enum class Dialect {
+    Layout,  // text as a PDF extractor wrote it (layout_reader.h)
+    Export,  // tab- or comma-separated export (export_reader.h)
+};
+
+std::string_view to_string(Dialect dialect);
+// `layout`, `export`; nullopt for any other name.
+std::optional<Dialect> parse_dialect(std::string_view name);
+// Every dialect's name, in the order detection tries them, for help and messages.
+std::vector<std::string_view> dialect_names();
+
+// Decides the dialect from the first lines of a file (in order, blank lines included).
+Dialect detect_dialect(const std::vector<std::string>& first_lines);
+
+struct ReadOptions {
+    std::optional<std::string> encoding;  // force an encoding instead of detecting it
+    std::optional<Dialect> dialect;       // instead of detecting it
+    ValidationOptions validation;
+};
+
+// Outcome of reading one file.
+struct ReadResult {
+    bool table = false;   // false: the file is not a table at all (nothing was written)
+    Dialect dialect = Dialect::Layout;
+    Summary summary;
+    std::string refusal;  // why a file that is no table was refused, in its reader's words
+    // Empty when the reading can be trusted; else what makes it doubtful (no project
+    // read, most lines in no cell, projects without amounts by the hundred, reading
+    // errors, projects that do not add up to the 合计), for one line on standard error.
+    std::string doubt;
+};
+
+// Reads `source` to `sink`: the checks' findings are counted with the readers', and
+// on_end carries the counts. Throws InputError when the bytes cannot be read as text.
+ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options);
+
+}  // namespace bpt

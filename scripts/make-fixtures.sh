@@ -1,0 +1,116 @@
+#!/bin/sh
+# Rebuilds the PDF fixtures in data/pdf/ and the extractor texts in data/extracted/.
+#
+# Development-time only: the tools below are NOT build dependencies and are deliberately
+# absent from scripts/install-deps.sh.  Install them with
+#   apt-get install -y chromium fonts-noto-cjk fonts-wqy-zenhei libreoffice-calc qpdf \
+#       img2pdf python3-openpyxl python3-fitz python3-pdfminer python3-pypdf \
+#       poppler-utils mupdf-tools
+#
+# Usage: scripts/make-fixtures.sh [pdf|bad|extracted|all]   (default: all)
+#   BPT=path/to/bpt   the built CLI that turns data/huadu-org-layout.txt into JSON records
+#   CALC_PDF=...      the LibreOffice Calc sample (copied to data/pdf/huadu-org-calc.pdf)
+#
+# The PDFs are not byte-reproducible (the tools stamp creation dates and ids), but their
+# text and figures are: the .expected.json files depend only on the text sample.
+set -eu
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PY=/usr/bin/python3            # Debian's python: the python3-* packages live there
+HELPER="$ROOT/scripts/fixtures.py"
+BPT=${BPT:-"$ROOT/build/bpt"}
+CALC_PDF=${CALC_PDF:-/work/shared/samples/pdf/huadu-org-calc.pdf}
+PDF="$ROOT/data/pdf"
+EXT="$ROOT/data/extracted"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$PDF" "$EXT"
+
+"$BPT" parse "$ROOT/data/huadu-org-layout.txt" > "$WORK/records.json"
+RECORDS="$WORK/records.json"
+
+pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+
+chromium_pdf() {  # chromium_pdf IN.html OUT.pdf
+    # Tagging off: the structure tree alone would more than double the file, and the
+    # readers under test do not use it.
+    chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+        --disable-background-networking --disable-component-update --disable-sync \
+        --user-data-dir="$(mktemp -d -p "$WORK")" --no-pdf-header-footer --disable-pdf-tagging \
+        --print-to-pdf="$2" "file://$1" 2>/dev/null
+}
+
+calc_pdf() {  # calc_pdf IN.xlsx OUT.pdf
+    soffice -env:UserInstallation="file://$WORK/lo-profile" --headless --convert-to pdf \
+        --outdir "$WORK" "$1" >/dev/null 2>&1
+    mv "$WORK/$(basename "$1" .xlsx).pdf" "$2"
+}
+
+table_fixture() {  # table_fixture NAME chromium|calc
+    name=$1
+    case $2 in
+    chromium)
+        "$PY" "$HELPER" html "$RECORDS" "$name" "$WORK/$name.html"
+        chromium_pdf "$WORK/$name.html" "$PDF/$name.pdf" ;;
+    calc)
+        "$PY" "$HELPER" xlsx "$RECORDS" "$name" "$WORK/$name.xlsx"
+        calc_pdf "$WORK/$name.xlsx" "$PDF/$name.pdf" ;;
+    esac
+    "$PY" "$HELPER" expected "$RECORDS" "$name" "$(pages "$PDF/$name.pdf")" "$PDF/$name.expected.json"
+    echo "$name.pdf: $(pages "$PDF/$name.pdf") pages, $(stat -c %s "$PDF/$name.pdf") bytes"
+}
+
+make_pdf() {
+    cp "$CALC_PDF" "$PDF/huadu-org-calc.pdf"
+    chmod 644 "$PDF/huadu-org-calc.pdf"
+    "$PY" "$HELPER" expected-calc "$RECORDS" "$(pages "$PDF/huadu-org-calc.pdf")" \
+        "$PDF/huadu-org-calc.expected.json"
+    table_fixture huadu-chromium chromium
+    table_fixture huadu-portrait calc
+    table_fixture two-departments chromium
+    table_fixture four-columns chromium
+    table_fixture small chromium
+}
+
+make_bad() {
+    [ -f "$PDF/small.pdf" ] || table_fixture small chromium
+    "$PY" "$HELPER" prose "$WORK/prose.html"
+    chromium_pdf "$WORK/prose.html" "$PDF/not-a-table.pdf"
+    # The same one-page table as small.pdf, so a reader that opens it must find the same figures.
+    qpdf --encrypt secret secret-owner 256 -- "$PDF/small.pdf" "$PDF/encrypted-user.pdf"
+    qpdf --encrypt "" secret-owner 256 --print=none --modify=none -- "$PDF/small.pdf" "$PDF/encrypted-owner.pdf"
+    # Copying forbidden too, as many published budget PDFs are: poppler extracts regardless,
+    # so whether to honour the flag is the reader's decision, and this file tests it.
+    qpdf --encrypt "" secret-owner 256 --extract=n --print=none --modify=none -- "$PDF/small.pdf" "$PDF/encrypted-nocopy.pdf"
+    # A grey JPEG page and nothing else: no font, no text operator, as a scanner makes it.
+    pdftoppm -r 75 -gray -png -f 1 -l 1 -singlefile "$PDF/small.pdf" "$WORK/scan"
+    "$PY" "$HELPER" jpeg "$WORK/scan.png" "$WORK/scan.jpg"
+    img2pdf --pagesize A4^T -o "$PDF/scan.pdf" "$WORK/scan.jpg"
+    size=$(stat -c %s "$PDF/small.pdf")
+    head -c $((size * 60 / 100)) "$PDF/small.pdf" > "$PDF/truncated.pdf"
+    "$PY" "$HELPER" damaged "$PDF/damaged.pdf"
+    ls -l "$PDF"/encrypted-*.pdf "$PDF"/scan.pdf "$PDF"/truncated.pdf "$PDF"/damaged.pdf "$PDF"/not-a-table.pdf
+}
+
+make_extracted() {
+    for src in "$PDF/huadu-org-calc.pdf" "$PDF/huadu-chromium.pdf"; do
+        stem=$(basename "$src" .pdf)
+        pdftotext -layout "$src" "$EXT/$stem.pdftotext-layout.txt"
+        pdftotext "$src" "$EXT/$stem.pdftotext.txt"
+        pdftotext -raw "$src" "$EXT/$stem.pdftotext-raw.txt"
+        mutool draw -q -F txt -o "$EXT/$stem.mutool.txt" "$src"
+        "$PY" "$HELPER" extract pymupdf "$src" "$EXT/$stem.pymupdf.txt"
+        pdf2txt -o "$EXT/$stem.pdfminer.txt" "$src"
+        "$PY" "$HELPER" extract pypdf "$src" "$EXT/$stem.pypdf.txt"
+    done
+    ls -l "$EXT"
+}
+
+case ${1:-all} in
+pdf) make_pdf ;;
+bad) make_bad ;;
+extracted) make_extracted ;;
+all) make_pdf; make_bad; make_extracted ;;
+*) echo "usage: $0 [pdf|bad|extracted|all]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,188 @@
+#include "bpt/checks/indicators.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "bpt/framework.h"
+#include "bpt/text.h"
+
+namespace bpt::checks {
+
+namespace {
+
+// Target numbers are exact ASCII decimals ("3619", "0.5", "-5"), compared exactly.
+
+bool all_zero(std::string_view digits) {
+    return std::all_of(digits.begin(), digits.end(), [](char c) { return c == '0' || c == '.'; });
+}
+
+int compare_magnitude(std::string_view a, std::string_view b) {
+    auto split = [](std::string_view s) {
+        std::size_t dot = s.find('.');
+        std::string_view whole = s.substr(0, dot);
+        std::string_view frac = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+        while (whole.size() > 1 && whole.front() == '0') whole.remove_prefix(1);
+        return std::pair{whole, frac};
+    };
+    auto [wa, fa] = split(a);
+    auto [wb, fb] = split(b);
+    if (wa.size() != wb.size()) return wa.size() < wb.size() ? -1 : 1;
+    if (int c = wa.compare(wb)) return c < 0 ? -1 : 1;
+    for (std::size_t i = 0; i < std::max(fa.size(), fb.size()); ++i) {
+        char x = i < fa.size() ? fa[i] : '0';
+        char y = i < fb.size() ? fb[i] : '0';
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+
+int compare_decimal(std::string_view a, std::string_view b) {
+    bool na = a.starts_with('-'), nb = b.starts_with('-');
+    if (na) a.remove_prefix(1);
+    if (nb) b.remove_prefix(1);
+    if (all_zero(a)) na = false;
+    if (all_zero(b)) nb = false;
+    if (na != nb) return na ? -1 : 1;
+    int m = compare_magnitude(a, b);
+    return na ? -m : m;
+}
+
+bool is_negative(std::string_view number) { return compare_decimal(number, "0") < 0; }
+
+// Growth and change rates may well be negative or above 100%; shares and
+// satisfaction cannot.
+bool names_a_change(std::string_view name) {
+    for (std::string_view w : {"增长", "增幅", "增速", "下降", "降低", "减少", "变化", "变动"})
+        if (name.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
+// Units of quantities that add up over the years: counts, not ratios or scores.
+bool is_additive_unit(std::string_view unit) {
+    if (unit == "%" || unit == "‰" || unit == "分" || unit == "倍") return false;
+    return unit.find('/') == std::string_view::npos;
+}
+
+bool is_upper_bound(Comparator op) { return op == Comparator::Lt || op == Comparator::Le; }
+
+}  // namespace
+
+void Indicators::project(const Project& p, const Facts& facts) {
+    // An exact repeat was judged at its first appearance; a project cut off by the
+    // end of the file lacks its goal or indicators because the file is truncated,
+    // which incomplete-project says once.
+    if (facts.repeat || facts.incomplete) return;
+    if (cx_.on(Rule::MissingGoal) && (!p.goal || text::trim(*p.goal).empty()))
+        cx_.report(Rule::MissingGoal,
+               fmt::format("{} has no performance goal (绩效目标): state what the money is to achieve", Context::project_ref(p)),
+               p.location.line, p.name, p.index);
+    if (p.indicators.empty()) {
+        if (cx_.on(Rule::MissingIndicators))
+            cx_.report(Rule::MissingIndicators,
+                   fmt::format("{} has no performance indicators (绩效指标): every project needs at least one, "
+                               "with its targets",
+                               Context::project_ref(p)),
+                   p.location.line, p.name, p.index);
+        return;
+    }
+    if (cx_.on(Rule::MissingIndicatorCategory)) {
+        bool output = false, effect = false, unreadable = false;
+        for (const auto& i : p.indicators) {
+            if (!i.level1) {
+                unreadable = true;
+                continue;
+            }
+            framework::Category c = framework::category_of(*i.level1);
+            output |= c == framework::Category::Output;
+            effect |= c == framework::Category::Effect;
+        }
+        // A clause the grammar could not read may be the missing one; it is already
+        // reported as indicator-malformed.
+        if (!unreadable && (!output || !effect)) {
+            std::string_view missing = !output && !effect ? "neither an output (产出指标) nor an effect (效益指标) indicator"
+                                       : !output           ? "no output indicator (产出指标)"
+                                                           : "no effect indicator (效益指标)";
+            cx_.report(Rule::MissingIndicatorCategory,
+                   fmt::format("{} has {}: budget rules expect every project to promise both outputs and effects",
+                               Context::project_ref(p), missing),
+                   p.location.line, p.name, p.index);
+        }
+    }
+    for (const auto& i : p.indicators) indicator(p, i);
+}
+
+void Indicators::indicator(const Project& p, const Indicator& i) {
+    LineNo line = i.location.line ? i.location.line : p.location.line;
+    // Formatted only for a finding: this runs on every indicator.
+    auto where = [&] {
+        return fmt::format("{}, indicator {} ({})", Context::project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);
+    };
+
+    if (i.level1 && cx_.on(Rule::IndicatorCodeMismatch)) {
+        const Level& l1 = *i.level1;
+        std::vector<std::string> problems = framework::code_problems(l1, i.level2);
+        if (!problems.empty()) {
+            std::string all;
+            for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
+            cx_.report(Rule::IndicatorCodeMismatch,
+                   fmt::format("{}: `{}{}`: {}", where(), framework::level_text(l1), i.level2 ? "；" + framework::level_text(*i.level2) : "",
+                               all),
+                   line, i.raw, p.index);
+        }
+    }
+
+    if (cx_.on(Rule::TargetOutOfRange)) {
+        std::vector<std::string> problems;
+        for (const auto& [target, label] : {std::pair{&i.period, "实施周期指标值"}, std::pair{&i.annual, "年度指标值"}}) {
+            // A tolerance (±3%) is a width around a nominal value, not a value itself.
+            if (!*target || (*target)->kind != TargetKind::Numeric || (*target)->op == Comparator::Within) continue;
+            const Target& t = **target;
+            // A range is out of range when either end is.
+            const std::string& top = t.op == Comparator::Between ? t.value_max : t.value;
+            // Asked only of a target out of range: the word search costs more than the rest.
+            auto change = [&] { return names_a_change(i.name) || names_a_change(t.qualifier); };
+            if (t.unit == "%") {
+                int vs100 = compare_decimal(top, "100");
+                if ((is_negative(t.value) || (t.op == Comparator::Lt && compare_decimal(t.value, "0") <= 0)) &&
+                    !change())
+                    problems.push_back(fmt::format("{} `{}` asks for a percentage below 0%", label, t.raw));
+                else if ((vs100 > 0 || (vs100 == 0 && t.op == Comparator::Gt)) && !change())
+                    problems.push_back(fmt::format("{} `{}` asks for a rate above 100%", label, t.raw));
+            } else if (is_negative(t.value) && !change()) {
+                problems.push_back(fmt::format("{} `{}` is a negative quantity", label, t.raw));
+            }
+        }
+        if (!problems.empty()) {
+            std::string all;
+            for (const auto& s : problems) all += (all.empty() ? "" : "; ") + s;
+            cx_.report(Rule::TargetOutOfRange,
+                   fmt::format("{}: {}: no result can meet it; correct the target", where(), all), line, i.raw, p.index);
+        }
+    }
+
+    if (cx_.on(Rule::TargetPeriodAnnualInconsistent) && i.period && i.annual &&
+        i.period->kind == TargetKind::Numeric && i.annual->kind == TargetKind::Numeric &&
+        i.period->op != Comparator::Within && i.annual->op != Comparator::Within) {
+        const Target& period = *i.period;
+        const Target& annual = *i.annual;
+        // An annual cap (≤, <) above the period's figure limits the year less than the
+        // period, which is loose but no contradiction.
+        bool annual_cap_only = is_upper_bound(annual.op) && !is_upper_bound(period.op);
+        // A range contradicts only when the year's least exceeds the period's most.
+        const std::string& period_most = period.op == Comparator::Between ? period.value_max : period.value;
+        // Rates and scores do not add up over the years, so a higher annual rate is
+        // no contradiction; counts do.
+        if (period.unit == annual.unit && period.qualifier == annual.qualifier && is_additive_unit(annual.unit) &&
+            !annual_cap_only && compare_decimal(annual.value, period_most) > 0)
+            cx_.report(Rule::TargetPeriodAnnualInconsistent,
+                   fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
+                               "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",
+                               where(), annual.raw, period.raw),
+                   line, i.raw, p.index);
+    }
+}
+
+}  // namespace bpt::checks
