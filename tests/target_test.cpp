@@ -1,8 +1,11 @@
 // The target grammar on values as real tables write them: the Huadu samples (data/),
 // the tables from elsewhere (/work/shared/samples/realworld/, cited by file number rw-NN)
 // and the forms domain.md lists. Each value is typed exactly: the whole Target is compared.
+#include "bpt/assembler.h"
 #include "bpt/indicator.h"
+#include "bpt/row.h"
 #include "bpt/target.h"
+#include "collect_sink.h"
 
 #include <catch2/catch.hpp>
 
@@ -486,4 +489,42 @@ TEST_CASE("targets: the clause grammar reports unfilled and untypable targets an
           "indicator clause 2: 实施周期指标值 `≤28.40/株` holds a number the target grammar cannot place, so it was "
           "kept as text (expected a comparator, a number and a unit such as `≥95%`, a date such as "
           "`2021年12月31日`, or words)");
+}
+
+TEST_CASE("targets: the assembler types a grid's split columns with make_target and reports them",
+          "[target][assembler]") {
+    bpt::test::CollectSink sink;
+    Assembler assembler(sink, {});
+    Row project;
+    project.kind = RowKind::Project;
+    project.at.line = 1;
+    project.add(Role::Name, "部门整体支出", project.at);
+    assembler.row(project);
+    // rw-22 浮梁: 三级指标 | 计算符号 | 目标值 | 度量单位; the second row left as its template.
+    const std::vector<std::vector<std::string>> grid = {
+        {"湿地保有量(公顷)", "=", "4900", ""},
+        {"工资发放准确性(%)", "≥", "", "%"},
+    };
+    for (std::size_t n = 0; n < grid.size(); ++n) {
+        Row r;
+        r.kind = RowKind::Indicator;
+        r.at.line = static_cast<LineNo>(2 + n);
+        r.add(Role::Level1, "产出指标", r.at);
+        r.add(Role::IndicatorName, grid[n][0], r.at);
+        r.add(Role::Op, grid[n][1], r.at);
+        r.add(Role::Target, grid[n][2], r.at);
+        r.add(Role::Unit, grid[n][3], r.at);
+        assembler.row(r);
+    }
+    assembler.finish();
+    REQUIRE(sink.projects.size() == 1);
+    const auto& ind = sink.projects[0].indicators;
+    REQUIRE(ind.size() == 2);
+    CHECK(ind[0].annual == num("= 4900", C::Eq, "4900", "公顷"));
+    CHECK(ind[1].annual == unfilled("≥ %", C::Ge, "%"));
+    REQUIRE(sink.rules() == std::vector<std::string>{"target-unfilled"});
+    CHECK(sink.diagnostics[0].at.line == 3);
+    CHECK(sink.diagnostics[0].project == 1);
+    CHECK(sink.diagnostics[0].message ==
+          "indicator 2: 指标值 `≥ %` is a template left unfilled: it gives no number (expected a value such as `≥95%`)");
 }
