@@ -918,13 +918,11 @@ Target make_target(string_view op_cell, string_view value_cell, string_view unit
         else if (w == "定性") qualitative_cell = known_op = true;
         else if (w == "定量" || w == "中性") known_op = true;
     }
-    // raw: the cells as written, a space apart; a direction word is no part of the value.
+    // raw: the cells as written, joined as one cell would write them (`≥95%`); a
+    // direction word is no part of the value.
     std::string raw;
     for (string_view part : {comparator_cell(op_text) || !known_op ? op_text : string_view(), value_text, unit_text})
-        if (!part.empty()) {
-            if (!raw.empty()) raw += ' ';
-            raw += part;
-        }
+        raw += part;
 
     Target t = parse_target(value_text);
     std::string unit = normalise_unit(unit_text);

@@ -440,29 +440,29 @@ TEST_CASE("targets: the unit an indicator's name carries", "[target]") {
 
 TEST_CASE("targets: a grid's split columns make the same target as one cell", "[target]") {
     // rw-01 井研: 指标性质 | 指标值 | 度量单位
-    CHECK(make_target("≥", "95", "%", "维护社会稳定") == num("≥ 95 %", C::Ge, "95", "%"));
-    CHECK(make_target("≥", "1", "人/年", "按时发放") == num("≥ 1 人/年", C::Ge, "1", "人/年"));
-    CHECK(make_target("=", "11", "个", "行政村数量") == num("= 11 个", C::Eq, "11", "个"));
+    CHECK(make_target("≥", "95", "%", "维护社会稳定") == num("≥95%", C::Ge, "95", "%"));
+    CHECK(make_target("≥", "1", "人/年", "按时发放") == num("≥1人/年", C::Ge, "1", "人/年"));
+    CHECK(make_target("=", "11", "个", "行政村数量") == num("=11个", C::Eq, "11", "个"));
     // rw-22 浮梁: 计算符号 | 目标值 | 度量单位, the unit also in the name
-    CHECK(make_target("=", "0.5", "万亩", "林业产业(万亩)") == num("= 0.5 万亩", C::Eq, "0.5", "万亩"));
-    CHECK(make_target("=", "4900", "", "湿地保有量(公顷)") == num("= 4900", C::Eq, "4900", "公顷"));
-    CHECK(make_target("≥", "95", "%", "工资发放准确性(%)") == num("≥ 95 %", C::Ge, "95", "%"));
+    CHECK(make_target("=", "0.5", "万亩", "林业产业(万亩)") == num("=0.5万亩", C::Eq, "0.5", "万亩"));
+    CHECK(make_target("=", "4900", "", "湿地保有量(公顷)") == num("=4900", C::Eq, "4900", "公顷"));
+    CHECK(make_target("≥", "95", "%", "工资发放准确性(%)") == num("≥95%", C::Ge, "95", "%"));
     // rw-12 甘孜: 指标性质 empty or 定性
-    CHECK(make_target("", "470", "人/天", "检查差旅费") == num("470 人/天", C::Eq, "470", "人/天"));
+    CHECK(make_target("", "470", "人/天", "检查差旅费") == num("470人/天", C::Eq, "470", "人/天"));
     CHECK(make_target("", "1", "", "完成时限") == num("1", C::Eq, "1"));
     CHECK(make_target("定性", "高中低", "", "食品安全整体状况") == words("高中低"));
     // rw-21 原州 and rw-09 同心: the name's template gives the unit
     CHECK(make_target("", "85", "", "苗木成活率(≥**%)") == num("85", C::Eq, "85", "%"));
     // Words as the op, direction words, a unit alone, nothing
-    CHECK(make_target("大于等于", "98", "%", "") == num("大于等于 98 %", C::Ge, "98", "%"));
-    CHECK(make_target("正向", "95", "%", "") == num("95 %", C::Ge, "95", "%"));
-    CHECK(make_target("反向", "5", "%", "") == num("5 %", C::Le, "5", "%"));
-    CHECK(make_target("≥", "", "%", "") == unfilled("≥ %", C::Ge, "%"));
+    CHECK(make_target("大于等于", "98", "%", "") == num("大于等于98%", C::Ge, "98", "%"));
+    CHECK(make_target("正向", "95", "%", "") == num("95%", C::Ge, "95", "%"));
+    CHECK(make_target("反向", "5", "%", "") == num("5%", C::Le, "5", "%"));
+    CHECK(make_target("≥", "", "%", "") == unfilled("≥%", C::Ge, "%"));
     CHECK(make_target("", "", "%", "") == unfilled("%", C::Eq, "%"));
     CHECK(make_target("", "", "", "满意度") == Target{});
     CHECK(make_target("", "100百分比", "", "") == num("100百分比", C::Eq, "100", "%"));
     // The value's own comparator and the op cell disagree: reported, not chosen.
-    CHECK(make_target("≥", "≤95", "%", "") == untypable("≥ ≤95 %"));
+    CHECK(make_target("≥", "≤95", "%", "") == untypable("≥≤95%"));
 }
 
 TEST_CASE("targets: the clause grammar reports unfilled and untypable targets and uses the name's unit",
@@ -520,11 +520,11 @@ TEST_CASE("targets: the assembler types a grid's split columns with make_target 
     REQUIRE(sink.projects.size() == 1);
     const auto& ind = sink.projects[0].indicators;
     REQUIRE(ind.size() == 2);
-    CHECK(ind[0].annual == num("= 4900", C::Eq, "4900", "公顷"));
-    CHECK(ind[1].annual == unfilled("≥ %", C::Ge, "%"));
+    CHECK(ind[0].annual == num("=4900", C::Eq, "4900", "公顷"));
+    CHECK(ind[1].annual == unfilled("≥%", C::Ge, "%"));
     REQUIRE(sink.rules() == std::vector<std::string>{"target-unfilled"});
     CHECK(sink.diagnostics[0].at.line == 3);
     CHECK(sink.diagnostics[0].project == 1);
     CHECK(sink.diagnostics[0].message ==
-          "indicator 2: 指标值 `≥ %` is a template left unfilled: it gives no number (expected a value such as `≥95%`)");
+          "indicator 2: 指标值 `≥%` is a template left unfilled: it gives no number (expected a value such as `≥95%`)");
 }
