@@ -5,6 +5,7 @@
 #include "bpt/amounts.h"
 #include "bpt/grid_header.h"
 #include "bpt/indicator.h"
+#include "bpt/target.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -266,17 +267,21 @@ void Assembler::add_indicator_row(const Row& row) {
     i.reason = text_of(Role::Reason);
     if (auto actual = text_of(Role::Actual)) i.actual = parse_target(*actual);
     i.name = std::string(text::trim(cell_text(row, Role::IndicatorName)));
-    // A target split over columns (指标性质 | 指标值 | 度量单位) is read as one text.
-    auto target = [&](Role value) -> std::optional<Target> {
+    // A target split over columns (指标性质 | 指标值 | 度量单位) is typed as one target,
+    // the unit in the name (`湿地保有量(公顷)`) serving where the cells give none.
+    auto target = [&](Role value, std::string_view label) -> std::optional<Target> {
         const Cell* c = row.find(value);
         if (!c) return std::nullopt;
-        std::string written = std::string(text::trim(cell_text(row, Role::Op))) + std::string(text::trim(c->text)) +
-                              std::string(text::trim(cell_text(row, Role::Unit)));
-        return parse_target(written);
+        Target t = make_target(cell_text(row, Role::Op), c->text, cell_text(row, Role::Unit), i.name);
+        if (auto f = target_finding(t))
+            grammar_.push_back(make_diagnostic(f->rule, "indicator " + std::to_string(i.seq) + ": " +
+                                                            std::string(label) + " " + f->message,
+                                               c->at, t.raw));
+        return t;
     };
-    i.period = target(Role::PeriodTarget);
-    i.annual = target(Role::AnnualTarget);
-    if (!i.annual) i.annual = target(Role::Target);
+    i.period = target(Role::PeriodTarget, "实施周期指标值");
+    i.annual = target(Role::AnnualTarget, "年度指标值");
+    if (!i.annual) i.annual = target(Role::Target, "指标值");
     for (const auto& c : row.cells) i.raw += (i.raw.empty() ? "" : " | ") + c.text;
 }
 

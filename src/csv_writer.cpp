@@ -19,10 +19,15 @@ constexpr std::array kProjectColumns = {
 };
 
 constexpr std::array kIndicatorColumns = {
-    "project",       "project_name", "town",         "seq",          "level1_code",  "level1_name",
-    "level2_code",   "level2_name",  "name",         "period_raw",   "period_kind",  "period_op",
-    "period_value",  "period_unit",  "period_qualifier", "annual_raw", "annual_kind", "annual_op",
-    "annual_value",  "annual_unit",  "annual_qualifier", "line",
+    "project",         "project_name",   "town",           "seq",               "level1_code",
+    "level1_name",     "level2_code",    "level2_name",    "name",              "period_raw",
+    "period_kind",     "period_op",      "period_value",   "period_unit",       "period_qualifier",
+    "annual_raw",      "annual_kind",    "annual_op",      "annual_value",      "annual_unit",
+    "annual_qualifier", "line",
+    // Added with the date, range and standard forms; after `line` so that the columns
+    // readers already know keep their place.
+    "period_value_max", "period_standard", "period_date",  "period_date_end",
+    "annual_value_max", "annual_standard", "annual_date",  "annual_date_end",
 };
 
 // Whether RFC 4180 requires `field` to be quoted. Fields are mostly long Chinese
@@ -93,15 +98,28 @@ void target_cells(Row& row, const std::optional<Target>& t) {
         return;
     }
     row.text(t->raw).text(kind_name(t->kind));
-    if (t->kind == TargetKind::Numeric) row.text(op_name(t->op));
+    bool has_op = t->kind == TargetKind::Numeric || t->kind == TargetKind::Date ||
+                  (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
+    if (has_op) row.text(op_name(t->op));
     else row.empty();
     switch (t->kind) {
-        case TargetKind::Numeric: row.text(t->number); break;
+        case TargetKind::Numeric:
+        case TargetKind::Qualitative: row.text(t->value); break;
         case TargetKind::Boolean: row.text(t->yes ? "true" : "false"); break;
-        case TargetKind::Qualitative: row.text(t->text); break;
-        case TargetKind::Empty: row.empty(); break;
+        case TargetKind::Empty:
+        case TargetKind::Date:
+        case TargetKind::Unfilled: row.empty(); break;
     }
     row.text(t->unit).text(t->qualifier);
+}
+
+// value_max, standard, date, date_end: the members added later, after `line`.
+void target_extra_cells(Row& row, const std::optional<Target>& t) {
+    if (!t) {
+        for (int i = 0; i < 4; ++i) row.empty();
+        return;
+    }
+    row.text(t->value_max).text(t->standard).text(t->date).text(t->date_end);
 }
 
 }  // namespace
@@ -193,6 +211,8 @@ void CsvWriter::indicator_rows(const Project& p) {
         target_cells(row, i.period);
         target_cells(row, i.annual);
         row.number(i.location.line);
+        target_extra_cells(row, i.period);
+        target_extra_cells(row, i.annual);
         row.end();
     }
 }

@@ -49,27 +49,6 @@ void write_grid_members(JsonOut& j, const Indicator& i) {
 
 }  // namespace
 
-std::string_view kind_name(TargetKind k) {
-    switch (k) {
-        case TargetKind::Empty: return "empty";
-        case TargetKind::Numeric: return "numeric";
-        case TargetKind::Boolean: return "boolean";
-        case TargetKind::Qualitative: return "qualitative";
-    }
-    return "empty";
-}
-
-std::string_view op_name(Comparator c) {
-    switch (c) {
-        case Comparator::Gt: return ">";
-        case Comparator::Ge: return ">=";
-        case Comparator::Lt: return "<";
-        case Comparator::Le: return "<=";
-        case Comparator::Eq: return "=";
-    }
-    return "=";
-}
-
 void write_amounts(JsonOut& j, const Amounts& a) {
     j.begin_object();
     j.key("total");
@@ -88,28 +67,44 @@ void write_amounts(JsonOut& j, const Amounts& a) {
     j.end_object();
 }
 
+// Every member is always written, null where the kind does not use it, so that
+// every target has the same shape.
 void write_target(JsonOut& j, const std::optional<Target>& t) {
     if (!t) {
         j.null();
         return;
     }
+    bool numeric = t->kind == TargetKind::Numeric;
+    bool has_op = numeric || t->kind == TargetKind::Date ||
+                  (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
     j.begin_object();
     j.key("raw").string(t->raw);
     j.key("kind").string(kind_name(t->kind));
     j.key("op");
-    if (t->kind == TargetKind::Numeric) j.string(op_name(t->op));
+    if (has_op) j.string(op_name(t->op));
     else j.null();
     j.key("value");
     switch (t->kind) {
-        case TargetKind::Numeric: j.raw_number(t->number); break;
+        case TargetKind::Numeric: j.raw_number(t->value); break;
         case TargetKind::Boolean: j.boolean(t->yes); break;
-        case TargetKind::Qualitative: j.string(t->text); break;
-        case TargetKind::Empty: j.null(); break;
+        case TargetKind::Qualitative: j.string(t->value); break;
+        case TargetKind::Empty:
+        case TargetKind::Date:
+        case TargetKind::Unfilled: j.null(); break;
     }
+    j.key("value_max");
+    if (numeric && !t->value_max.empty()) j.raw_number(t->value_max);
+    else j.null();
     j.key("unit");
     nonempty_or_null(j, t->unit);
     j.key("qualifier");
     nonempty_or_null(j, t->qualifier);
+    j.key("standard");
+    nonempty_or_null(j, t->standard);
+    j.key("date");
+    nonempty_or_null(j, t->date);
+    j.key("date_end");
+    nonempty_or_null(j, t->date_end);
     j.end_object();
 }
 

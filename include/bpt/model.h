@@ -8,6 +8,7 @@
 
 #include "bpt/location.h"
 #include "bpt/money.h"
+#include "bpt/target.h"
 
 namespace bpt {
 
@@ -23,22 +24,6 @@ struct Amounts {
 
     bool empty() const { return !total && !fiscal && !fiscal_special && !other && unassigned.empty(); }
     bool operator==(const Amounts&) const = default;
-};
-
-enum class TargetKind { Empty, Numeric, Boolean, Qualitative };
-enum class Comparator { Gt, Ge, Lt, Le, Eq };
-
-// One target value (实施周期指标值 or 年度指标值), as typed as the text allows.
-struct Target {
-    std::string raw;               // as written, trimmed, without a closing 。
-    TargetKind kind = TargetKind::Empty;
-    Comparator op = Comparator::Eq;  // Numeric only; no comparator written means Eq
-    std::string number;            // Numeric: exact ASCII decimal, e.g. "3619", "0.5"
-    bool yes = false;              // Boolean: 是 → true, 否 → false
-    std::string text;              // Qualitative: the word or phrase (合格, 长期 …)
-    std::string unit;              // Numeric: "人", "%", "个月" …; empty when none
-    std::string qualifier;         // Numeric: words before the comparator (称职 in 称职≥95%)
-    bool operator==(const Target&) const = default;
 };
 
 // A level of the indicator framework: code "1" / name "产出指标". `code` is empty
