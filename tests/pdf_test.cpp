@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
 #include <map>
 #include <optional>
 #include <string>
@@ -331,6 +332,48 @@ TEST_CASE("PDF: bad files are refused with one clean line naming the file", "[pd
         REQUIRE_FALSE(rows.findings.empty());
         CHECK(rows.findings[0].rule == bpt::Rule::UnparsedText);
     }
+}
+
+namespace {
+// A /proc/self/status field in KiB (VmRSS, VmHWM).
+long status_kib(const std::string& field) {
+    std::ifstream in("/proc/self/status");
+    std::string line;
+    while (std::getline(in, line))
+        if (line.starts_with(field + ":")) return std::stol(line.substr(field.size() + 1));
+    return -1;
+}
+}  // namespace
+
+TEST_CASE("PDF: pages are streamed: 1,000 pages in bounded memory", "[pdf]") {
+    // Writing 5 to clear_refs resets the peak RSS, so VmHWM after the read is this
+    // read's own peak, not an earlier test's.
+    {
+        std::ofstream clear("/proc/self/clear_refs");
+        clear << "5";
+    }
+    const long before = status_kib("VmRSS");
+    REQUIRE(before > 0);
+    Rows rows;
+    {
+        auto source = bpt::PdfSource::open(pdf_path("pdf/thousand-pages.pdf"));
+        CHECK(source->page_count() == 1000);
+        // Rows are counted, not kept: what is measured is the source and the reader.
+        struct Count : bpt::RowSink {
+            std::size_t projects = 0, findings = 0;
+            void row(bpt::Row& r) override { projects += r.kind == RowKind::Project; }
+            void finding(bpt::Rule, std::string, bpt::Location, std::string_view) override { ++findings; }
+        } count;
+        bpt::PdfReader reader(count);
+        bpt::PdfPage page;
+        while (source->next(page)) reader.page(page);
+        reader.finish();
+        CHECK(count.projects == 3000);
+        CHECK(count.findings == 0);
+    }
+    const long peak = status_kib("VmHWM");
+    INFO("RSS before " << before << " KiB, peak while reading " << peak << " KiB");
+    CHECK(peak - before < 64 * 1024);
 }
 
 TEST_CASE("PDF: a PDF from memory reads as from its file", "[pdf]") {
