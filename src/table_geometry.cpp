@@ -454,7 +454,12 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             }
         } else {
             auto at = [&](std::size_t g, std::size_t j) { return g * (n + 1) + j; };
-            float best_total = kInf;
+            struct Cut {
+                float total = kInf;
+                std::vector<std::size_t> owner;
+                std::vector<bool> loose;
+            };
+            std::array<Cut, 3> cuts;
             for (Mode m : {Middle, Top, Bottom}) {
                 std::vector<float> dp((K + 1) * (n + 1), kInf);
                 std::vector<std::size_t> from((K + 1) * (n + 1), 0);
@@ -472,20 +477,36 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
                                 from[at(g, j)] = a;
                             }
                         }
-                if (!(dp[at(K, n)] < best_total)) continue;
-                best_total = dp[at(K, n)];
-                std::fill(owner.begin(), owner.end(), 0);
-                std::vector<bool> loose_rows(K, false);
+                Cut& cut = cuts[m];
+                cut.total = dp[at(K, n)];
+                cut.owner.assign(n, 0);
+                cut.loose.assign(K, false);
                 std::size_t j = n;
                 for (std::size_t g = K; g >= 1; --g) {
                     std::size_t a = from[at(g, j)];
-                    for (std::size_t x = a; x < j; ++x) owner[x] = g;
-                    if (a != j && cost(m, g, a, j) > loose) loose_rows[g - 1] = true;
+                    for (std::size_t x = a; x < j; ++x) cut.owner[x] = g;
+                    if (a != j && cost(m, g, a, j) > loose) cut.loose[g - 1] = true;
                     j = a;
                 }
                 // Lines [0, j) are the continuation.
-                misaligned_col = std::move(loose_rows);
             }
+            // The alignment a page shows clearly (the best cut beats the others by half
+            // a line) holds for the column from then on: a page with a single row
+            // cannot tell top from bottom alignment, nor a continuation from the top
+            // of a bottom-aligned cell.
+            auto& mode = mode_[std::size_t(c)];
+            int best = 0;
+            for (int m = 1; m < 3; ++m)
+                if (cuts[m].total < cuts[best].total) best = m;
+            if (!mode) {
+                float second = kInf;
+                for (int m = 0; m < 3; ++m)
+                    if (m != best) second = std::min(second, cuts[m].total);
+                if (second - cuts[best].total >= 0.5f * y_em) mode = best;
+            }
+            const Cut& chosen = cuts[mode ? *mode : best];
+            owner = chosen.owner;
+            misaligned_col = chosen.loose;
             for (std::size_t g = 0; g < K; ++g)
                 if (misaligned_col[g]) anchored[g].misaligned = true;
         }

@@ -16,7 +16,7 @@
 //    the wrapped columns (name, goal, indicators) are cut into consecutive runs, one
 //    per row, so that each run lines up with its row's anchor at the top, the middle
 //    or the bottom (cells are top-, middle- or bottom-aligned depending on the
-//    producer);
+//    producer; the first page that shows it clearly fixes it for the document);
 //  - text above the first row of a page that lines up with no row there is the rest
 //    of the row the previous page broke (a `continuation` row);
 //  - page furniture (footers `第 3 页，共 40 页`, `- 3 -`, bare page numbers) is dropped.
@@ -87,6 +87,7 @@ private:
     std::optional<Columns> columns_;
     std::array<float, kCols> left_{};  // left edge of each text column's lines (last page's)
     std::array<bool, kCols> have_left_{};
+    std::array<std::optional<int>, kCols> mode_{};  // each wrapped column's cell alignment, once clear
 };
 
 }  // namespace bpt::geo
