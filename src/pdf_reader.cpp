@@ -141,7 +141,7 @@ void PdfReader::page(const PdfPage& page) {
             open_.emplace();
         }
         if (r.misaligned)
-            sink_.finding(Rule::UnparsedText,
+            sink_.finding(Rule::PdfCellPlacement,
                           fmt::format("page {}: a cell of this row lines up with its amounts only loosely; "
                                       "check that its lines belong to it",
                                       page.number),

@@ -86,6 +86,8 @@ constexpr RuleInfo kRules[] = {
      "a percentage below 0, a rate above 100%, or a negative count", "target-out-of-range"},
     {Rule::TargetPeriodAnnualInconsistent, "target-period-annual-inconsistent", Severity::Warning, RuleStage::Validator,
      "the annual target of a quantity exceeds its target for the whole period", "target-period-annual-inconsistent"},
+    {Rule::PdfCellPlacement, "pdf-cell-placement", Severity::Warning, RuleStage::Reader,
+     "a PDF cell's lines line up with their row only loosely: check that they belong to it", "pdf-cell-placement"},
 };
 
 constexpr bool in_order() {

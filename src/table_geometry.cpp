@@ -415,6 +415,7 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
     const float penalty = 0.5f * y_em;
     const float loose = 0.75f * y_em;
     const float empty_cost = 0.5f * y_em;
+    const float reach = 0.25f * y_em;
     std::vector<bool> misaligned_col;
     for (Col c : {Col::Name, Col::Goal, Col::Indicators}) {
         auto& ls = lines[std::size_t(c)];
@@ -434,10 +435,15 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             if (a == b) return empty_cost;
             const Anchor& an = anchors[g - 1];
             float top = ls[a].y0, bottom = ls[b - 1].y1;
+            // A cell never reaches into the neighbouring rows' amounts; without this a
+            // top-aligned cell could take every line below it for free.
+            float over = 0;
+            if (g < K) over += std::max(0.0f, bottom - anchors[g].top - reach);
+            if (g > 1) over += std::max(0.0f, anchors[g - 2].bottom - top - reach);
             switch (m) {
-                case Top: return std::abs(top - an.top);
-                case Bottom: return std::abs(bottom - an.bottom);
-                default: return std::abs((top + bottom) / 2 - an.centre());
+                case Top: return std::abs(top - an.top) + 4 * over;
+                case Bottom: return std::abs(bottom - an.bottom) + 4 * over;
+                default: return std::abs((top + bottom) / 2 - an.centre()) + 4 * over;
             }
         };
         std::vector<std::size_t> owner(n, 0);
@@ -465,7 +471,8 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
                 std::vector<std::size_t> from((K + 1) * (n + 1), 0);
                 dp[at(0, 0)] = 0;
                 if (may_continue)
-                    for (std::size_t j = 1; j <= n; ++j) dp[at(0, j)] = penalty;
+                    for (std::size_t j = 1; j <= n; ++j)
+                        dp[at(0, j)] = penalty + 4 * std::max(0.0f, ls[j - 1].y1 - anchors[0].top - reach);
                 for (std::size_t g = 1; g <= K; ++g)
                     for (std::size_t j = 0; j <= n; ++j)
                         for (std::size_t a = 0; a <= j; ++a) {

@@ -121,3 +121,18 @@ TEST_CASE("geometry: page furniture", "[geometry]") {
     CHECK_FALSE(is_page_furniture("第3页的内容", false));
     CHECK_FALSE(is_page_furniture("合计", true));
 }
+
+TEST_CASE("geometry: a cell that lines up with no row is placed, and flagged", "[geometry]") {
+    bpt::geo::TableGeometry geo;
+    std::vector<Box> p = header(1);
+    for (const auto& x : std::vector<Box>{at("项目甲", 2, 3), amount("5.00", 35, 3), at("目标甲", 76, 3),
+                                          at("项目乙", 2, 5), amount("6.00", 35, 5),
+                                          // 乙's goal, three lines below its amounts
+                                          at("目标乙", 76, 8), at("第二行", 76, 9)})
+        p.push_back(x);
+    auto l = geo.page(p, 0, false);
+    REQUIRE(l.rows.size() == 2);
+    CHECK_FALSE(l.rows[0].misaligned);
+    CHECK(text(l.rows[1].cells[std::size_t(Col::Goal)]) == "目标乙第二行");
+    CHECK(l.rows[1].misaligned);
+}

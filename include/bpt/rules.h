@@ -53,6 +53,8 @@ enum class Rule : std::uint16_t {
     IndicatorCodeMismatch,
     TargetOutOfRange,
     TargetPeriodAnnualInconsistent,
+    // Reading a PDF
+    PdfCellPlacement,
 };
 
 // Who raises a rule: a reader while it finds cells, the assembler and the indicator
