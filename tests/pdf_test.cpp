@@ -245,6 +245,18 @@ TEST_CASE("PDF: the same table from other producers gives the same records", "[p
         CHECK(check_against_text_sample(rows, inexact) == 164);
         CHECK(inexact <= 1);
     }
+    SECTION("compatibility ideographs (⼯ U+2F2F, ⽬ U+2F6C) in the text layer are folded") {
+        Rows rows = read_pdf(pdf_path("pdf/compat-ideographs.pdf"));
+        check_fixture("compat-ideographs.pdf", "pdf/small.expected.json", rows);
+        std::size_t inexact = 0;
+        CHECK(check_against_text_sample(rows, inexact) == 13);
+        CHECK(inexact == 0);
+        for (const auto& r : rows.rows)
+            for (const auto& c : r.cells) {
+                CHECK(c.text.find("⼯") == std::string::npos);
+                CHECK(c.text.find("⽬") == std::string::npos);
+            }
+    }
     SECTION("one page") {
         check_fixture("small.pdf", "pdf/small.expected.json", read_pdf(pdf_path("pdf/small.pdf")));
     }
