@@ -119,6 +119,15 @@ void PdfReader::above(const std::vector<geo::Line>& lines, std::uint32_t page) {
 }
 
 void PdfReader::page(const PdfPage& page) {
+    if (page.boxes.empty()) {
+        // A whole PDF without text is refused by the source; one page without it may
+        // be a scan inside a digital table, and its rows would be missing unnoticed.
+        sink_.finding(Rule::PdfPageWithoutText,
+                      fmt::format("page {} has no text: if it is a scanned page, its rows are missing (run OCR first)",
+                                  page.number),
+                      where(page.number, 0, 0));
+        return;
+    }
     std::vector<geo::Box> boxes;
     boxes.reserve(page.boxes.size());
     for (const auto& b : page.boxes) boxes.push_back({b.text, b.x0, b.y0, b.x1, b.y1, b.space_after});

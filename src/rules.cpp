@@ -88,6 +88,8 @@ constexpr RuleInfo kRules[] = {
      "the annual target of a quantity exceeds its target for the whole period", "target-period-annual-inconsistent"},
     {Rule::PdfCellPlacement, "pdf-cell-placement", Severity::Warning, RuleStage::Reader,
      "a PDF cell's lines line up with their row only loosely: check that they belong to it", "pdf-cell-placement"},
+    {Rule::PdfPageWithoutText, "pdf-page-without-text", Severity::Warning, RuleStage::Reader,
+     "a page of a PDF with text elsewhere has none: a scanned page's rows would be missing", "pdf-page-without-text"},
 };
 
 constexpr bool in_order() {

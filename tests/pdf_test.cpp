@@ -328,6 +328,15 @@ TEST_CASE("PDF: bad files are refused with one clean line naming the file", "[pd
             }
         }
     }
+    SECTION("a scanned page inside a PDF with text is reported, not passed over") {
+        Rows rows = read_pdf(pdf_path("pdf/scanned-page.pdf"));
+        CHECK(rows.pages == 2);
+        CHECK(rows.of(RowKind::Project).size() == 3);
+        REQUIRE(rows.findings.size() == 1);
+        CHECK(rows.findings[0].rule == bpt::Rule::PdfPageWithoutText);
+        CHECK(rows.findings[0].at.page == 2);
+        CHECK_THAT(rows.findings[0].message, Catch::Contains("OCR"));
+    }
     SECTION("not a PDF at all") {
         const auto txt = pdf_path("huadu-org-layout.txt");
         CHECK_THROWS_WITH(read_pdf(txt), Catch::Contains("not a PDF"));

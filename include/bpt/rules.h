@@ -55,6 +55,7 @@ enum class Rule : std::uint16_t {
     TargetPeriodAnnualInconsistent,
     // Reading a PDF
     PdfCellPlacement,
+    PdfPageWithoutText,
 };
 
 // Who raises a rule: a reader while it finds cells, the assembler and the indicator
