@@ -4,6 +4,8 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -113,8 +115,13 @@ bool PdfSource::next(PdfPage& out) {
     std::unique_ptr<poppler::page> page(m.doc->create_page(index));
     if (!page) throw PdfError(m.path, out.number, "the page cannot be read (damaged PDF)");
     const poppler::rectf rect = page->page_rect();
-    out.width = static_cast<float>(rect.width());
-    out.height = static_cast<float>(rect.height());
+    // Box coordinates are in the displayed page (after /Rotate), whose sides swap for
+    // a quarter turn.
+    const auto orient = page->orientation();
+    const bool quarter = orient == poppler::page::landscape || orient == poppler::page::seascape;
+    const float fw = static_cast<float>(quarter ? rect.height() : rect.width());
+    const float fh = static_cast<float>(quarter ? rect.width() : rect.height());
+    std::array<std::size_t, 4> by_rotation{};
     for (auto& box : page->text_list()) {
         const poppler::rectf b = box.bbox();
         poppler::byte_array utf8 = box.text().to_utf8();
@@ -127,7 +134,29 @@ bool PdfSource::next(PdfPage& out) {
         t.x1 = static_cast<float>(b.right());
         t.y1 = static_cast<float>(b.bottom());
         t.space_after = box.has_space_after();
+        ++by_rotation[static_cast<std::size_t>(box.rotation()) & 3];
         out.boxes.push_back(std::move(t));
+    }
+    // A table printed sideways (the page turned, or the text drawn turned) reads as
+    // columns of vertical text: turn the boxes so that most text runs left to right.
+    const auto turn = static_cast<std::size_t>(
+        std::max_element(by_rotation.begin(), by_rotation.end()) - by_rotation.begin());
+    out.width = turn % 2 ? fh : fw;
+    out.height = turn % 2 ? fw : fh;
+    for (auto& t : out.boxes) {
+        const TextBox b = t;
+        switch (turn) {
+            case 1:  // top to bottom
+                t.x0 = b.y0, t.x1 = b.y1, t.y0 = fw - b.x1, t.y1 = fw - b.x0;
+                break;
+            case 2:  // upside down
+                t.x0 = fw - b.x1, t.x1 = fw - b.x0, t.y0 = fh - b.y1, t.y1 = fh - b.y0;
+                break;
+            case 3:  // bottom to top
+                t.x0 = fh - b.y1, t.x1 = fh - b.y0, t.y0 = b.x0, t.y1 = b.x1;
+                break;
+            default: break;
+        }
     }
     if (!out.boxes.empty()) m.any_text = true;
     return true;  // `page` is released here: one page in memory at a time

@@ -257,6 +257,10 @@ TEST_CASE("PDF: the same table from other producers gives the same records", "[p
                 CHECK(c.text.find("⽬") == std::string::npos);
             }
     }
+    SECTION("a page turned a quarter, either way: the text is turned back") {
+        check_fixture("sideways-90.pdf", "pdf/small.expected.json", read_pdf(pdf_path("pdf/sideways-90.pdf")));
+        check_fixture("sideways-270.pdf", "pdf/small.expected.json", read_pdf(pdf_path("pdf/sideways-270.pdf")));
+    }
     SECTION("one page") {
         check_fixture("small.pdf", "pdf/small.expected.json", read_pdf(pdf_path("pdf/small.pdf")));
     }
