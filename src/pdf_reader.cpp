@@ -31,19 +31,35 @@ std::string no_spaces(std::string_view s) {
     return out;
 }
 
-// After `key` and an optional colon of either width, up to `stop` (or the end).
-std::optional<std::string> field(std::string_view line, std::string_view key, std::string_view stop) {
-    auto k = line.find(key);
-    if (k == std::string_view::npos) return std::nullopt;
-    std::string_view rest = line.substr(k + key.size());
-    rest = text::trim_left(rest);
-    if (rest.starts_with("：")) rest.remove_prefix(3);
-    else if (rest.starts_with(":")) rest.remove_prefix(1);
-    if (!stop.empty()) {
-        auto s = rest.find(stop);
-        if (s != std::string_view::npos) rest = rest.substr(0, s);
+// Drops a leading colon of either width and the spaces around.
+std::string after_colon(std::string_view s) {
+    s = text::trim(s);
+    if (s.starts_with("：")) s.remove_prefix(std::string_view("：").size());
+    else if (s.starts_with(":")) s.remove_prefix(1);
+    return std::string(text::trim(s));
+}
+
+// `部门名称：X 单位：万元`: the department and the unit, either possibly absent. The unit
+// is the last `单位` with a colon, so that a department named …事业单位 stays whole.
+struct MetaLine {
+    std::optional<std::string> department, unit;
+};
+MetaLine parse_meta(std::string_view t) {
+    MetaLine m;
+    std::size_t u = std::string_view::npos;
+    for (std::string_view key : {"单位：", "单位:"}) {
+        auto p = t.rfind(key);
+        if (p != std::string_view::npos && (u == std::string_view::npos || p > u)) u = p;
     }
-    return std::string(text::trim(rest));
+    constexpr std::string_view kDept = "部门名称";
+    auto d = t.find(kDept);
+    if (d != std::string_view::npos) {
+        std::size_t from = d + kDept.size();
+        std::size_t to = u != std::string_view::npos && u >= from ? u : t.size();
+        m.department = after_colon(t.substr(from, to - from));
+    }
+    if (u != std::string_view::npos) m.unit = after_colon(t.substr(u + std::string_view("单位").size()));
+    return m;
 }
 
 bool is_meta(std::string_view line) {
@@ -83,21 +99,17 @@ void PdfReader::above(const std::vector<geo::Line>& lines, std::uint32_t page) {
         const std::string flat = no_spaces(l.text);
         if (is_meta(l.text)) {
             if (meta_ && no_spaces(*meta_) == flat) continue;  // repeated on every page
-            auto dept = field(l.text, "部门名称", "单位");
-            auto unit = field(l.text, "单位", "");
-            // `部门名称：X 单位：万元` — the unit search must not start inside 资金使用单位.
-            if (dept) {
-                auto d = l.text.find("部门名称");
-                auto u = l.text.find("单位", d + std::string_view("部门名称").size());
-                unit = u == std::string::npos ? std::nullopt : field(std::string_view(l.text).substr(u), "单位", "");
-            }
+            const MetaLine meta = parse_meta(l.text);
+            const auto& dept = meta.department;
+            const auto& unit = meta.unit;
             Row row;
             row.kind = RowKind::Meta;
             row.at = where(page, l.x0, l.y0);
             if (dept) {
                 row.add(Role::Department, *dept, row.at);
-                if (!meta_)
-                    for (auto& d : split_departments(*dept)) departments_.push_back(d);
+                for (auto& d : split_departments(*dept))
+                    if (std::find(departments_.begin(), departments_.end(), d) == departments_.end())
+                        departments_.push_back(std::move(d));
             }
             if (unit && !unit->empty()) row.add(Role::AmountUnit, *unit, row.at);
             meta_ = l.text;

@@ -401,6 +401,38 @@ TEST_CASE("PDF: pages are streamed: 1,000 pages in bounded memory", "[pdf]") {
     CHECK(peak - before < 64 * 1024);
 }
 
+TEST_CASE("PDF reader: the 部门名称 line, with a department named …单位", "[pdf]") {
+    // One page as Poppler would give it (positions from small.pdf), built here to vary
+    // the words: a department whose name ends in 单位 must not lose it to 单位：元.
+    auto box = [](std::string t, float x0, float y0, float x1) { return bpt::TextBox{std::move(t), x0, y0, x1, y0 + 10.7f, false}; };
+    bpt::PdfPage page;
+    page.number = 1;
+    page.width = 841.9f;
+    page.height = 595;
+    page.boxes = {box("项目支出绩效目标表", 286, 34, 556),       box("部门名称：花都区某某事业单位", 28, 58, 215),
+                  box("单位：元", 771, 58, 814),                  box("项目名称（资金使用单位）", 33, 75, 135),
+                  box("总计", 160, 75, 177),                      box("财政拨款", 210, 75, 244),
+                  box("绩效目标", 439, 75, 473),                  box("绩效指标", 663, 75, 697),
+                  box("合计", 32, 91, 49),                        box("9.20", 176, 91, 194),
+                  box("花都区某某事业单位", 32, 107, 134),        box("9.20", 176, 107, 194),
+                  box("某某经费", 43, 134, 128),                  box("9.20", 176, 134, 194),
+                  box("目标", 370, 134, 400),                     box("1、1-产出指标；", 550, 134, 700)};
+    Rows rows;
+    bpt::PdfReader reader(rows);
+    reader.page(page);
+    reader.finish();
+    CHECK(reader.saw_table());
+    CHECK(rows.findings.empty());
+    auto meta = rows.of(RowKind::Meta);
+    REQUIRE(meta.size() == 1);
+    CHECK(cell(*meta[0], Role::Department) == "花都区某某事业单位");
+    CHECK(cell(*meta[0], Role::AmountUnit) == "元");
+    REQUIRE(rows.of(RowKind::Department).size() == 1);
+    CHECK(cell(*rows.of(RowKind::Department)[0], Role::Name) == "花都区某某事业单位");
+    REQUIRE(rows.of(RowKind::Project).size() == 1);
+    CHECK(cell(*rows.of(RowKind::Project)[0], Role::Goal) == "目标");
+}
+
 TEST_CASE("PDF: a PDF from memory reads as from its file", "[pdf]") {
     auto bytes = bpt::test::read_file(bpt::test::data_path("pdf/small.pdf"));
     Rows out;
