@@ -426,6 +426,10 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             for (auto& l : ls) (may_continue ? cont.cells[std::size_t(c)] : out.unplaced).push_back(std::move(l));
             continue;
         }
+        // gaps[k]: the white space between lines 0..k beyond half a line, summed.
+        std::vector<float> gaps(n, 0);
+        for (std::size_t k = 1; k < n; ++k)
+            gaps[k] = gaps[k - 1] + std::max(0.0f, ls[k].y0 - ls[k - 1].y1 - 0.5f * y_em);
         // Group 0 is the continuation (a prefix), groups 1..K the anchors' runs. A
         // producer aligns a column's cells one way (top, middle or bottom): each is
         // tried and the cut that fits best is kept. An empty run costs a little, so
@@ -435,15 +439,18 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             if (a == b) return empty_cost;
             const Anchor& an = anchors[g - 1];
             float top = ls[a].y0, bottom = ls[b - 1].y1;
+            // The lines of one cell follow each other closely; a run that spans the
+            // white space between two rows is two cells, whatever its alignment says.
+            const float spread = gaps[b - 1] - gaps[a];
             // A cell never reaches into the neighbouring rows' amounts; without this a
             // top-aligned cell could take every line below it for free.
             float over = 0;
             if (g < K) over += std::max(0.0f, bottom - anchors[g].top - reach);
             if (g > 1) over += std::max(0.0f, anchors[g - 2].bottom - top - reach);
             switch (m) {
-                case Top: return std::abs(top - an.top) + 4 * over;
-                case Bottom: return std::abs(bottom - an.bottom) + 4 * over;
-                default: return std::abs((top + bottom) / 2 - an.centre()) + 4 * over;
+                case Top: return std::abs(top - an.top) + 4 * over + spread;
+                case Bottom: return std::abs(bottom - an.bottom) + 4 * over + spread;
+                default: return std::abs((top + bottom) / 2 - an.centre()) + 4 * over + spread;
             }
         };
         std::vector<std::size_t> owner(n, 0);
@@ -472,7 +479,8 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
                 dp[at(0, 0)] = 0;
                 if (may_continue)
                     for (std::size_t j = 1; j <= n; ++j)
-                        dp[at(0, j)] = penalty + 4 * std::max(0.0f, ls[j - 1].y1 - anchors[0].top - reach);
+                        dp[at(0, j)] = penalty + 4 * std::max(0.0f, ls[j - 1].y1 - anchors[0].top - reach) +
+                                       gaps[j - 1];
                 for (std::size_t g = 1; g <= K; ++g)
                     for (std::size_t j = 0; j <= n; ++j)
                         for (std::size_t a = 0; a <= j; ++a) {
