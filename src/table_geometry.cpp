@@ -447,11 +447,16 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             float over = 0;
             if (g < K) over += std::max(0.0f, bottom - anchors[g].top - reach);
             if (g > 1) over += std::max(0.0f, anchors[g - 2].bottom - top - reach);
+            const float at_top = std::abs(top - an.top) + 4 * over + spread;
+            float aligned = at_top;
             switch (m) {
-                case Top: return std::abs(top - an.top) + 4 * over + spread;
-                case Bottom: return std::abs(bottom - an.bottom) + 4 * over + spread;
-                default: return std::abs((top + bottom) / 2 - an.centre()) + 4 * over + spread;
+                case Top: break;
+                case Bottom: aligned = std::abs(bottom - an.bottom) + 4 * over + spread; break;
+                default: aligned = std::abs((top + bottom) / 2 - an.centre()) + 4 * over + spread; break;
             }
+            // The last row of a page may be the first part of a row the page break cuts,
+            // and a browser starts such a part at the top, whatever the alignment.
+            return g == K ? std::min(aligned, at_top) : aligned;
         };
         std::vector<std::size_t> owner(n, 0);
         const double work = 3.0 * double(n + 1) * double(n + 1) * double(K + 1);

@@ -231,6 +231,13 @@ TEST_CASE("PDF: the same table from other producers gives the same records", "[p
         CHECK(check_against_text_sample(rows, inexact) == 239);
         CHECK(inexact <= 1);
     }
+    SECTION("a browser's print with middle-aligned cells; a cut row's parts start at the top") {
+        Rows rows = read_pdf(pdf_path("pdf/chromium-middle.pdf"));
+        check_fixture("chromium-middle.pdf", "pdf/chromium-middle.expected.json", rows);
+        std::size_t inexact = 0;
+        CHECK(check_against_text_sample(rows, inexact) == 701);
+        CHECK(inexact <= 1);
+    }
     SECTION("bottom-aligned cells in tall rows, a header cell wrapped over two lines, footers `- 1 -`") {
         Rows rows = read_pdf(pdf_path("pdf/bottom-aligned.pdf"));
         check_fixture("bottom-aligned.pdf", "pdf/bottom-aligned.expected.json", rows);
