@@ -412,7 +412,7 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
 
     GeoRow cont;
     cont.continuation = true;
-    const float penalty = 0.5f * y_em;
+    const float penalty = 0.3f * y_em;
     const float loose = 0.75f * y_em;
     const float empty_cost = 0.5f * y_em;
     const float reach = 0.25f * y_em;
@@ -426,10 +426,15 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             for (auto& l : ls) (may_continue ? cont.cells[std::size_t(c)] : out.unplaced).push_back(std::move(l));
             continue;
         }
-        // gaps[k]: the white space between lines 0..k beyond half a line, summed.
+        // gaps[k]: the white space between lines 0..k beyond the usual, summed.
+        // The usual gap is the leading inside a cell; a gap clearly wider is a cell
+        // boundary (with bottom-aligned cells, the only sign of one).
+        std::vector<float> gap_list;
+        for (std::size_t k = 1; k < n; ++k) gap_list.push_back(std::max(0.0f, ls[k].y0 - ls[k - 1].y1));
+        const float usual_gap = median(gap_list, 0);
         std::vector<float> gaps(n, 0);
         for (std::size_t k = 1; k < n; ++k)
-            gaps[k] = gaps[k - 1] + std::max(0.0f, ls[k].y0 - ls[k - 1].y1 - 0.5f * y_em);
+            gaps[k] = gaps[k - 1] + 2 * std::max(0.0f, ls[k].y0 - ls[k - 1].y1 - usual_gap - 0.25f * y_em);
         // Group 0 is the continuation (a prefix), groups 1..K the anchors' runs. A
         // producer aligns a column's cells one way (top, middle or bottom): each is
         // tried and the cut that fits best is kept. An empty run costs a little, so

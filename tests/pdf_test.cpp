@@ -238,6 +238,13 @@ TEST_CASE("PDF: the same table from other producers gives the same records", "[p
         CHECK(check_against_text_sample(rows, inexact) == 701);
         CHECK(inexact <= 1);
     }
+    SECTION("a browser's print with bottom-aligned cells: a cut row's rest is told from the next cell by the gap") {
+        Rows rows = read_pdf(pdf_path("pdf/chromium-bottom.pdf"));
+        check_fixture("chromium-bottom.pdf", "pdf/chromium-bottom.expected.json", rows);
+        std::size_t inexact = 0;
+        CHECK(check_against_text_sample(rows, inexact) == 701);
+        CHECK(inexact <= 1);
+    }
     SECTION("bottom-aligned cells in tall rows, a header cell wrapped over two lines, footers `- 1 -`") {
         Rows rows = read_pdf(pdf_path("pdf/bottom-aligned.pdf"));
         check_fixture("bottom-aligned.pdf", "pdf/bottom-aligned.expected.json", rows);
