@@ -136,3 +136,23 @@ TEST_CASE("geometry: a cell that lines up with no row is placed, and flagged", "
     CHECK(text(l.rows[1].cells[std::size_t(Col::Goal)]) == "目标乙第二行");
     CHECK(l.rows[1].misaligned);
 }
+
+TEST_CASE("geometry: a row without amounts is not silently merged into its neighbour", "[geometry]") {
+    bpt::geo::TableGeometry geo;
+    std::vector<Box> p = header(1);
+    // Cells of two lines, rows a line apart, as tables are.
+    for (const auto& x : std::vector<Box>{at("项目甲", 2, 3), at("经费", 0, 4), amount("5.00", 35, 3),
+                                          at("目标甲", 76, 3), at("续", 76, 4),
+                                          at("项目乙", 2, 6), at("经费", 0, 7),  // no amounts at all
+                                          at("目标乙", 76, 6), at("续", 76, 7),
+                                          at("项目丙", 2, 9), at("经费", 0, 10), amount("6.00", 35, 9),
+                                          at("目标丙", 76, 9), at("续", 76, 10)})
+        p.push_back(x);
+    auto l = geo.page(p, 0, false);
+    REQUIRE(l.rows.size() == 2);
+    // 乙 goes with one of its neighbours, and that row is flagged for the reader to report.
+    bool flagged = false;
+    for (const auto& r : l.rows)
+        if (r.cells[std::size_t(Col::Name)].size() > 1) flagged = flagged || r.misaligned;
+    CHECK(flagged);
+}
