@@ -19,7 +19,9 @@ void ReportSink::on_end(const Summary& s) {
     // people read a file top to bottom.
     std::stable_sort(report_.diagnostics.begin(), report_.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
-                         return std::pair(a.at.page, a.at.line) < std::pair(b.at.page, b.at.line);
+                         // By line in a text, by page in a PDF (whose findings have no line).
+                         auto key = [](const Location& l) { return std::pair(l.line ? 0u : l.page, l.line); };
+                         return key(a.at) < key(b.at);
                      });
     if (auto note = list_.omission_note(policy_)) report_.diagnostics.push_back(*note);
 }

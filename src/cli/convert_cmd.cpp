@@ -103,11 +103,10 @@ void append_spool(std::FILE* spool, Output& out) {
 Outcome convert_one(const Plan& plan, const Job& job) {
     Outcome o;
     try {
-        auto source = Source::open(job.input.path, plan.read.encoding);
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
             Output out(spool.get(), job.input.path);
-            auto result = convert(*source, out, *plan.printer, plan.read);
+            auto result = convert(job.input.path, out, *plan.printer, plan.read);
             o.summary = result.summary;
             o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
             o.spool = std::move(spool);
@@ -118,7 +117,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
                 throw OutputError(
                     fmt::format("{}: cannot create the folder: {}", job.output.parent_path().string(), ec.message()));
             Output out(job.output.string());
-            auto result = convert(*source, out, *plan.printer, plan.read);
+            auto result = convert(job.input.path, out, *plan.printer, plan.read);
             o.summary = result.summary;
             o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
         }

@@ -29,6 +29,7 @@ struct ValidateArgs {
     RuleArgs rules;
     std::optional<std::string> encoding;
     std::optional<Dialect> dialect;
+    std::optional<std::string> password;
 };
 
 
@@ -41,14 +42,13 @@ bool use_color(const std::string& mode) {
     return ::isatty(::fileno(stdout)) == 1;
 }
 
-FileReport validate_file(const std::string& path, const ValidateArgs& args, const ReadOptions& options,
+FileReport validate_file(const std::string& path, const ReadOptions& options,
                          const RulePolicy& policy) {
     FileReport report;
     report.path = path;
     try {
-        auto source = Source::open(path, args.encoding);
         ReportSink sink(report, policy);
-        auto result = read_document(*source, sink, options);
+        auto result = read_path(path, sink, options);
         if (!result.table) {
             report = FileReport{};
             report.path = path;
@@ -70,6 +70,7 @@ int run_validate(const ValidateArgs& args) {
     ReadOptions options;
     options.encoding = args.encoding;
     options.dialect = args.dialect;
+    options.password = args.password;
     options.validation = *validation;
     RulePolicy policy(options.validation);
     try {
@@ -81,7 +82,7 @@ int run_validate(const ValidateArgs& args) {
 
         bool unreadable = false, failed = false;
         for (const auto& path : args.files) {
-            FileReport report = validate_file(path, args, options, policy);
+            FileReport report = validate_file(path, options, policy);
             if (report.read_error) {
                 unreadable = true;
                 out.flush();
@@ -126,6 +127,7 @@ Command add_validate(CLI::App& root) {
     add_rule_options(cmd, args->rules);
     cmd->add_option("--encoding", args->encoding, "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
     add_dialect_option(cmd, args->dialect);
+    cmd->add_option("--password", args->password, "A PDF's password (user or owner)");
     return {cmd, [args] { return run_validate(*args); }};
 }
 
