@@ -99,7 +99,7 @@ TEST_CASE("every other argument error is one line starting with bpt:", "[cli]") 
     }
 }
 
-TEST_CASE("-V and --version print the version; bpt help explains a command", "[cli]") {
+TEST_CASE("the version is printed by -V and --version and bpt help explains a command", "[cli]") {
     for (const char* flag : {"-V", "--version"}) {
         auto r = run_bpt(flag);
         CHECK(r.rc == 0);
@@ -131,7 +131,7 @@ TEST_CASE("each command's help has examples and says what its options take", "[c
     CHECK(run_bpt("help convert").out.find("--out-dir DIR") != std::string::npos);
 }
 
-TEST_CASE("--color and NO_COLOR, CLICOLOR_FORCE, TERM=dumb decide the colours", "[cli]") {
+TEST_CASE("colours follow --color then NO_COLOR and CLICOLOR_FORCE and TERM=dumb", "[cli]") {
     Env no_color("NO_COLOR", std::nullopt), force("CLICOLOR_FORCE", std::nullopt), term("TERM", "xterm");
     auto colored = [](const std::string& extra) {
         return run_bpt("validate " + kLayout + extra).out.find("\x1b[") != std::string::npos;
@@ -204,7 +204,7 @@ TEST_CASE("validate walks folders with --glob and writes the report with -o", "[
     CHECK(one_line(r.err));
 }
 
-TEST_CASE("github: at most N annotations per file, errors first, then a summary", "[cli]") {
+TEST_CASE("github: at most N annotations per file with errors first and then a summary", "[cli]") {
     Env summary("GITHUB_STEP_SUMMARY", std::nullopt);
     auto r = run_bpt("validate " + kLayout + " --format github --max-annotations 3");
     auto lines = lines_of(r.out);
@@ -256,7 +256,7 @@ TEST_CASE("ndjson --table indicators: one flat record per indicator with its pro
     CHECK(json::parse(lines_of(r.out).front())["project"] == 1);
 }
 
-TEST_CASE("bash completion completes commands, options and their values", "[cli]") {
+TEST_CASE("bash completion completes commands and options and their values", "[cli]") {
     TempDir dir;
     bpt::test::write_file(dir / "bpt.bash", run_bpt("completions bash").out);
     auto complete = [&](const std::string& words, int cword) {

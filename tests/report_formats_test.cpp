@@ -39,7 +39,7 @@ std::string print(std::unique_ptr<bpt::ReportPrinter> (*make)(bpt::Output&)) {
 
 }  // namespace
 
-TEST_CASE("SARIF: a PDF finding has its page and position, a text finding its line", "[report][sarif]") {
+TEST_CASE("SARIF: a PDF finding has its page and position and a text finding its line", "[report][sarif]") {
     auto doc = json::parse(print([](bpt::Output& o) { return bpt::make_sarif_printer(o, "9.9.9"); }));
     CHECK(doc["version"] == "2.1.0");
     const auto& run = doc["runs"][0];
