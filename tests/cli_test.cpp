@@ -70,6 +70,11 @@ TEST_CASE("a misspelt option is one line with the nearest option", "[cli]") {
     CHECK(r.rc == 2);
     CHECK(r.err == "bpt: parse: unknown option '--tabel' (did you mean '--table'?); see bpt parse --help\n");
 
+    r = run_bpt("validate " + kLayout + " --format sarf");
+    CHECK(r.rc == 2);
+    CHECK(r.err == "bpt: validate: --format: sarf not in {text,json,github,sarif,junit,gitlab} (did you mean "
+                   "'sarif'?); see bpt validate --help\n");
+
     // Nothing near: no guess.
     r = run_bpt("parse " + kLayout + " --zzzzzzzz");
     CHECK(r.rc == 2);
@@ -81,6 +86,10 @@ TEST_CASE("a misspelt command is one line with the nearest command", "[cli]") {
     CHECK(r.rc == 2);
     CHECK(r.err == "bpt: unknown command 'valdate' (did you mean 'validate'?) (expected one of: parse, convert, "
                    "validate, rules, completions, help; see bpt --help)\n");
+    r = run_bpt("--fromat csv parse " + kLayout);
+    CHECK(r.rc == 2);
+    CHECK(r.err == "bpt: unknown option '--fromat' before the command ('--format' is an option of parse, convert, "
+                   "validate: write it after the command, as in bpt COMMAND --format …)\n");
     r = run_bpt("help valdate");
     CHECK(r.rc == 2);
     CHECK(one_line(r.err));

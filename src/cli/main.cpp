@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "commands.h"
@@ -110,6 +112,22 @@ std::string describe(const CLI::App& app, const CLI::App* cmd, const CLI::ParseE
     for (auto& c : what)
         if (c == '\n') c = ' ';
     while (!what.empty() && what.back() == ' ') what.pop_back();
+    // IsMember's `--format: sarf not in {text,json,…}`: suggest the nearest member.
+    auto in = what.find(" not in {");
+    auto colon = what.find(": ");
+    if (dynamic_cast<const CLI::ValidationError*>(&e) && in != std::string::npos && colon < in &&
+        what.back() == '}') {
+        std::string value = what.substr(colon + 2, in - colon - 2);
+        std::vector<std::string> members;
+        std::string list = what.substr(in + 9, what.size() - in - 10);
+        for (std::size_t start = 0;;) {
+            auto comma = list.find(',', start);
+            members.push_back(list.substr(start, comma - start));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        what += did_you_mean(value, members);
+    }
     return fmt::format("{}{}; see {}", prefix, what, help);
 }
 
@@ -156,6 +174,28 @@ int main(int argc, char** argv) {
     if (argv[1][0] != '-' && !known) {
         error(fmt::format("unknown command '{}'{} (expected one of: {}; see bpt --help)", argv[1],
                           did_you_mean(argv[1], names), list));
+        return kCannotRead;
+    }
+    // An option before any command: CLI11 would only ask for a command.
+    std::string first = std::string(argv[1]).substr(0, std::string(argv[1]).find('='));
+    if (first[0] == '-' && nearest(first, option_names(app)) != std::optional<std::string>(first)) {
+        const std::string& name = first;
+        std::vector<std::string> all;
+        for (const auto& c : commands)
+            for (auto& o : option_names(*c.app)) all.push_back(o);
+        auto near = nearest(name, all);
+        std::string owners;
+        if (near)
+            for (const auto& c : commands) {
+                auto names_of = option_names(*c.app);
+                if (std::find(names_of.begin(), names_of.end(), *near) != names_of.end())
+                    owners += (owners.empty() ? "" : ", ") + c.app->get_name();
+            }
+        error(near ? fmt::format("unknown option '{}' before the command ('{}' is an option of {}: write it after "
+                                 "the command, as in bpt COMMAND {} …)",
+                                 name, *near, owners, *near)
+                   : fmt::format("unknown option '{}': a command comes first (bpt COMMAND [OPTIONS]; see bpt --help)",
+                                 name));
         return kCannotRead;
     }
     int rc = kOk;

@@ -21,6 +21,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates) {
+    // A word cut short (`valid`, `--max`) means the one candidate it begins.
+    std::optional<std::string> prefix_of;
+    int prefixes = 0;
+    for (const auto& c : candidates)
+        if (c.size() > word.size() && word.size() >= 3 && c.starts_with(word)) {
+            prefix_of = c;
+            ++prefixes;
+        }
+    if (prefixes == 1) return prefix_of;
     std::optional<std::string> best;
     std::size_t best_distance = 0;
     for (const auto& c : candidates) {
@@ -32,7 +41,8 @@ std::optional<std::string> nearest(std::string_view word, const std::vector<std:
     }
     // Leading dashes are not letters a user could have misspelt.
     std::size_t letters = word.size() - std::min(word.find_first_not_of('-'), word.size());
-    std::size_t allowed = std::min<std::size_t>(3, std::max<std::size_t>(1, letters / 3));
+    // A word of one or two letters (`-x`) is near everything short: no guess.
+    std::size_t allowed = letters < 3 ? 0 : std::min<std::size_t>(3, std::max<std::size_t>(1, letters / 3));
     if (!best || best_distance > allowed) return std::nullopt;
     return best;
 }

@@ -13,8 +13,9 @@ namespace bpt::cli {
 // characters, the commonest typo (`--fromat`).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-// The candidate nearest to `word`, when near enough to be a plausible typo (at most
-// a third of its length, and at most 3, edits away); ties go to the first listed.
+// The one candidate `word` begins, or else the candidate nearest to `word`, when near enough to be a plausible typo (at most
+// a third of its length, and at most 3, edits away; a word of under
+// three letters only matches exactly); ties go to the first listed.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace bpt::cli
