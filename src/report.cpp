@@ -125,8 +125,9 @@ public:
 
     void file(const FileReport& r) override {
         std::string file = github_escape_property(r.path);
-        rows_.push_back(r.read_error ? fmt::format("| `{}` | unreadable: {} | | | | |", r.path, *r.read_error)
-                                     : fmt::format("| `{}` | {} | {} | {} | {} | {} |", r.path, r.summary.errors,
+        rows_.push_back(r.read_error ? fmt::format("| {} | unreadable: {} | | | | |", markdown_cell(r.path),
+                                                   markdown_cell(*r.read_error))
+                                     : fmt::format("| {} | {} | {} | {} | {} | {} |", markdown_cell(r.path), r.summary.errors,
                                                    r.summary.warnings, r.summary.infos, r.summary.projects,
                                                    r.summary.indicators));
         if (r.read_error) {
@@ -180,6 +181,18 @@ private:
             case Severity::Info: return "notice";
         }
         return "error";
+    }
+
+    // A table cell: a `|` would end it, a line break the row, and `*`, `_`, `` ` ``
+    // in a path would turn into emphasis or code.
+    static std::string markdown_cell(std::string_view s) {
+        std::string out;
+        for (char c : s) {
+            if (c == '\n' || c == '\r') c = ' ';
+            if (c == '|' || c == '*' || c == '_' || c == '`' || c == '\\') out += '\\';
+            out += c;
+        }
+        return out;
     }
 
     Output& out_;
