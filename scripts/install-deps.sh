@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2
   python3 python3-jsonschema time
   libpoppler-cpp-dev poppler-data
+  help2man dpkg-dev fakeroot python3-pandas man-db zsh fish
 )
 
 # Fuzzing needs clang and its libFuzzer runtime; only scripts/fuzz.sh asks for them.

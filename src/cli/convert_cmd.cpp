@@ -398,7 +398,7 @@ Command add_convert(CLI::App& root) {
     cmd->add_option("--glob", args->globs,
                     "Only files whose name matches this pattern (e.g. '*.txt'), when walking folders; repeatable");
     cmd->add_option("-j,--jobs", args->jobs, "Files converted in parallel (default: the number of cores)")
-        ->check(CLI::Range(1u, 256u));
+        ->check(CLI::Range(1u, 256u).description("in [1, 256]"));
     cmd->add_flag("--progress", args->progress, "Show progress on standard error even when it is not a terminal");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary; failures are still reported");
     add_format_options(cmd, args->format);

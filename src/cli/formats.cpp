@@ -13,7 +13,7 @@ void add_format_options(CLI::App* cmd, FormatOptions& options) {
         ->each([&options](const std::string& name) {
             options.format = name == "csv" ? Format::Csv : name == "ndjson" ? Format::Ndjson : Format::Json;
         });
-    cmd->add_option("--table", options.table_name, "CSV: one row per project, or per indicator")
+    cmd->add_option("--table", options.table_name, "CSV and NDJSON: one row per project (default), or one flat record per indicator")
         ->check(CLI::IsMember({"projects", "indicators"}))
         ->each([&options](const std::string& name) {
             options.table = name == "indicators" ? CsvTable::Indicators : CsvTable::Projects;
