@@ -33,7 +33,9 @@ int main(int argc, char** argv) {
         "  bpt parse table.txt --format csv --bom -o table.csv\n"
         "  bpt validate tables/*.txt --format github\n"
         "  bpt convert archive/ --out-dir out/ --format ndjson\n"
-        "\nExit codes: 0 done; 1 validate found errors, or convert could not convert some file;\n"
+        "  bpt diff last-year.txt this-year.txt\n"
+        "\nExit codes: 0 done; 1 validate found errors, convert could not convert some file, or diff\n"
+        "found differences; "
         "2 unreadable input, unwritable output or wrong arguments. Run bpt COMMAND --help for more.");
 
     std::vector<Command> commands = {
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
         add_convert(app),
         add_validate(app),
         add_rules(app),
+        add_diff(app),
     };
 
     // CLI11 would only say that a subcommand is required; name the word it got.
