@@ -35,6 +35,18 @@ std::string squeeze(std::string_view s) {
     return out;
 }
 
+// Same amounts, goal and indicators: a page-break repeat when in one file.
+bool same_content(const ProjectRecord& a, const ProjectRecord& b) {
+    if (a.amounts != b.amounts || a.goal != b.goal || a.indicators.size() != b.indicators.size()) return false;
+    for (std::size_t i = 0; i < a.indicators.size(); ++i) {
+        const auto &x = a.indicators[i], &y = b.indicators[i];
+        if (std::tie(x.level1, x.level2, x.name, x.period, x.annual) !=
+            std::tie(y.level1, y.level2, y.name, y.period, y.annual))
+            return false;
+    }
+    return true;
+}
+
 // Collects the distinct projects of one file. A project printed twice (a page-break
 // repeat) counts once; a second, different project under the same name is kept as
 // that name's next occurrence, so it still has something to match in the other file.
@@ -83,16 +95,6 @@ public:
     }
 
 private:
-    static bool same_content(const ProjectRecord& a, const ProjectRecord& b) {
-        if (a.amounts != b.amounts || a.goal != b.goal || a.indicators.size() != b.indicators.size()) return false;
-        for (std::size_t i = 0; i < a.indicators.size(); ++i) {
-            const auto &x = a.indicators[i], &y = b.indicators[i];
-            if (std::tie(x.level1, x.level2, x.name, x.period, x.annual) !=
-                std::tie(y.level1, y.level2, y.name, y.period, y.annual))
-                return false;
-        }
-        return true;
-    }
     Table& t_;
     std::unordered_map<std::string, std::vector<std::size_t>> by_key_;
 };
@@ -296,15 +298,36 @@ Result compare(Table old_table, Table new_table, const Ignore& ignore) {
     if (!ignore.totals && r.old_table.declared_total && r.new_table.declared_total)
         r.totals = compare_amounts(*r.old_table.declared_total, *r.new_table.declared_total);
 
-    // Exact matches: key and occurrence.
-    std::unordered_map<std::string, std::size_t> new_at;
-    for (std::size_t j = 0; j < B.size(); ++j) new_at[B[j].key + "#" + std::to_string(B[j].occurrence)] = j;
+    // By name. Where a name holds several projects, the same content pairs first and
+    // the rest in order, so that removing the first of two leaves the second unchanged.
+    std::unordered_map<std::string, std::vector<std::size_t>> new_by_key;
+    for (std::size_t j = 0; j < B.size(); ++j) new_by_key[B[j].key].push_back(j);
     std::vector<long> old_match(A.size(), -1), new_match(B.size(), -1);
-    for (std::size_t i = 0; i < A.size(); ++i)
-        if (auto it = new_at.find(A[i].key + "#" + std::to_string(A[i].occurrence)); it != new_at.end()) {
-            old_match[i] = static_cast<long>(it->second);
-            new_match[it->second] = static_cast<long>(i);
+    auto pair = [&](std::size_t i, std::size_t j) {
+        old_match[i] = static_cast<long>(j);
+        new_match[j] = static_cast<long>(i);
+    };
+    std::unordered_map<std::string, std::vector<std::size_t>> old_by_key;
+    for (std::size_t i = 0; i < A.size(); ++i) old_by_key[A[i].key].push_back(i);
+    for (const auto& [key, olds] : old_by_key) {
+        auto it = new_by_key.find(key);
+        if (it == new_by_key.end()) continue;
+        const auto& news = it->second;
+        if (olds.size() > 1 || news.size() > 1)
+            for (std::size_t i : olds)
+                for (std::size_t j : news)
+                    if (new_match[j] < 0 && same_content(A[i], B[j])) {
+                        pair(i, j);
+                        break;
+                    }
+        std::size_t next = 0;
+        for (std::size_t i : olds) {
+            if (old_match[i] >= 0) continue;
+            while (next < news.size() && new_match[news[next]] >= 0) ++next;
+            if (next == news.size()) break;
+            pair(i, news[next++]);
         }
+    }
 
     // "Renamed?": among what is left, the pairs alike enough, best first.
     std::vector<std::pair<std::size_t, std::size_t>> renamed;

@@ -145,20 +145,28 @@ TEST_CASE("diff: a changed 合计 is reported", "[diff]") {
 }
 
 TEST_CASE("diff: a second, different project under a name already used is one more project", "[diff]") {
-    // Not a page-break repeat (its amounts differ), so it is counted, and matched as
-    // that name's second occurrence: added, while the first stays unchanged.
-    std::string edited = ds::original();
-    auto first = edited.find("    机构运行辅助经费 14.13 14.13\n");
-    REQUIRE(first != std::string::npos);
-    auto next = edited.find("    市级两新组织区域党委工作\n", first);
-    REQUIRE(next != std::string::npos);
-    edited.insert(next, "    机构运行辅助经费 1.00 1.00\n\n发放一名雇员工资。\n\n");
-    auto r = diff_of(ds::original(), edited);
-    CHECK(r.counts.added == 1);
-    CHECK(r.counts.changed + r.counts.removed + r.counts.renamed == 0);
-    REQUIRE(r.projects.size() == 1);
-    CHECK(r.projects[0].new_project->name == "机构运行辅助经费");
-    CHECK(r.projects[0].new_project->occurrence == 2);
+    // Not a page-break repeat (its amounts differ), so it is counted; whether it comes
+    // before or after the first, the first pairs with its own content and stays unchanged.
+    for (bool before : {false, true}) {
+        std::string edited = ds::original();
+        auto first = edited.find("    机构运行辅助经费 14.13 14.13\n");
+        REQUIRE(first != std::string::npos);
+        auto next = edited.find("    市级两新组织区域党委工作\n", first);
+        REQUIRE(next != std::string::npos);
+        edited.insert(before ? first : next, "    机构运行辅助经费 1.00 1.00\n\n发放一名雇员工资。\n\n");
+        auto r = diff_of(ds::original(), edited);
+        INFO(before);
+        CHECK(r.counts.added == 1);
+        CHECK(r.counts.changed + r.counts.removed + r.counts.renamed == 0);
+        REQUIRE(r.projects.size() == 1);
+        CHECK(r.projects[0].new_project->name == "机构运行辅助经费");
+        CHECK(r.projects[0].new_project->amounts.total->to_string() == "1.00");
+        CHECK(r.projects[0].new_project->occurrence == (before ? 1u : 2u));
+        // And the other way round: the second one removed.
+        auto back = diff_of(edited, ds::original());
+        CHECK(back.counts.removed == 1);
+        CHECK(back.counts.changed + back.counts.added + back.counts.renamed == 0);
+    }
 }
 
 TEST_CASE("diff: name similarity over code points", "[diff]") {
