@@ -133,6 +133,11 @@ TEST_CASE("bpt diff: an edited copy: exactly its edits, exit 1", "[diff][e2e]") 
     auto narrowed = run_bpt(args + " --format json --ignore amounts,goal --ignore targets");
     CHECK(narrowed.rc == 1);
     CHECK(json::parse(narrowed.out)["summary"]["changed"] == 0);
+    // One value per --ignore: the files after it stay the files.
+    auto before = run_bpt("diff --ignore goal --ignore=targets " + quote(data_path(kLayout)) + " " +
+                          quote(dir / "edited.txt") + " --format json");
+    CHECK(before.rc == 1);
+    CHECK(json::parse(before.out)["summary"]["changed"] == 3);  // the three amounts
 }
 
 TEST_CASE("bpt diff: -o writes the report to a file", "[diff][e2e]") {

@@ -107,7 +107,9 @@ Command add_diff(CLI::App& root) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_option("--ignore", args->ignore,
                     "Leave out of the comparison: amounts, goal, indicators, targets, totals, renames "
-                    "(repeated or comma-separated)");
+                    "(repeated or comma-separated)")
+        // One value per --ignore, so that `--ignore goal OLD NEW` leaves the files alone.
+        ->allow_extra_args(false);
     cmd->add_option("-o,--output", args->output, "Write to FILE (atomically) instead of standard output");
     cmd->add_flag("--compact", args->compact, "JSON: one line instead of indented");
     cmd->add_flag("--bom", args->bom, "CSV: start with a UTF-8 byte-order mark");
