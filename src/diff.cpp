@@ -138,7 +138,8 @@ constexpr Column kColumns[] = {
 // Wide enough that an amount times 1000 never overflows, so a percent is exact.
 __extension__ typedef __int128 Wide;
 
-// Money as a count of its smallest unit, for the one ratio a diff prints.
+// Money as a count of its smallest unit, for the one ratio a diff prints: the one
+// place that knows the scale, whatever it is.
 Wide units(Money m) { return m.cents(); }
 
 std::string percent(Money diff, Money old) {
@@ -160,7 +161,7 @@ std::vector<AmountChange> compare_amounts(const Amounts& a, const Amounts& b) {
         // A column one side leaves empty is a zero there: 9.20 → (empty) is −9.20.
         Money ox = x.value_or(Money{}), oy = y.value_or(Money{});
         ch.difference = oy.checked_sub(ox);
-        if (ch.difference && ox.cents() != 0) ch.percent = percent(*ch.difference, ox);
+        if (ch.difference && ox != Money{}) ch.percent = percent(*ch.difference, ox);
         out.push_back(std::move(ch));
     }
     return out;
@@ -295,8 +296,14 @@ Result compare(Table old_table, Table new_table, const Ignore& ignore) {
     // A dialect without a column is no evidence that every value in it was deleted.
     r.periods_compared = !ignore.indicators && !ignore.targets && r.old_table.has_period && r.new_table.has_period;
 
-    if (!ignore.totals && r.old_table.declared_total && r.new_table.declared_total)
-        r.totals = compare_amounts(*r.old_table.declared_total, *r.new_table.declared_total);
+    if (!ignore.totals) {
+        const auto &x = r.old_table.declared_total, &y = r.new_table.declared_total;
+        // A 合计 row dropped from a table that prints amounts is a change; a dialect
+        // without amounts has no 合计 to drop.
+        if (x && y) r.totals = compare_amounts(*x, *y);
+        else if ((x || y) && r.old_table.has_amounts && r.new_table.has_amounts)
+            r.totals = compare_amounts(x.value_or(Amounts{}), y.value_or(Amounts{}));
+    }
 
     // By name. Where a name holds several projects, the same content pairs first and
     // the rest in order, so that removing the first of two leaves the second unchanged.

@@ -52,7 +52,7 @@ std::string change_text(const AmountChange& c) {
     std::string s = fmt::format("{} {} → {}", c.header, money_text(c.old_value), money_text(c.new_value));
     if (c.difference) {
         std::string d = c.difference->to_display();
-        if (c.difference->cents() > 0) d = "+" + d;
+        if (*c.difference > Money{}) d.insert(0, 1, '+');
         s += c.percent ? fmt::format(" ({}, {}%)", d, *c.percent) : fmt::format(" ({})", d);
     }
     return s;
@@ -263,6 +263,10 @@ void write_text(Output& out, const Result& r, bool color) {
         r.old_table.has_period != r.new_table.has_period)
         t.line(t.paint(kDim, fmt::format("    实施周期 values not compared: {} gives none",
                                          r.old_table.has_period ? r.new_table.path : r.old_table.path)));
+    if (!r.ignore.totals && r.old_table.declared_total.has_value() != r.new_table.declared_total.has_value() &&
+        !(r.old_table.has_amounts && r.new_table.has_amounts))
+        t.line(t.paint(kDim, fmt::format("    合计 not compared: {} prints none",
+                                         r.old_table.declared_total ? r.new_table.path : r.old_table.path)));
     if (!r.totals.empty()) {
         t.line("");
         t.line(t.paint(kBold, "合计"));

@@ -144,6 +144,19 @@ TEST_CASE("diff: a changed 合计 is reported", "[diff]") {
     CHECK(diff_of(ds::original(), edited, ignore).same());
 }
 
+TEST_CASE("diff: a 合计 row dropped is a change too", "[diff]") {
+    std::string edited = ds::original();
+    ds::replace_once(edited, "\n合计 9,246.72 9,246.72\n", "\n");
+    auto r = diff_of(ds::original(), edited);
+    CHECK(!r.same());
+    REQUIRE(r.totals.size() == 2);
+    CHECK(r.totals[0].old_value->to_string() == "9246.72");
+    CHECK(!r.totals[0].new_value);
+    CHECK(r.totals[0].difference->to_string() == "-9246.72");
+    CHECK(*r.totals[0].percent == "-100.0");
+    CHECK(r.projects.empty());
+}
+
 TEST_CASE("diff: a second, different project under a name already used is one more project", "[diff]") {
     // Not a page-break repeat (its amounts differ), so it is counted; whether it comes
     // before or after the first, the first pairs with its own content and stays unchanged.
