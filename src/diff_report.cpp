@@ -338,7 +338,17 @@ void write_json(Output& out, const Result& r, bool pretty) {
         }
         if (d.old_project) j.key("old_line").number(d.old_project->line);
         if (d.new_project) j.key("new_line").number(d.new_project->line);
-        if (d.old_project && d.new_project) {
+        if (!d.old_project || !d.new_project) {
+            // What was added or removed, so that a reader of the JSON alone can weigh it.
+            const auto& p = d.new_project ? *d.new_project : *d.old_project;
+            j.key("record").begin_object();
+            j.key("amounts");
+            write_amounts(j, p.amounts);
+            j.key("goal");
+            write_string_or_null(j, p.goal);
+            j.key("indicators").number(p.indicators.size());
+            j.end_object();
+        } else {
             j.key("amounts");
             json_amount_changes(j, d.amounts);
             j.key("goal");
@@ -375,7 +385,12 @@ void write_csv(Output& out, const Result& r, bool bom) {
         const std::string& name = d.new_project ? d.new_project->name : d.old_project->name;
         const std::string old_name = d.status == Status::Renamed ? d.old_project->name : "";
         const char* st = status_name(d.status);
-        if (d.status == Status::Added || d.status == Status::Removed || d.status == Status::Renamed)
+        // An added or removed project's 总计 in the new or old column, to weigh it by.
+        if (d.status == Status::Added)
+            csv_row(b, {st, name, old_name, "project", "", "", plain(d.new_project->amounts.total), "", ""});
+        else if (d.status == Status::Removed)
+            csv_row(b, {st, name, old_name, "project", "", plain(d.old_project->amounts.total), "", "", ""});
+        else if (d.status == Status::Renamed)
             csv_row(b, {st, name, old_name, "project", "", "", "", "", ""});
         for (const auto& c : d.amounts)
             csv_row(b, {st, name, old_name, "amount", c.column, plain(c.old_value), plain(c.new_value),

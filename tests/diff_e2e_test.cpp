@@ -76,6 +76,10 @@ TEST_CASE("bpt diff: an edited copy: exactly its edits, exit 1", "[diff][e2e]") 
     CHECK(doc["projects"][0]["name"] == ds::kRemoved);
     CHECK(doc["projects"][1]["status"] == "added");
     CHECK(doc["projects"][1]["name"] == ds::kAdded);
+    CHECK(doc["projects"][0]["record"]["amounts"]["total"] == 10.00);
+    CHECK(doc["projects"][0]["record"]["indicators"] == 4);
+    CHECK(doc["projects"][1]["record"]["amounts"]["total"] == 66.00);
+    CHECK(doc["projects"][1]["record"]["goal"] == "推进新时代文明实践阵地建设，提升基层服务群众能力。");
     CHECK(doc["projects"][2]["status"] == "renamed");
     CHECK(doc["projects"][2]["name"] == ds::kNewName);
     CHECK(doc["projects"][2]["old_name"] == ds::kOldName);
@@ -129,6 +133,8 @@ TEST_CASE("bpt diff: an edited copy: exactly its edits, exit 1", "[diff][e2e]") 
     CHECK(count_of(csv.out, "\r\n") == 1 + 6 + 1 + 1 + 3);
     CHECK(csv.out.find("changed,区级社区党组织服务群众经费,,amount,total,103.82,110.00,6.18,+6.0\r\n") !=
           std::string::npos);
+    CHECK(csv.out.find("removed," + std::string(ds::kRemoved) + ",,project,,10.00,,,\r\n") != std::string::npos);
+    CHECK(csv.out.find("added," + std::string(ds::kAdded) + ",,project,,,66.00,,\r\n") != std::string::npos);
 
     auto narrowed = run_bpt(args + " --format json --ignore amounts,goal --ignore targets");
     CHECK(narrowed.rc == 1);
