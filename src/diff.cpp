@@ -220,15 +220,25 @@ std::vector<IndicatorChange> compare_indicators(const ProjectRecord& a, const Pr
     return out;
 }
 
-// Dice coefficient of the two projects' indicator names, in percent.
-int indicator_overlap(const ProjectRecord& a, const ProjectRecord& b) {
-    if (a.indicators.empty() && b.indicators.empty()) return 100;
-    std::map<std::string, int> names;
-    for (const auto& i : a.indicators) ++names[squeeze(i.name)];
-    int common = 0;
-    for (const auto& i : b.indicators)
-        if (auto it = names.find(squeeze(i.name)); it != names.end() && it->second > 0) --it->second, ++common;
-    return static_cast<int>(200 * common / static_cast<long>(a.indicators.size() + b.indicators.size()));
+// The indicator names of a project, sorted, for the overlap below.
+std::vector<std::string> indicator_names(const ProjectRecord& p) {
+    std::vector<std::string> out;
+    out.reserve(p.indicators.size());
+    for (const auto& i : p.indicators) out.push_back(squeeze(i.name));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Dice coefficient of two sorted name lists, in percent: 2 × common ÷ (sizes).
+int indicator_overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() && b.empty()) return 100;
+    std::size_t common = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else ++common, ++i, ++j;
+    }
+    return static_cast<int>(200 * common / (a.size() + b.size()));
 }
 
 bool amounts_close(const Amounts& a, const Amounts& b) {
@@ -337,9 +347,20 @@ Result compare(Table old_table, Table new_table, const Ignore& ignore) {
     }
 
     // "Renamed?": among what is left, the pairs alike enough, best first.
-    std::vector<std::pair<std::size_t, std::size_t>> renamed;
     std::vector<int> similarity_of_new(B.size(), 0);
-    if (!ignore.renames) {
+    std::size_t unmatched_old = static_cast<std::size_t>(std::count(old_match.begin(), old_match.end(), -1));
+    std::size_t unmatched_new = static_cast<std::size_t>(std::count(new_match.begin(), new_match.end(), -1));
+    // Every unmatched pair is weighed, so two unrelated tables of thousands of
+    // projects would take minutes; past this many pairs, bpt says it did not look.
+    r.renames_skipped = !ignore.renames && unmatched_old * unmatched_new > kRenamePairLimit;
+    if (!ignore.renames && !r.renames_skipped && unmatched_old * unmatched_new > 0) {
+        std::vector<std::vector<std::string>> names_a(A.size()), names_b(B.size());
+        if (!ignore.indicators) {
+            for (std::size_t i = 0; i < A.size(); ++i)
+                if (old_match[i] < 0) names_a[i] = indicator_names(A[i]);
+            for (std::size_t j = 0; j < B.size(); ++j)
+                if (new_match[j] < 0) names_b[j] = indicator_names(B[j]);
+        }
         struct Candidate {
             int score, name;
             std::size_t i, j;
@@ -350,7 +371,7 @@ Result compare(Table old_table, Table new_table, const Ignore& ignore) {
             for (std::size_t j = 0; j < B.size(); ++j) {
                 if (new_match[j] >= 0) continue;
                 if (r.amounts_compared && !amounts_close(A[i].amounts, B[j].amounts)) continue;
-                int overlap = ignore.indicators ? 100 : indicator_overlap(A[i], B[j]);
+                int overlap = ignore.indicators ? 100 : indicator_overlap(names_a[i], names_b[j]);
                 if (overlap < kRenameIndicatorPercent) continue;
                 int name = name_similarity(A[i].name, B[j].name);
                 if (name < kRenameNameSimilarity) continue;
@@ -365,7 +386,6 @@ Result compare(Table old_table, Table new_table, const Ignore& ignore) {
             old_match[c.i] = static_cast<long>(c.j);
             new_match[c.j] = static_cast<long>(c.i);
             similarity_of_new[c.j] = c.name;
-            renamed.emplace_back(c.i, c.j);
         }
     }
 

@@ -267,6 +267,9 @@ void write_text(Output& out, const Result& r, bool color) {
         !(r.old_table.has_amounts && r.new_table.has_amounts))
         t.line(t.paint(kDim, fmt::format("    合计 not compared: {} prints none",
                                          r.old_table.declared_total ? r.new_table.path : r.old_table.path)));
+    if (r.renames_skipped)
+        t.line(t.paint(kDim, fmt::format("    renamed? not looked for: {} removed × {} added projects are too many pairs",
+                                         r.counts.removed, r.counts.added)));
     if (!r.totals.empty()) {
         t.line("");
         t.line(t.paint(kBold, "合计"));
@@ -325,6 +328,7 @@ void write_json(Output& out, const Result& r, bool pretty) {
     j.end_object();
     j.key("amounts_compared").boolean(r.amounts_compared);
     j.key("periods_compared").boolean(r.periods_compared);
+    j.key("renames_looked_for").boolean(!r.ignore.renames && !r.renames_skipped);
     j.key("declared_total");
     json_amount_changes(j, r.totals);
     j.key("projects").begin_array();

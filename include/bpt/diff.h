@@ -4,6 +4,7 @@
 // text: a layout text compares with an export or a PDF of the same table. Only the
 // records are kept (no line, no raw indicator cell), so memory grows with the
 // number of projects, not with the size of the files. See docs/diff.md.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -107,6 +108,7 @@ struct Result {
     Ignore ignore;
     bool amounts_compared = false;  // both tables print amounts (the export dialect has none)
     bool periods_compared = false;  // both tables give 实施周期 values (the export dialect has none)
+    bool renames_skipped = false;   // too many unmatched pairs to look for renamings (kRenamePairLimit)
     std::vector<AmountChange> totals;  // the 合计 row's changed columns
     std::vector<ProjectDiff> projects;  // removed, added, renamed, changed: each in input order
     Counts counts;
@@ -125,6 +127,11 @@ inline constexpr int kRenameNameSimilarity = 60;
 inline constexpr int kRenameAmountPercent = 10;
 // …and at least this percent of its indicators match by name (Dice coefficient).
 inline constexpr int kRenameIndicatorPercent = 75;
+
+// Renaming weighs every unmatched old project against every unmatched new one; past
+// this many pairs (two unrelated tables of a thousand projects each) it is skipped,
+// and the result says so.
+inline constexpr std::size_t kRenamePairLimit = 1'000'000;
 
 // Compares; the tables move into the result, which the diffs point into.
 Result compare(Table old_table, Table new_table, const Ignore& ignore);
