@@ -78,9 +78,8 @@ GoalEdit goal_edit(std::string_view a, std::string_view b) {
     // Back to a character boundary in both.
     while (s > 0 && (static_cast<unsigned char>(a[a.size() - s]) & 0xC0) == 0x80) --s;
     constexpr std::size_t kContext = 12;  // characters
-    auto tail = [&](std::string_view x) {
-        auto cps = x.size();
-        std::size_t at = cps, n = 0;
+    auto tail = [&](std::string_view x) {  // the last kContext characters
+        std::size_t at = x.size(), n = 0;
         while (at > 0 && n < kContext) {
             --at;
             if ((static_cast<unsigned char>(x[at]) & 0xC0) != 0x80) ++n;
