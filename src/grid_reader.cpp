@@ -100,7 +100,8 @@ struct GridReader::Impl {
         held.reset();
     }
     void finding(Rule r, std::string msg, Location at, std::string_view quote = {}) {
-        sink.finding(r, std::move(msg), at, quote);
+        // A cut concerns the project being read, whose checks then know it is cut.
+        sink.finding(r, std::move(msg), at, quote, r == Rule::IncompleteProject);
     }
 };
 

@@ -96,6 +96,10 @@ constexpr RuleInfo kRules[] = {
      "a PDF cell's lines line up with their row only loosely: check that they belong to it", "pdf-cell-placement"},
     {Rule::PdfPageWithoutText, "pdf-page-without-text", Severity::Warning, RuleStage::Reader,
      "a page of a PDF with text elsewhere has none: a scanned page's rows would be missing", "pdf-page-without-text"},
+    {Rule::ActualBelowTarget, "actual-below-target", Severity::Warning, RuleStage::Validator,
+     "a self-evaluation's actual value falls short of its target", "actual-below-target"},
+    {Rule::WeightsNot100, "weights-not-100", Severity::Warning, RuleStage::Validator,
+     "a project gives every indicator a weight, and the weights do not add up to 100", "weights-not-100"},
 };
 
 constexpr bool in_order() {

@@ -4,6 +4,7 @@
 
 #include "bpt/checks/indicators.h"
 #include "bpt/checks/rows.h"
+#include "bpt/checks/self_evaluation.h"
 #include "bpt/checks/totals.h"
 
 namespace bpt {
@@ -23,6 +24,7 @@ Validator::Validator(Sink& next, ValidationOptions options, const RulePolicy& po
     checks_.push_back(std::make_unique<checks::Rows>(cx_));
     checks_.push_back(std::make_unique<checks::Totals>(cx_));
     checks_.push_back(std::make_unique<checks::Indicators>(cx_));
+    checks_.push_back(std::make_unique<checks::SelfEvaluation>(cx_));
 }
 
 Validator::~Validator() = default;

@@ -92,3 +92,28 @@ TEST_CASE("grid e2e: a self-evaluation keeps its actual values; a level's weight
                         quote(bpt::test::data_path("realworld/rw-01-jingyan-mata-2023-multiproject-pipe-grid.txt")));
     CHECK(mata.out.find("\"raw\":\"≥95%\"") != std::string::npos);
 }
+
+TEST_CASE("grid e2e: a self-evaluation's shortfalls and weights that do not make 100 are found", "[grid][e2e]") {
+    auto run = [](const char* file) {
+        auto r = run_bpt("validate --format json " + quote(bpt::test::data_path(std::string("realworld/") + file)));
+        std::vector<std::string> found;
+        auto doc = nlohmann::json::parse(r.out);
+        for (const auto& d : doc["files"][0]["diagnostics"])
+            if (d["rule"] == "actual-below-target" || d["rule"] == "weights-not-100")
+                found.push_back(d["rule"].get<std::string>() + " " + d["message"].get<std::string>());
+        return found;
+    };
+    // 临时救助: 4604人 against >=4754人 (its reason given), 5830元/户 against <=5300元/户. The
+    // file is cut, so its weights are not added up.
+    auto suixi = run("rw-17-suixi-minzheng-2019-selfeval-pipe-cells.txt");
+    REQUIRE(suixi.size() == 2);
+    CHECK(suixi[0].find("actual-below-target") == 0);
+    CHECK(suixi[0].find("the actual value 4604人 is below the target >=4754人") != std::string::npos);
+    CHECK(suixi[1].find("the actual value 5830元/户 is above the target") != std::string::npos);
+    // A complete form whose eleven weights add up to 90.
+    auto ganzi = run("rw-12-ganzi-samr-xlsx-preview-spaces.txt");
+    REQUIRE(ganzi.size() == 1);
+    CHECK(ganzi[0] ==
+          "weights-not-100 project '甘孜藏族自治州市场监督管理局机关' (line 6): the weights of its 11 indicators add up to "
+          "90, not 100: correct the weights");
+}

@@ -61,6 +61,9 @@ enum class Rule : std::uint16_t {
     // Reading a PDF
     PdfCellPlacement,
     PdfPageWithoutText,
+    // Checking the grid forms' records
+    ActualBelowTarget,
+    WeightsNot100,
 };
 
 // Who raises a rule: a reader while it finds cells, the assembler and the indicator

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <system_error>
+
 #include <malloc.h>
 
 #include <cerrno>
@@ -217,6 +219,10 @@ int main(int argc, char** argv) {
             // Usage errors share exit code 2 with unreadable input: both mean "no result".
             rc = kCannotRead;
         }
+    } catch (const std::system_error& e) {
+        // fmt::print to standard output throws when a write fails midway (a full disk).
+        error(fmt::format("standard output: write failed: {}", e.code().message()));
+        return kCannotRead;
     }
     // Output that could not be written (a full disk, a closed pipe) is a failure too,
     // whichever command wrote it; a command that failed has said why already.
