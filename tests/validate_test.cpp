@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bpt/pipeline.h"
+#include "bpt/diagnostic_list.h"
 #include "bpt/validate.h"
 #include "collect_sink.h"
 #include "test_util.h"
@@ -383,4 +384,21 @@ TEST_CASE("Validate: every rule the reader and grammar raise is in the registry"
         INFO(rule);
         CHECK(bpt::find_rule(rule) != nullptr);
     }
+}
+
+TEST_CASE("Validate: --disable and --severity reach the truncation note too", "[validate]") {
+    bpt::DiagnosticList list;
+    for (int i = 0; i <= static_cast<int>(bpt::DiagnosticList::kMax); ++i)
+        list.add(bpt::make_diagnostic(bpt::Rule::UnparsedText, "x", bpt::Location{.line = 1}));
+    bpt::RulePolicy defaults;
+    auto note = list.omission_note(defaults);
+    REQUIRE(note);
+    CHECK(note->rule == bpt::Rule::DiagnosticsTruncated);
+    CHECK(note->severity == bpt::Severity::Info);
+    bpt::ValidationOptions options;
+    options.disabled.insert("diagnostics-truncated");
+    CHECK_FALSE(list.omission_note(bpt::RulePolicy(options)));
+    bpt::ValidationOptions louder;
+    louder.severities["diagnostics-truncated"] = bpt::Severity::Warning;
+    CHECK(list.omission_note(bpt::RulePolicy(louder))->severity == bpt::Severity::Warning);
 }
