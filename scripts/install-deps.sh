@@ -10,6 +10,9 @@ packages=(
   python3 python3-jsonschema time
   libpoppler-cpp-dev poppler-data
   help2man dpkg-dev fakeroot python3-pandas man-db zsh fish
+  # The extractor tests make their texts from the PDFs in data/ with the tools
+  # people use; bench/pdf.sh times pdftotext next to bpt.
+  poppler-utils mupdf-tools
 )
 
 # Fuzzing needs clang and its libFuzzer runtime; only scripts/fuzz.sh asks for them.
