@@ -6,8 +6,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2
-  python3 python3-jsonschema time
+  libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2 libxlsxwriter-dev
+  python3 python3-jsonschema python3-openpyxl time
 )
 
 # Fuzzing needs clang and its libFuzzer runtime; only scripts/fuzz.sh asks for them.

@@ -22,6 +22,7 @@ Command add_parse(CLI::App& root);
 Command add_convert(CLI::App& root);
 Command add_validate(CLI::App& root);
 Command add_rules(CLI::App& root);
+Command add_stats(CLI::App& root);
 
 // `bpt: message` on standard error.
 void error(const std::string& message);

@@ -21,17 +21,18 @@ struct FormatOptions {
     bool compact = false;          // JSON on one line
     CsvTable table = CsvTable::Projects;
     bool bom = false;
+    bool english = false;  // --header en
     // As typed; CLI11 checks them, add_format_options turns them into the above.
     std::string format_name;
     std::string table_name = "projects";
 
     // What the printer needs, with `fallback` where --format was not given.
     PrintOptions print(Format fallback) const {
-        return PrintOptions{format.value_or(fallback), compact, table, bom};
+        return PrintOptions{format.value_or(fallback), compact, table, bom, english};
     }
 };
 
-// --format, --table, --bom, --compact.
+// --format, --table, --bom, --compact, --header.
 void add_format_options(CLI::App* cmd, FormatOptions& options);
 // --encoding, --dialect.
 void add_read_options(CLI::App* cmd, ReadOptions& options);

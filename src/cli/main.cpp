@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
         "  bpt parse table.txt --format csv --bom -o table.csv\n"
         "  bpt validate tables/*.txt --format github\n"
         "  bpt convert archive/ --out-dir out/ --format ndjson\n"
+        "  bpt parse table.txt --format xlsx -o table.xlsx\n"
+        "  bpt stats table.txt\n"
         "\nExit codes: 0 done; 1 validate found errors, or convert could not convert some file;\n"
         "2 unreadable input, unwritable output or wrong arguments. Run bpt COMMAND --help for more.");
 
@@ -41,6 +43,7 @@ int main(int argc, char** argv) {
         add_convert(app),
         add_validate(app),
         add_rules(app),
+        add_stats(app),
     };
 
     // CLI11 would only say that a subcommand is required; name the word it got.
