@@ -34,6 +34,10 @@ public:
         whole_.table = options.table;
         whole_.bom = options.bom;
         whole_.source_column = combined;
+        whole_.chinese = !options.english;
+        // Chinese headers are for a spreadsheet, and Excel and WPS read UTF-8 without a
+        // BOM as the local code page: a header nobody could read would defeat them.
+        whole_.bom = options.bom || whole_.chinese;
         part_ = whole_;
         if (combined) part_.bom = part_.header = false;  // written once, by begin()
     }

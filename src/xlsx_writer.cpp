@@ -234,6 +234,12 @@ struct XlsxBook::Impl {
             for (const auto& c : kSheetColumns[s]) add(c);
             st.columns = col;
             worksheet_freeze_panes(st.ws, 1, 0);
+            // Printed (or exported to PDF), a sheet fits the width of a landscape page
+            // with its header on every page, as the printed table itself does.
+            worksheet_set_landscape(st.ws);
+            worksheet_set_paper(st.ws, 9);  // A4
+            worksheet_fit_to_pages(st.ws, 1, 0);
+            check(worksheet_repeat_rows(st.ws, 0, 0), "repeat");
         }
     }
 
@@ -362,6 +368,9 @@ void XlsxBook::close(Output& out) {
     };
     auto amount = [&](const char* zh) { return en ? std::string() : fmt::format("{}（{}）", zh, m.unit); };
     m.check(worksheet_set_column(ws, 0, 0, 40, m.wrap), "column");
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
     m.check(worksheet_set_column(ws, 1, 8, 14, nullptr), "column");
     if (en)
         heading({"file", "unit", "rows", "repeats", "projects", "declared_total", "computed_total", "all_rows_total",

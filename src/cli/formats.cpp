@@ -24,7 +24,7 @@ void add_format_options(CLI::App* cmd, FormatOptions& options) {
     cmd->add_flag("--bom", options.bom, "CSV: start with a UTF-8 byte-order mark, so Excel and WPS read it right");
     cmd->add_option_function<std::string>(
            "--header", [&options](const std::string& name) { options.english = name == "en"; },
-           "xlsx: column headers in Chinese with the unit (zh, the default) or machine names (en)")
+           "Column headers in Chinese with the unit (zh; the default for xlsx, and with a BOM for csv) or machine names (en; the default for csv)")
         ->check(CLI::IsMember({"zh", "en"}));
     cmd->add_flag("--compact", options.compact, "JSON: one line instead of indented");
 }
