@@ -18,8 +18,9 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 
 std::uint64_t text(std::uint64_t h, std::string_view s) { return mix(mix(h, s.size()), std::hash<std::string_view>{}(s)); }
 
+// By the printed decimal, which is Money's one representation-independent view.
 std::uint64_t money(std::uint64_t h, const std::optional<Money>& m) {
-    return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->cents())) : mix(h, 0);
+    return m ? text(mix(h, 1), m->to_string()) : mix(h, 0);
 }
 
 }  // namespace
@@ -30,7 +31,7 @@ bool RepeatFilter::repeat(const Project& p) {
     h = text(h, p.name);
     for (const auto* m : {&p.amounts.total, &p.amounts.fiscal, &p.amounts.fiscal_special, &p.amounts.other})
         h = money(h, *m);
-    for (Money m : p.amounts.unassigned) h = mix(h, static_cast<std::uint64_t>(m.cents()));
+    for (Money m : p.amounts.unassigned) h = money(h, m);
     h = p.goal ? text(mix(h, 1), *p.goal) : mix(h, 0);
     h = text(h, p.indicators_text);
     return !seen_.insert(h).second;

@@ -120,7 +120,7 @@ void put(Output& out, std::string_view s) {
     put(out, std::uint64_t{s.size()});
     out.write(s);
 }
-void put_money(Output& out, Money m) { put(out, static_cast<std::uint64_t>(m.cents())); }
+void put_money(Output& out, Money m) { put(out, m.to_string()); }
 
 class Reader {
 public:
@@ -147,7 +147,11 @@ public:
         if (n && std::fread(s.data(), 1, n, f_) != n) fail();
         return s;
     }
-    Money money() { return Money::from_cents(static_cast<std::int64_t>(number())); }
+    Money money() {
+        auto m = Money::parse(str());
+        if (!m) fail();
+        return *m;
+    }
 
 private:
     [[noreturn]] void fail() { throw OutputError(fmt::format("{}: cannot read back a temporary file", name_)); }

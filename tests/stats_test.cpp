@@ -20,6 +20,10 @@ using bpt::Money;
 
 namespace {
 
+const Money kDeclared = Money::from_cents(sample::kDeclaredCents);
+
+Money plus(Money a, Money b) { return *a.checked_add(b); }
+
 const auto kLayout = bpt::test::data_path(std::string(sample::kFile));
 
 struct Read {
@@ -60,9 +64,9 @@ TEST_CASE("stats count the sample's distinct projects and match its 合计", "[s
     CHECK(f.repeats == sample::kRepeats);
     CHECK(st.distinct() == sample::kDistinct);
     REQUIRE(f.declared);
-    CHECK(f.declared->cents() == sample::kDeclaredCents);
-    CHECK(f.computed.cents() == sample::kDeclaredCents);
-    CHECK(f.all_rows.cents() == sample::kAllRowsCents);
+    CHECK(*f.declared == kDeclared);
+    CHECK(f.computed == kDeclared);
+    CHECK(f.all_rows == Money::from_cents(sample::kAllRowsCents));
     CHECK(f.matches());
     CHECK(f.unit == "万元");
 }
@@ -71,37 +75,37 @@ TEST_CASE("stats give the six towns with the sums of their distinct projects", "
     auto r = read_sample();
     auto projects = distinct(r.all.projects);
     REQUIRE(projects.size() == static_cast<std::size_t>(sample::kDistinct));
-    std::map<std::string, std::pair<std::uint32_t, std::int64_t>> expected;
-    std::int64_t no_town = 0;
+    std::map<std::string, std::pair<std::uint32_t, Money>> expected;
+    Money no_town;
     std::uint32_t indicators = 0;
     for (const auto& p : projects) {
         indicators += static_cast<std::uint32_t>(p.indicators.size());
-        std::int64_t cents = p.amounts.total ? p.amounts.total->cents() : 0;
+        Money total = p.amounts.total.value_or(Money());
         if (!p.town) {
-            no_town += cents;
+            no_town = plus(no_town, total);
             continue;
         }
         auto& e = expected[*p.town];
         ++e.first;
-        e.second += cents;
+        e.second = plus(e.second, total);
     }
     const auto& st = r.stats;
     REQUIRE(st.by_town.size() == 6);
     REQUIRE(expected.size() == 6);
-    std::int64_t sum = 0;
+    Money sum;
     for (const auto& g : st.by_town) {
         INFO(g.key);
         REQUIRE(expected.count(g.key) == 1);
         CHECK(g.projects == expected[g.key].first);
-        CHECK(g.total.cents() == expected[g.key].second);
-        sum += g.total.cents();
+        CHECK(g.total == expected[g.key].second);
+        sum = plus(sum, g.total);
     }
-    CHECK(st.without_town.total.cents() == no_town);
-    CHECK(sum + no_town == sample::kDeclaredCents);
+    CHECK(st.without_town.total == no_town);
+    CHECK(plus(sum, no_town) == kDeclared);
     // One department in the sample: its total is the 合计.
     REQUIRE(st.by_department.size() == 1);
     CHECK(st.by_department[0].projects == static_cast<std::uint32_t>(sample::kDistinct));
-    CHECK(st.by_department[0].total.cents() == sample::kDeclaredCents);
+    CHECK(st.by_department[0].total == kDeclared);
     // Categories count the indicators of distinct projects only.
     CHECK(st.indicators == indicators);
     CHECK(indicators < static_cast<std::uint32_t>(sample::kIndicators));
@@ -123,13 +127,13 @@ TEST_CASE("stats of two files merge their groups and keep both files' totals", "
     merged.merge(b.stats);
     CHECK(merged.files.size() == 2);
     CHECK(merged.distinct() == 2 * sample::kDistinct);
-    CHECK(merged.computed().cents() == 2 * sample::kDeclaredCents);
+    CHECK(merged.computed() == plus(kDeclared, kDeclared));
     REQUIRE(merged.declared());
-    CHECK(merged.declared()->cents() == 2 * sample::kDeclaredCents);
+    CHECK(*merged.declared() == plus(kDeclared, kDeclared));
     REQUIRE(merged.by_town.size() == 6);
     for (std::size_t i = 0; i < 6; ++i) {
         CHECK(merged.by_town[i].key == a.stats.by_town[i].key);
-        CHECK(merged.by_town[i].total.cents() == 2 * a.stats.by_town[i].total.cents());
+        CHECK(merged.by_town[i].total == plus(a.stats.by_town[i].total, a.stats.by_town[i].total));
     }
 }
 
@@ -152,7 +156,7 @@ TEST_CASE("bpt stats --format json lists towns and departments as objects", "[st
         sum = *sum.checked_add(*Money::parse(t["total"].dump()));
     }
     sum = *sum.checked_add(*Money::parse(j["without_town"]["total"].dump()));
-    CHECK(sum.cents() == sample::kDeclaredCents);
+    CHECK(sum == kDeclared);
     REQUIRE(j["by_department"].size() == 1);
     CHECK(j["by_department"][0]["department"] == "中国共产党广州市花都区委员会组织部");
 }
