@@ -74,6 +74,30 @@ std::string_view cut(std::string_view s, std::size_t n) {
     return s.substr(0, n);
 }
 
+// How many lines `s` takes in a column `width` characters wide: CJK characters and
+// full-width punctuation take two, as in the default font. An estimate (no font
+// metrics), erring a little high, which costs blank space rather than hidden text.
+std::size_t wrapped_lines(std::string_view s, double width) {
+    std::size_t lines = 1;
+    double used = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == '\n') {
+            ++lines;
+            used = 0;
+            continue;
+        }
+        if ((c & 0xC0) == 0x80) continue;
+        double w = c >= 0xE0 ? 2.0 : 1.0;
+        if (used + w > width - 1) {
+            ++lines;
+            used = 0;
+        }
+        used += w;
+    }
+    return lines;
+}
+
 Cell text(std::string_view s) { return {Cell::Kind::Text, std::string(s)}; }
 Cell maybe(const std::optional<std::string>& s) { return s ? text(*s) : Cell{}; }
 Cell money(const std::optional<Money>& m) { return m ? Cell{Cell::Kind::Money, m->to_string()} : Cell{}; }
@@ -199,6 +223,10 @@ struct XlsxBook::Impl {
         lxw_worksheet* ws = nullptr;
         std::uint32_t next_row = 1;  // row 0 is the header
         std::uint16_t columns = 0;
+        // Each column's format, given to every cell: a cell written without one shows
+        // the default style, whatever its column's.
+        std::vector<lxw_format*> formats;
+        std::vector<double> widths;
     };
     XlsxOptions options;
     std::string path;  // the workbook's temporary file
@@ -207,6 +235,7 @@ struct XlsxBook::Impl {
     lxw_format* amount = nullptr;
     lxw_format* wrap = nullptr;
     lxw_format* note = nullptr;
+    lxw_format* top = nullptr;  // every cell of a row at its top, beside a wrapped goal
     std::array<SheetState, 3> sheets;
     lxw_worksheet* summary = nullptr;
     std::string unit = "万元";
@@ -230,8 +259,10 @@ struct XlsxBook::Impl {
             auto& st = sheets[s];
             std::uint16_t col = 0;
             auto add = [&](const Column& c) {
-                lxw_format* f = c.amount ? amount : c.width >= 30 ? wrap : nullptr;
+                lxw_format* f = c.amount ? amount : c.width >= 24 ? wrap : top;
                 check(worksheet_set_column(st.ws, col, col, c.width, f), "column");
+                st.formats.push_back(f);
+                st.widths.push_back(c.width);
                 ++col;
             };
             if (options.source_column) add(kSource);
@@ -314,6 +345,9 @@ XlsxBook::XlsxBook(XlsxOptions options) : impl_(std::make_unique<Impl>()) {
     format_set_bottom(m.header, LXW_BORDER_THIN);
     m.amount = workbook_add_format(m.wb);
     format_set_num_format(m.amount, "#,##0.00");
+    format_set_align(m.amount, LXW_ALIGN_VERTICAL_TOP);
+    m.top = workbook_add_format(m.wb);
+    format_set_align(m.top, LXW_ALIGN_VERTICAL_TOP);
     m.wrap = workbook_add_format(m.wb);
     format_set_text_wrap(m.wrap);
     format_set_align(m.wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -345,8 +379,20 @@ void XlsxBook::row(Sheet sheet, const std::vector<Cell>& cells) {
     if (st.next_row >= kMaxRows)
         throw OutputError(fmt::format("{}: more than {} rows for the sheet {}, more than Excel takes; write csv instead",
                                       m.path, kMaxRows - 1, kSheetNames[static_cast<std::size_t>(sheet)][0]));
+    // The row's height for its longest wrapped text. Excel and LibreOffice fit a row
+    // to wrapped text only when they edit it, not when they open a file (LibreOffice
+    // 7.4 showed every goal cut to one line), so the height is set here.
+    std::size_t lines = 1;
+    for (std::size_t c = 0; c < cells.size() && c < st.formats.size(); ++c)
+        if (st.formats[c] == m.wrap && cells[c].kind == Cell::Kind::Text)
+            lines = std::max(lines, wrapped_lines(cells[c].value, st.widths[c]));
+    if (lines > 1) {
+        double height = 15.0 * static_cast<double>(std::min<std::size_t>(lines, 27));  // Excel's maximum is 409 points
+        m.check(worksheet_set_row(st.ws, st.next_row, height, nullptr), "row");
+    }
     for (std::size_t c = 0; c < cells.size(); ++c)
-        m.write(st.ws, st.next_row, static_cast<std::uint16_t>(c), cells[c], nullptr);
+        m.write(st.ws, st.next_row, static_cast<std::uint16_t>(c), cells[c],
+                c < st.formats.size() ? st.formats[c] : nullptr);
     ++st.next_row;
 }
 
@@ -375,7 +421,7 @@ void XlsxBook::close(Output& out) {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9);
     worksheet_fit_to_pages(ws, 1, 0);
-    m.check(worksheet_set_column(ws, 1, 8, 14, nullptr), "column");
+    m.check(worksheet_set_column(ws, 1, 8, 17, nullptr), "column");
     if (en)
         heading({"file", "unit", "rows", "repeats", "projects", "declared_total", "computed_total", "all_rows_total",
                  "matches"});
