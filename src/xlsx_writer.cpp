@@ -236,6 +236,22 @@ struct XlsxBook::Impl {
     lxw_format* wrap = nullptr;
     lxw_format* note = nullptr;
     lxw_format* top = nullptr;  // every cell of a row at its top, beside a wrapped goal
+    // Amounts with three or four decimals (grid forms in 元 write 153.5184) keep them:
+    // #,##0.00 would show a rounded value. Made when first needed.
+    std::array<lxw_format*, 3> finer = {};
+
+    lxw_format* amount_format(const std::string& value) {
+        auto dot = value.find('.');
+        std::size_t decimals = dot == std::string::npos ? 0 : value.size() - dot - 1;
+        if (decimals <= 2 || decimals > 4) return amount;
+        auto& f = finer[decimals - 2];
+        if (!f) {
+            f = workbook_add_format(wb);
+            format_set_num_format(f, decimals == 3 ? "#,##0.000" : "#,##0.0000");
+            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+        }
+        return f;
+    }
     std::array<SheetState, 3> sheets;
     lxw_worksheet* summary = nullptr;
     std::string unit = "万元";
@@ -311,7 +327,8 @@ struct XlsxBook::Impl {
                     check(worksheet_write_string(ws, r, c, cell.value.c_str(), f), "text");
                     return;
                 }
-                check(worksheet_write_number(ws, r, c, v, cell.kind == Cell::Kind::Money ? amount : f), "number");
+                check(worksheet_write_number(ws, r, c, v, cell.kind == Cell::Kind::Money ? amount_format(cell.value) : f),
+                      "number");
                 return;
             }
         }
