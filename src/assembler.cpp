@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include "bpt/amounts.h"
+#include "bpt/grid_header.h"
 #include "bpt/indicator.h"
+#include "bpt/target.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -163,20 +165,29 @@ Amounts Assembler::amounts(const Row& row, std::string_view what, std::uint32_t 
         if (!c) continue;
         std::string_view t = text::trim(c->text);
         if (t.empty() || is_nil_amount(t)) continue;
-        if (auto money = Money::parse(t)) {
-            out.*m.member = money;
+        auto cell = Money::parse_cell(t);
+        if (cell.money && !cell.unit.empty() && info_.amount_unit && *info_.amount_unit != cell.unit) {
+            cell.money.reset();
+            cell.reason = fmt::format("written in {} where the table's unit is {}", cell.unit, *info_.amount_unit);
+        }
+        if (cell.money) {
+            if (!cell.unit.empty() && !info_.amount_unit) info_.amount_unit = cell.unit;
+            out.*m.member = cell.money;
             continue;
         }
         bad_amount_ = true;
         report(Rule::BadAmount,
-               fmt::format("the {} cell of '{}' is not an amount: '{}' (expected a number such as 9,246.72)", m.label,
-                           text::ellipsize(what, 30), text::ellipsize(t, 20)),
+               fmt::format("the {} cell of '{}' is not an amount: '{}' ({}; expected a number such as 9,246.72)",
+                           m.label, text::ellipsize(what, 30), text::ellipsize(t, 20), cell.reason),
                c->at, t, project);
     }
     return out;
 }
 
 void Assembler::begin_project(Row& row) {
+    // A grid states its unit in the project's header block (`单位:元`, `(万元)`).
+    if (std::string_view unit = text::trim(cell_text(row, Role::AmountUnit)); !unit.empty() && !info_.amount_unit)
+        info_.amount_unit = std::string(unit);
     send_document();
     // The record's buffers are reused from project to project: this runs per row.
     std::vector<Indicator> kept = std::move(project_.indicators);
@@ -234,25 +245,43 @@ void Assembler::add_indicator_row(const Row& row) {
     Indicator& i = project_.indicators.emplace_back();
     i.seq = static_cast<std::uint32_t>(project_.indicators.size());
     i.location = row.at;
+    // A level cell may carry the level's weight: `产出指标(50分)`.
     auto level = [&](Role role) -> std::optional<Level> {
         std::string_view t = text::trim(cell_text(row, role));
         if (t.empty()) return std::nullopt;
-        return Level{"", std::string(t)};
+        auto d = grid::split_decoration(t);
+        return Level{"", d.name.empty() ? std::string(t) : d.name, d.weight};
     };
     i.level1 = level(Role::Level1);
     i.level2 = level(Role::Level2);
+    auto text_of = [&](Role role) -> std::optional<std::string> {
+        std::string_view t = text::trim(cell_text(row, role));
+        if (t.empty()) return std::nullopt;
+        return std::string(t);
+    };
+    i.weight = text_of(Role::Weight);
+    i.direction = text_of(Role::Direction);
+    i.score = text_of(Role::Score);
+    i.standard = text_of(Role::Standard);
+    i.note = text_of(Role::Note);
+    i.reason = text_of(Role::Reason);
+    if (auto actual = text_of(Role::Actual)) i.actual = parse_target(*actual);
     i.name = std::string(text::trim(cell_text(row, Role::IndicatorName)));
-    // A target split over columns (指标性质 | 指标值 | 度量单位) is read as one text.
-    auto target = [&](Role value) -> std::optional<Target> {
+    // A target split over columns (指标性质 | 指标值 | 度量单位) is typed as one target,
+    // the unit in the name (`湿地保有量(公顷)`) serving where the cells give none.
+    auto target = [&](Role value, std::string_view label) -> std::optional<Target> {
         const Cell* c = row.find(value);
         if (!c) return std::nullopt;
-        std::string written = std::string(text::trim(cell_text(row, Role::Op))) + std::string(text::trim(c->text)) +
-                              std::string(text::trim(cell_text(row, Role::Unit)));
-        return parse_target(written);
+        Target t = make_target(cell_text(row, Role::Op), c->text, cell_text(row, Role::Unit), i.name);
+        if (auto f = target_finding(t))
+            grammar_.push_back(make_diagnostic(f->rule, "indicator " + std::to_string(i.seq) + ": " +
+                                                            std::string(label) + " " + f->message,
+                                               c->at, t.raw));
+        return t;
     };
-    i.period = target(Role::PeriodTarget);
-    i.annual = target(Role::AnnualTarget);
-    if (!i.annual) i.annual = target(Role::Target);
+    i.period = target(Role::PeriodTarget, "实施周期指标值");
+    i.annual = target(Role::AnnualTarget, "年度指标值");
+    if (!i.annual) i.annual = target(Role::Target, "指标值");
     for (const auto& c : row.cells) i.raw += (i.raw.empty() ? "" : " | ") + c.text;
 }
 

@@ -27,17 +27,26 @@ constexpr std::array kProjectColumnsZh = {
 static_assert(kProjectColumnsZh.size() == kProjectColumns.size());
 
 constexpr std::array kIndicatorColumns = {
-    "project",       "project_name", "town",         "seq",          "level1_code",  "level1_name",
-    "level2_code",   "level2_name",  "name",         "period_raw",   "period_kind",  "period_op",
-    "period_value",  "period_unit",  "period_qualifier", "annual_raw", "annual_kind", "annual_op",
-    "annual_value",  "annual_unit",  "annual_qualifier", "line",         "duplicate",
+    "project",         "project_name",   "town",           "seq",               "level1_code",
+    "level1_name",     "level2_code",    "level2_name",    "name",              "period_raw",
+    "period_kind",     "period_op",      "period_value",   "period_unit",       "period_qualifier",
+    "annual_raw",      "annual_kind",    "annual_op",      "annual_value",      "annual_unit",
+    "annual_qualifier", "line",
+    // Added with the date, range and standard forms; after `line` so that the columns
+    // readers already know keep their place.
+    "period_value_max", "period_standard", "period_date",  "period_date_end",
+    "annual_value_max", "annual_standard", "annual_date",  "annual_date_end",
+    "duplicate",
 };
 
 constexpr std::array kIndicatorColumnsZh = {
     "项目序号",     "项目名称",     "镇街",         "序号",         "一级指标代码", "一级指标",
     "二级指标代码", "二级指标",     "三级指标",     "实施周期指标值", "实施周期类型", "实施周期比较",
     "实施周期数值", "实施周期单位", "实施周期限定", "年度指标值",   "年度类型",     "年度比较",
-    "年度数值",     "年度单位",     "年度限定",     "行",           "重复",
+    "年度数值",     "年度单位",     "年度限定",     "行",
+    "实施周期上限", "实施周期标准", "实施周期日期", "实施周期截止日期",
+    "年度上限",     "年度标准",     "年度日期",     "年度截止日期",
+    "重复",
 };
 static_assert(kIndicatorColumnsZh.size() == kIndicatorColumns.size());
 
@@ -109,15 +118,28 @@ void target_cells(Row& row, const std::optional<Target>& t) {
         return;
     }
     row.text(t->raw).text(kind_name(t->kind));
-    if (t->kind == TargetKind::Numeric) row.text(op_name(t->op));
+    bool has_op = t->kind == TargetKind::Numeric || t->kind == TargetKind::Date ||
+                  (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
+    if (has_op) row.text(op_name(t->op));
     else row.empty();
     switch (t->kind) {
-        case TargetKind::Numeric: row.text(t->number); break;
+        case TargetKind::Numeric:
+        case TargetKind::Qualitative: row.text(t->value); break;
         case TargetKind::Boolean: row.text(t->yes ? "true" : "false"); break;
-        case TargetKind::Qualitative: row.text(t->text); break;
-        case TargetKind::Empty: row.empty(); break;
+        case TargetKind::Empty:
+        case TargetKind::Date:
+        case TargetKind::Unfilled: row.empty(); break;
     }
     row.text(t->unit).text(t->qualifier);
+}
+
+// value_max, standard, date, date_end: the members added later, after `line`.
+void target_extra_cells(Row& row, const std::optional<Target>& t) {
+    if (!t) {
+        for (int i = 0; i < 4; ++i) row.empty();
+        return;
+    }
+    row.text(t->value_max).text(t->standard).text(t->date).text(t->date_end);
 }
 
 }  // namespace
@@ -220,6 +242,8 @@ void CsvWriter::indicator_rows(const Project& p, bool repeat) {
         target_cells(row, i.period);
         target_cells(row, i.annual);
         row.number(i.location.line);
+        target_extra_cells(row, i.period);
+        target_extra_cells(row, i.annual);
         row.text(repeat ? repeat_mark() : "");
         row.end();
     }

@@ -116,8 +116,11 @@ std::vector<std::string> code_problems(const Level& l1, const std::optional<Leve
 
 Category category_of(const Level& l1) {
     std::string_view n = bare_name(l1.name);
-    if (n.starts_with("产出")) return Category::Output;
-    if (n.starts_with("效益")) return Category::Effect;
+    // Tables rename the levels (产出值, 预期产出指标, 项目完成指标, 效果指标, 效益值) and
+    // mirrors print them in Traditional script (產出指標).
+    auto has = [n](std::string_view w) { return n.find(w) != std::string_view::npos; };
+    if (has("产出") || has("產出") || n.starts_with("项目完成") || n.starts_with("項目完成")) return Category::Output;
+    if (has("效益") || has("效果")) return Category::Effect;
     if (!n.empty()) return Category::Other;
     if (l1.code == "1") return Category::Output;
     if (l1.code == "2") return Category::Effect;

@@ -1,4 +1,5 @@
 #include "bpt/indicator.h"
+#include "bpt/target.h"
 
 #include <algorithm>
 #include <array>
@@ -153,12 +154,6 @@ size_t next_char(string_view s, size_t i) {
     return i;
 }
 
-size_t count_chars(string_view s) {
-    size_t n = 0;
-    for (size_t i = 0; i < s.size(); i = next_char(s, i)) ++n;
-    return n;
-}
-
 // A decimal digit, ASCII or full-width (U+FF10..U+FF19, bytes EF BC 90..99).
 struct Digit {
     int value = -1;
@@ -182,12 +177,6 @@ Digit digit_back(string_view s) {
     return {};
 }
 
-size_t find_digit(string_view s) {
-    for (size_t i = 0; i < s.size(); i = next_char(s, i))
-        if (digit_front(s.substr(i))) return i;
-    return string_view::npos;
-}
-
 // A short excerpt for messages, cut on a character boundary.
 std::string excerpt(string_view s) {
     constexpr size_t kMaxChars = 24;
@@ -196,186 +185,6 @@ std::string excerpt(string_view s) {
     std::string out(s.substr(0, end));
     if (end < s.size()) out += "…";
     return out;
-}
-
-// ---------------------------------------------------------------------------------
-// Target values
-
-struct ComparatorWord {
-    string_view text;
-    Comparator op;
-};
-
-// Longer spellings precede their prefixes (`>=` before `>`).
-constexpr ComparatorWord kComparators[] = {
-    {">=", Comparator::Ge},     {"<=", Comparator::Le},     {"＞＝", Comparator::Ge},
-    {"＜＝", Comparator::Le},   {"≥", Comparator::Ge},      {"≧", Comparator::Ge},
-    {"≤", Comparator::Le},      {"≦", Comparator::Le},      {">", Comparator::Gt},
-    {"＞", Comparator::Gt},     {"<", Comparator::Lt},      {"＜", Comparator::Lt},
-    {"=", Comparator::Eq},      {"＝", Comparator::Eq},     {"不低于", Comparator::Ge},
-    {"不少于", Comparator::Ge}, {"不小于", Comparator::Ge}, {"不高于", Comparator::Le},
-    {"不超过", Comparator::Le}, {"不大于", Comparator::Le}, {"不多于", Comparator::Le},
-    {"大于", Comparator::Gt},   {"高于", Comparator::Gt},   {"多于", Comparator::Gt},
-    {"超过", Comparator::Gt},   {"小于", Comparator::Lt},   {"低于", Comparator::Lt},
-    {"少于", Comparator::Lt},
-};
-
-// Written after the number: `80%以上`. Chinese 以上/以下 include the bound.
-constexpr ComparatorWord kSuffixComparators[] = {
-    {"及以上", Comparator::Ge}, {"以上", Comparator::Ge}, {"及以下", Comparator::Le},
-    {"以下", Comparator::Le},   {"以内", Comparator::Le},
-};
-
-// The first two bytes of every multi-byte comparator, as a bitmap over byte pairs:
-// values are scanned character by character, and nearly every character can be
-// rejected with one lookup instead of a pass over the table.
-constexpr std::array<std::uint64_t, 1024> kComparatorLeads = [] {
-    std::array<std::uint64_t, 1024> bits{};
-    for (const ComparatorWord& c : kComparators) {
-        if (c.text.size() < 2) continue;
-        unsigned pair = static_cast<unsigned char>(c.text[0]) << 8 | static_cast<unsigned char>(c.text[1]);
-        bits[pair / 64] |= std::uint64_t{1} << (pair % 64);
-    }
-    return bits;
-}();
-
-bool may_start_comparator(string_view s) {
-    auto b0 = static_cast<unsigned char>(s[0]);
-    if (b0 < 0x80) return b0 == '>' || b0 == '<' || b0 == '=';
-    if (s.size() < 2) return false;
-    unsigned pair = b0 << 8 | static_cast<unsigned char>(s[1]);
-    return (kComparatorLeads[pair / 64] >> (pair % 64)) & 1;
-}
-
-std::optional<ComparatorWord> comparator_front(string_view s) {
-    if (!may_start_comparator(s)) return std::nullopt;
-    for (const ComparatorWord& c : kComparators)
-        if (has_prefix(s, c.text)) return c;
-    return std::nullopt;
-}
-
-// Reads a number at `pos` into `out` as an exact ASCII decimal: full-width digits
-// converted, thousands separators and leading zeros dropped. Returns the end of the
-// number, or `pos` when none starts there.
-size_t read_number(string_view s, size_t pos, std::string& out) {
-    size_t i = pos;
-    bool negative = false;
-    if (size_t n = token_front(s.substr(i), kDashes)) {
-        negative = true;
-        i += n;
-    }
-    std::string whole;
-    for (;;) {
-        if (Digit d = digit_front(s.substr(i))) {
-            whole += static_cast<char>('0' + d.value);
-            i += d.width;
-        } else if (!whole.empty() && i + 4 <= s.size() && s[i] == ',' &&
-                   std::all_of(s.begin() + i + 1, s.begin() + i + 4, [](char c) { return c >= '0' && c <= '9'; }) &&
-                   !digit_front(s.substr(i + 4))) {
-            ++i;  // `1,300`: a thousands separator, not a list comma
-        } else {
-            break;
-        }
-    }
-    if (whole.empty()) return pos;
-    std::string fraction;
-    if (size_t n = token_front(s.substr(i), kDecimalPoints); n && digit_front(s.substr(i + n))) {
-        i += n;
-        while (Digit d = digit_front(s.substr(i))) {
-            fraction += static_cast<char>('0' + d.value);
-            i += d.width;
-        }
-    }
-    size_t zeros = whole.find_first_not_of('0');
-    whole.erase(0, zeros == std::string::npos ? whole.size() - 1 : zeros);
-    out.clear();
-    if (negative) out += '-';
-    out += whole;
-    if (!fraction.empty()) out += '.' + fraction;
-    return i;
-}
-
-// Full-width forms that occur in units, mapped to ASCII so `％` and `%` compare equal.
-std::string normalise_unit(string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (size_t i = 0; i < s.size();) {
-        if (has_prefix(s.substr(i), "％")) {
-            out += '%';
-            i += 3;
-        } else if (has_prefix(s.substr(i), "／")) {
-            out += '/';
-            i += 3;
-        } else {
-            out += s[i++];
-        }
-    }
-    return out;
-}
-
-// A unit is a short word (`人`, `个月`, `元/人·月`). Longer text, digits or sentence
-// punctuation after the number mean free text (`≥90%，≤100%`), not a unit.
-bool is_plausible_unit(string_view s) {
-    constexpr size_t kMaxUnitChars = 8;
-    if (count_chars(s) > kMaxUnitChars) return false;
-    for (size_t i = 0; i < s.size(); i = next_char(s, i)) {
-        string_view rest = s.substr(i);
-        if (digit_front(rest) || comparator_front(rest) || token_front(rest, kPunctuation)) return false;
-    }
-    return true;
-}
-
-// Splits a trailing `以上`/`以下` off the text after the number.
-std::pair<string_view, std::optional<Comparator>> split_suffix_comparator(string_view s) {
-    s = trim(s);
-    for (const ComparatorWord& c : kSuffixComparators)
-        if (has_suffix(s, c.text)) return {trim_right(s.substr(0, s.size() - c.text.size())), c.op};
-    return {s, std::nullopt};
-}
-
-// Fills a numeric target if the text after the number reads as a unit.
-bool fill_numeric(Target& t, string_view qualifier, Comparator op, std::string number, string_view after) {
-    string_view unit = split_suffix_comparator(after).first;
-    if (!is_plausible_unit(unit)) return false;
-    t.kind = TargetKind::Numeric;
-    t.op = op;
-    t.number = std::move(number);
-    t.unit = normalise_unit(unit);
-    t.qualifier = std::string(qualifier);
-    return true;
-}
-
-// `[qualifier] comparator number [unit]`: the first comparator followed by a number.
-// The qualifier may itself hold comparator-like words (`大专以上学历学位≥90%`), so
-// only a comparator directly before a number counts.
-std::optional<bool> read_prefix_form(string_view v, Target& t) {
-    std::string number;
-    for (size_t i = 0; i < v.size(); i = next_char(v, i)) {
-        auto cmp = comparator_front(v.substr(i));
-        if (!cmp) continue;
-        size_t start = i + cmp->text.size();
-        start += v.substr(start).size() - trim_left(v.substr(start)).size();
-        size_t end = read_number(v, start, number);
-        if (end == start) continue;
-        return fill_numeric(t, trim(v.substr(0, i)), cmp->op, std::move(number), v.substr(end));
-    }
-    return std::nullopt;
-}
-
-// `number [unit] [以上|以下]`, or `qualifier number [unit] 以上|以下`. Without any
-// comparator a qualifier is not accepted: `第3季度完成` is a phrase, not a target.
-bool read_suffix_form(string_view v, Target& t) {
-    size_t at = find_digit(v);
-    if (at == string_view::npos) return false;
-    // A sign is part of the number (`-5%`, `－3人`), not a qualifier.
-    if (string_view head = trim(v.substr(0, at)); !head.empty() && token_front(head, kDashes) == head.size())
-        at = static_cast<size_t>(head.data() - v.data());
-    std::string number;
-    size_t end = read_number(v, at, number);
-    auto suffix = split_suffix_comparator(v.substr(end)).second;
-    string_view qualifier = trim(v.substr(0, at));
-    if (!qualifier.empty() && !suffix) return false;
-    return fill_numeric(t, qualifier, suffix.value_or(Comparator::Eq), std::move(number), v.substr(end));
 }
 
 // ---------------------------------------------------------------------------------
@@ -652,6 +461,19 @@ private:
             report(Rule::TargetUnlabelled, clause_message(problem, ind, dialect_), line, ind.raw);
         else if (problem != Problem::None)
             report(Rule::IndicatorMalformed, clause_message(problem, ind, dialect_), line, ind.raw);
+        check_target(ind, ind.period, kPeriodLabel, line);
+        check_target(ind, ind.annual, kAnnualLabel, line);
+    }
+
+    // The unit a name carries (`实施营造林总面积(亩)`) serves a bare number; a target
+    // the grammar could not type, or a template left unfilled, is reported.
+    void check_target(const Indicator& ind, std::optional<Target>& target, string_view label, Location line) {
+        if (!target) return;
+        apply_name_unit(*target, ind.name);
+        if (auto finding = target_finding(*target))
+            report(finding->rule,
+                   "indicator clause " + std::to_string(ind.seq) + ": " + std::string(label) + " " + finding->message,
+                   line, target->raw);
     }
 
     // Text before the first clause is kept as a clause without a number, so nothing
@@ -697,23 +519,6 @@ private:
 };
 
 }  // namespace
-
-Target parse_target(string_view raw) {
-    Target t;
-    string_view v = strip_back(trim_left(raw), kClosingStops);
-    t.raw = std::string(v);
-    if (v.empty()) return t;
-    if (v == "是" || v == "否") {
-        t.kind = TargetKind::Boolean;
-        t.yes = v == "是";
-        return t;
-    }
-    std::optional<bool> numeric = read_prefix_form(v, t);
-    if (numeric.value_or(false) || (!numeric && read_suffix_form(v, t))) return t;
-    t.kind = TargetKind::Qualitative;
-    t.text = t.raw;
-    return t;
-}
 
 void parse_indicators(string_view text, ClauseDialect dialect, std::span<const Mark> lines,
                       std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics) {

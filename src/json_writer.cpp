@@ -24,31 +24,30 @@ void write_level(JsonOut& j, const std::optional<Level>& l) {
     }
     j.begin_object().key("code");
     nonempty_or_null(j, l->code);
-    j.key("name").string(l->name).end_object();
+    j.key("name").string(l->name);
+    if (!l->weight.empty()) j.key("weight").string(l->weight);
+    j.end_object();
+}
+
+// The columns only grid forms have: written when present, so that the list
+// dialects' records keep their shape.
+void write_grid_members(JsonOut& j, const Indicator& i) {
+    auto text = [&j]<std::size_t N>(const char (&key)[N], const std::optional<std::string>& v) {
+        if (v) j.key(key).string(*v);
+    };
+    text("weight", i.weight);
+    text("direction", i.direction);
+    if (i.actual) {
+        j.key("actual");
+        write_target(j, i.actual);
+    }
+    text("score", i.score);
+    text("standard", i.standard);
+    text("note", i.note);
+    text("reason", i.reason);
 }
 
 }  // namespace
-
-std::string_view kind_name(TargetKind k) {
-    switch (k) {
-        case TargetKind::Empty: return "empty";
-        case TargetKind::Numeric: return "numeric";
-        case TargetKind::Boolean: return "boolean";
-        case TargetKind::Qualitative: return "qualitative";
-    }
-    return "empty";
-}
-
-std::string_view op_name(Comparator c) {
-    switch (c) {
-        case Comparator::Gt: return ">";
-        case Comparator::Ge: return ">=";
-        case Comparator::Lt: return "<";
-        case Comparator::Le: return "<=";
-        case Comparator::Eq: return "=";
-    }
-    return "=";
-}
 
 void write_amounts(JsonOut& j, const Amounts& a) {
     j.begin_object();
@@ -68,28 +67,44 @@ void write_amounts(JsonOut& j, const Amounts& a) {
     j.end_object();
 }
 
+// Every member is always written, null where the kind does not use it, so that
+// every target has the same shape.
 void write_target(JsonOut& j, const std::optional<Target>& t) {
     if (!t) {
         j.null();
         return;
     }
+    bool numeric = t->kind == TargetKind::Numeric;
+    bool has_op = numeric || t->kind == TargetKind::Date ||
+                  (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
     j.begin_object();
     j.key("raw").string(t->raw);
     j.key("kind").string(kind_name(t->kind));
     j.key("op");
-    if (t->kind == TargetKind::Numeric) j.string(op_name(t->op));
+    if (has_op) j.string(op_name(t->op));
     else j.null();
     j.key("value");
     switch (t->kind) {
-        case TargetKind::Numeric: j.raw_number(t->number); break;
+        case TargetKind::Numeric: j.raw_number(t->value); break;
         case TargetKind::Boolean: j.boolean(t->yes); break;
-        case TargetKind::Qualitative: j.string(t->text); break;
-        case TargetKind::Empty: j.null(); break;
+        case TargetKind::Qualitative: j.string(t->value); break;
+        case TargetKind::Empty:
+        case TargetKind::Date:
+        case TargetKind::Unfilled: j.null(); break;
     }
+    j.key("value_max");
+    if (numeric && !t->value_max.empty()) j.raw_number(t->value_max);
+    else j.null();
     j.key("unit");
     nonempty_or_null(j, t->unit);
     j.key("qualifier");
     nonempty_or_null(j, t->qualifier);
+    j.key("standard");
+    nonempty_or_null(j, t->standard);
+    j.key("date");
+    nonempty_or_null(j, t->date);
+    j.key("date_end");
+    nonempty_or_null(j, t->date_end);
     j.end_object();
 }
 
@@ -107,6 +122,7 @@ void write_indicator(JsonOut& j, const Indicator& i) {
     j.key("annual");
     write_target(j, i.annual);
     j.end_object();
+    write_grid_members(j, i);
     j.key("raw").string(i.raw);
     j.key("line").number(i.location.line);
     write_position_members(j, i.location);

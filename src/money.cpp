@@ -1,14 +1,17 @@
 #include "bpt/money.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace bpt {
 
 namespace {
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
-// The largest whole part whose every two-decimal value fits in hundredths.
-constexpr std::int64_t kMaxUnits = (kMax - 99) / 100;
-}
+// The largest whole part whose every four-decimal value fits in ten-thousandths.
+constexpr std::int64_t kMaxUnits = (kMax - (Money::kScale - 1)) / Money::kScale;
+
+std::uint8_t wider(std::uint8_t a, std::uint8_t b) { return std::max(a, b); }
+}  // namespace
 
 std::optional<Money> Money::parse(std::string_view s) {
     bool negative = false;
@@ -35,49 +38,126 @@ std::optional<Money> Money::parse(std::string_view s) {
         if (since_comma != -1) ++since_comma;
     }
     if (digits == 0 || (since_comma != -1 && since_comma != 3)) return std::nullopt;
-    std::int64_t hundredths = 0;
+    std::int64_t frac_scaled = 0;
+    int decimals = 0;
     if (i < s.size()) {  // s[i] == '.'
         std::string_view frac = s.substr(i + 1);
-        if (frac.empty() || frac.size() > 2) return std::nullopt;
-        for (char c : frac)
+        if (frac.empty() || frac.size() > static_cast<std::size_t>(kMaxDecimals)) return std::nullopt;
+        std::int64_t weight = kScale;
+        for (char c : frac) {
             if (c < '0' || c > '9') return std::nullopt;
-        hundredths = (frac[0] - '0') * 10 + (frac.size() == 2 ? frac[1] - '0' : 0);
+            weight /= 10;
+            frac_scaled += (c - '0') * weight;
+        }
+        decimals = static_cast<int>(frac.size());
     }
-    std::int64_t cents = units * 100 + hundredths;
-    return Money(negative ? -cents : cents);
-}
-
-std::optional<Money> Money::checked_add(Money other) const {
-    std::int64_t r;
-    if (__builtin_add_overflow(cents_, other.cents_, &r)) return std::nullopt;
-    return Money(r);
-}
-
-std::optional<Money> Money::checked_sub(Money other) const {
-    std::int64_t r;
-    if (__builtin_sub_overflow(cents_, other.cents_, &r)) return std::nullopt;
-    return Money(r);
+    std::int64_t v = units * kScale + frac_scaled;
+    return Money(negative ? -v : v, static_cast<std::uint8_t>(decimals));
 }
 
 namespace {
-std::string format(std::int64_t cents, bool grouped) {
-    // Work in unsigned so that the most negative value has a magnitude too.
-    bool negative = cents < 0;
-    std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-    std::string units = std::to_string(mag / 100);
-    if (grouped)
-        for (int pos = static_cast<int>(units.size()) - 3; pos > 0; pos -= 3) units.insert(static_cast<std::size_t>(pos), 1, ',');
-    std::uint64_t frac = mag % 100;
-    std::string out = negative ? "-" : "";
-    out += units;
-    out += '.';
-    out += static_cast<char>('0' + frac / 10);
-    out += static_cast<char>('0' + frac % 10);
+// Full-width digits and punctuation as ASCII; everything else unchanged.
+std::string ascii_digits(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        // U+FF0C ， U+FF0E ． U+FF10–FF19 ０–９ are EF BC 8C / 8E / 90–99
+        if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBC) {
+            unsigned char d = static_cast<unsigned char>(s[i + 2]);
+            if (d >= 0x90 && d <= 0x99) { out += static_cast<char>('0' + (d - 0x90)); i += 3; continue; }
+            if (d == 0x8C) { out += ','; i += 3; continue; }
+            if (d == 0x8E) { out += '.'; i += 3; continue; }
+        }
+        out += s[i];
+        ++i;
+    }
+    return out;
+}
+
+bool is_space(std::string_view s, std::size_t i, std::size_t& len) {
+    if (s[i] == ' ' || s[i] == '\t') { len = 1; return true; }
+    if (s.substr(i).starts_with("\u3000")) { len = 3; return true; }  // ideographic space
+    if (s.substr(i).starts_with("\u00a0")) { len = 2; return true; }
+    return false;
+}
+
+std::string strip_spaces(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t len = 0;
+        if (is_space(s, i, len)) { i += len; continue; }
+        out += s[i++];
+    }
     return out;
 }
 }  // namespace
 
-std::string Money::to_string() const { return format(cents_, false); }
-std::string Money::to_display() const { return format(cents_, true); }
+MoneyCell Money::parse_cell(std::string_view text) {
+    MoneyCell out;
+    std::string s = strip_spaces(ascii_digits(text));
+    if (s.empty()) {
+        out.reason = "empty";
+        return out;
+    }
+    // A currency sign in front says nothing the unit does not.
+    for (std::string_view sign : {"\u00a5", "\uffe5"})  // ¥ ￥
+        if (s.starts_with(sign)) s.erase(0, sign.size());
+    for (std::string_view unit : {"万元", "万", "元"}) {
+        if (s.size() > unit.size() && s.ends_with(unit)) {
+            s.resize(s.size() - unit.size());
+            out.unit = unit == "万" ? "万元" : std::string(unit);
+            break;
+        }
+    }
+    out.money = parse(s);
+    if (!out.money) {
+        out.unit.clear();
+        bool digit = std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+        out.reason = digit ? "not one amount: text or several numbers around the figure"
+                           : "no amount in the cell";
+    }
+    return out;
+}
+
+std::optional<Money> Money::checked_add(Money other) const {
+    std::int64_t r;
+    if (__builtin_add_overflow(value_, other.value_, &r)) return std::nullopt;
+    return Money(r, wider(decimals_, other.decimals_));
+}
+
+std::optional<Money> Money::checked_sub(Money other) const {
+    std::int64_t r;
+    if (__builtin_sub_overflow(value_, other.value_, &r)) return std::nullopt;
+    return Money(r, wider(decimals_, other.decimals_));
+}
+
+namespace {
+std::string format(std::int64_t value, int decimals, bool grouped) {
+    // Work in unsigned so that the most negative value has a magnitude too.
+    bool negative = value < 0;
+    std::uint64_t mag = negative ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    std::uint64_t scale = static_cast<std::uint64_t>(Money::kScale);
+    std::string units = std::to_string(mag / scale);
+    if (grouped)
+        for (int pos = static_cast<int>(units.size()) - 3; pos > 0; pos -= 3) units.insert(static_cast<std::size_t>(pos), 1, ',');
+    std::uint64_t frac = mag % scale;
+    // Never round: print as many decimals as the value needs, at least as written.
+    std::string digits;
+    for (std::uint64_t w = scale / 10; w > 0; w /= 10) digits += static_cast<char>('0' + (frac / w) % 10);
+    int needed = Money::kMaxDecimals;
+    while (needed > 0 && digits[static_cast<std::size_t>(needed - 1)] == '0') --needed;
+    int shown = std::max(decimals, needed);
+    std::string out = negative ? "-" : "";
+    out += units;
+    if (shown > 0) {
+        out += '.';
+        out.append(digits, 0, static_cast<std::size_t>(shown));
+    }
+    return out;
+}
+}  // namespace
+
+std::string Money::to_string() const { return format(value_, decimals_, false); }
+std::string Money::to_display() const { return format(value_, decimals_, true); }
 
 }  // namespace bpt

@@ -5,7 +5,9 @@
 #include <memory>
 
 #include "bpt/assembler.h"
+#include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
+#include "bpt/grid_reader.h"
 #include "bpt/layout_reader.h"
 #include "bpt/validate.h"
 
@@ -29,6 +31,8 @@ std::unique_ptr<TextReader> make(RowSink& out) {
 
 constexpr DialectEntry kDialects[] = {
     {Dialect::Export, "export", &ExportReader::detect, &make<ExportReader>},
+    {Dialect::Grid, "grid", &GridReader::detect, &make<GridReader>},
+    {Dialect::Drawing, "drawing", &DrawingReader::detect, &make<DrawingReader>},
     {Dialect::Layout, "layout", &LayoutReader::detect, &make<LayoutReader>},
 };
 
@@ -152,6 +156,11 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         return result;
     }
     reader->finish();
+    if (!reader->saw_table()) {  // a reader that holds its lines decides only now
+        result.table = false;
+        result.refusal = reader->not_a_table();
+        return result;
+    }
     assembler.finish();
     if (assembler.projects() == 0)
         validator.on_diagnostic(make_diagnostic(Rule::NoProjects, "the table has a header but no project rows", {}));

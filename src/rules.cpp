@@ -86,6 +86,12 @@ constexpr RuleInfo kRules[] = {
      "a percentage below 0, a rate above 100%, or a negative count", "target-out-of-range"},
     {Rule::TargetPeriodAnnualInconsistent, "target-period-annual-inconsistent", Severity::Warning, RuleStage::Validator,
      "the annual target of a quantity exceeds its target for the whole period", "target-period-annual-inconsistent"},
+    {Rule::GluedCells, "glued-cells", Severity::Error, RuleStage::Reader,
+     "a grid whose cells are printed with no separator between them (refused, not guessed)", "glued-cells"},
+    {Rule::TargetUnfilled, "target-unfilled", Severity::Warning, RuleStage::Indicators,
+     "a target left as its template: a comparator or a unit without a number (`≧ %`, `≥**个`)", "target-unfilled"},
+    {Rule::TargetUntypable, "target-untypable", Severity::Warning, RuleStage::Indicators,
+     "a target with numbers the grammar cannot place, kept as text (`≤28.40/株`)", "target-untypable"},
 };
 
 constexpr bool in_order() {

@@ -95,6 +95,7 @@ struct Source::Impl {
     std::unique_ptr<char[]> block;  // what fread fills (uninitialised: no memset per block)
     std::string raw;        // undecoded bytes read ahead
     std::string buf;        // decoded UTF-8 not yet handed out
+    std::string folded;     // the current line, when its compatibility ideographs were folded
     std::size_t pos = 0;
     LineNo line_no = 1;
     std::uint64_t bytes = 0;
@@ -303,6 +304,14 @@ struct Source::Impl {
                 at_start = false;
                 if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
             }
+            // Some producers (a browser's print-to-PDF) map common ideographs to
+            // look-alike radicals (⼯ U+2F2F for 工); extracted text carries them, and
+            // a name would then differ from the same name typed. ASCII lines cannot
+            // hold one, and a non-ASCII line is scanned once for their lead bytes.
+            if (!swar::all_ascii(bits) && may_hold_compat(text)) {
+                folded = text::fold_compat_ideographs(text);
+                text = folded;
+            }
             out = Line{text, line_no, false};
             if (i == n || d[i] == '\f') {  // a form feed comes next as its own event, same line
                 pos = i;
@@ -313,6 +322,18 @@ struct Source::Impl {
             ++line_no;
             return true;
         }
+    }
+
+    // Whether `text` has a lead pair of U+2E80–U+2FDF (E2 BA–BF) or U+F900–U+FAFF
+    // (EF A4–AB); fold_compat_ideographs decides exactly.
+    static bool may_hold_compat(std::string_view text) {
+        for (std::size_t k = 0; k + 1 < text.size(); ++k) {
+            auto b0 = static_cast<unsigned char>(text[k]);
+            if (b0 < 0xE2) continue;
+            auto b1 = static_cast<unsigned char>(text[k + 1]);
+            if ((b0 == 0xE2 && b1 >= 0xBA && b1 <= 0xBF) || (b0 == 0xEF && b1 >= 0xA4 && b1 <= 0xAB)) return true;
+        }
+        return false;
     }
 
     // Validates a line handed out in pass-through mode. False when the input was

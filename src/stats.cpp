@@ -3,7 +3,7 @@
 #include <functional>
 #include <string_view>
 
-#include "bpt/json_writer.h"
+#include "bpt/target.h"
 
 namespace bpt {
 

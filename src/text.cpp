@@ -213,3 +213,54 @@ std::string ellipsize(std::string_view s, std::size_t max_chars) {
 }
 
 }  // namespace bpt::text
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace bpt::text {
+
+namespace {
+// The three folded blocks, by their UTF-8 lead bytes: U+2E80–U+2FDF is E2 BA 80 –
+// E2 BF 9F, U+F900–U+FAFF is EF A4 80 – EF AB BF.
+bool compat_at(std::string_view s, std::size_t i) {
+    if (i + 2 >= s.size()) return false;
+    auto b0 = static_cast<unsigned char>(s[i]);
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b2 & 0xC0) != 0x80) return false;
+    if (b0 == 0xE2) return b1 >= 0xBA && (b1 < 0xBF || (b1 == 0xBF && b2 <= 0x9F));
+    if (b0 == 0xEF) return b1 >= 0xA4 && b1 <= 0xAB;
+    return false;
+}
+}  // namespace
+
+std::string fold_compat_ideographs(std::string_view s) {
+    std::size_t first = 0;
+    while (first < s.size() && !compat_at(s, first)) ++first;
+    if (first == s.size()) return std::string(s);
+
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    std::string out(s.substr(0, first));
+    for (std::size_t i = first; i < s.size();) {
+        if (!compat_at(s, i)) {
+            out += s[i++];
+            continue;
+        }
+        if (U_FAILURE(status)) {  // no normaliser data: keep the text as it is, never garbage
+            out.append(s.substr(i, 3));
+        } else {
+            auto one = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data() + i, 3));
+            UErrorCode st = U_ZERO_ERROR;
+            icu::UnicodeString folded = nfkc->normalize(one, st);
+            if (U_FAILURE(st))
+                out.append(s.substr(i, 3));
+            else
+                folded.toUTF8String(out);
+        }
+        i += 3;
+    }
+    return out;
+}
+
+}  // namespace bpt::text

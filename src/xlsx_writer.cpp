@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <span>
 
-#include "bpt/json_writer.h"
+#include "bpt/target.h"
 
 namespace bpt {
 
@@ -104,7 +104,8 @@ Cell money(const std::optional<Money>& m) { return m ? Cell{Cell::Kind::Money, m
 Cell integer(std::uint64_t n) { return {Cell::Kind::Integer, std::to_string(n)}; }
 Cell positive(std::uint64_t n) { return n ? integer(n) : Cell{}; }  // 0 means "none" for lines and pages
 
-// kind, op, value, unit of a target; the raw text goes before them.
+// raw, kind, op, value, unit of a target. A numeric value is a number cell (the lower
+// end of a range: the upper is in the CSV and JSON); a date is its ISO 8601 text.
 void target_cells(std::vector<Cell>& cells, const std::optional<Target>& t) {
     if (!t) {
         cells.insert(cells.end(), 5, Cell{});
@@ -112,23 +113,15 @@ void target_cells(std::vector<Cell>& cells, const std::optional<Target>& t) {
     }
     cells.push_back(text(t->raw));
     cells.push_back(text(kind_name(t->kind)));
+    bool has_op = t->kind == TargetKind::Numeric || t->kind == TargetKind::Date ||
+                  (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
+    cells.push_back(has_op ? text(op_name(t->op)) : Cell{});
     switch (t->kind) {
-        case TargetKind::Numeric:
-            cells.push_back(text(op_name(t->op)));
-            cells.push_back({Cell::Kind::Number, t->number});
-            break;
-        case TargetKind::Boolean:
-            cells.push_back({});
-            cells.push_back(text(t->yes ? "是" : "否"));
-            break;
-        case TargetKind::Qualitative:
-            cells.push_back({});
-            cells.push_back(text(t->text));
-            break;
-        default:
-            cells.push_back({});
-            cells.push_back({});
-            break;
+        case TargetKind::Numeric: cells.push_back({Cell::Kind::Number, t->value}); break;
+        case TargetKind::Qualitative: cells.push_back(text(t->value)); break;
+        case TargetKind::Boolean: cells.push_back(text(t->yes ? "是" : "否")); break;
+        case TargetKind::Date: cells.push_back(text(t->date)); break;
+        default: cells.push_back({}); break;
     }
     cells.push_back(t->unit.empty() ? Cell{} : text(t->unit));
 }

@@ -172,7 +172,7 @@ TEST_CASE("output: -o writes through links and into devices and pipes, never rep
 
 TEST_CASE("bad input: sums past the largest exact amount are reported, not skipped", "[bad-input]") {
     bpt::test::TempDir dir;
-    const std::string huge = "    甲经费 92,233,720,368,547,757.00 92,233,720,368,547,757.00\n目标。\n";
+    const std::string huge = "    甲经费 922,337,203,685,476.00 922,337,203,685,476.00\n目标。\n";
     const std::string clause = kProject.substr(kProject.find("1、"));
     write_file(dir / "huge.txt", kHead + huge + clause + huge + clause);
     auto r = run_bpt("validate " + quote(dir / "huge.txt"));

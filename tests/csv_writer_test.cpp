@@ -3,6 +3,7 @@
 #include <string>
 
 #include "bpt/csv_writer.h"
+#include "bpt/target.h"
 #include "output_util.h"
 
 using bpt::test::capture;
@@ -22,7 +23,7 @@ bpt::Target numeric(std::string raw, bpt::Comparator op, std::string number, std
     t.raw = std::move(raw);
     t.kind = bpt::TargetKind::Numeric;
     t.op = op;
-    t.number = std::move(number);
+    t.value = std::move(number);
     t.unit = std::move(unit);
     t.qualifier = std::move(qualifier);
     return t;
@@ -32,7 +33,7 @@ bpt::Target qualitative(std::string word) {
     bpt::Target t;
     t.raw = word;
     t.kind = bpt::TargetKind::Qualitative;
-    t.text = std::move(word);
+    t.value = std::move(word);
     return t;
 }
 
@@ -138,17 +139,21 @@ TEST_CASE("CSV indicators table: one row per indicator, targets flattened", "[cs
         "project",      "project_name", "town",        "seq",          "level1_code", "level1_name",
         "level2_code",  "level2_name",  "name",        "period_raw",   "period_kind", "period_op",
         "period_value", "period_unit",  "period_qualifier", "annual_raw", "annual_kind", "annual_op",
-        "annual_value", "annual_unit",  "annual_qualifier", "line", "duplicate"};
+        "annual_value", "annual_unit",  "annual_qualifier", "line",
+        "period_value_max", "period_standard", "period_date", "period_date_end",
+        "annual_value_max", "annual_standard", "annual_date", "annual_date_end", "duplicate"};
     CHECK(rows[0] == header);
     auto p = awkward_project();
     const std::vector<std::string> first = {"7",       p.name,   "狮岭镇",      "1",  "1",  "产出指标", "11",
                                             "数量指标", "培训,人次 \"含\"线上", "称职≥95%", "numeric", ">=", "95",
                                             "%",       "称职",    "合格",        "qualitative", "", "合格", "",
-                                            "",        "40",     ""};
+                                            "",        "40",     "",            "",   "",   "",         "",
+                                            "",        "",       "",            ""};
     CHECK(rows[1] == first);
     // No level 2, no period target: empty cells; a boolean target reads true/false.
     const std::vector<std::string> second = {"7", p.name, "狮岭镇", "2", "", "效益指标", "", "", "是否达标", "",
-                                             "", "", "", "", "", "是", "boolean", "", "true", "", "", "41", ""};
+                                             "", "", "", "", "", "是", "boolean", "", "true", "", "", "41",
+                                             "", "", "", "", "", "", "", "", ""};
     CHECK(rows[2] == second);
     for (const auto& r : rows) CHECK(r.size() == header.size());
 }
@@ -219,4 +224,37 @@ TEST_CASE("CSV: a table without projects still gets its header", "[csv]") {
     auto rows = parse_csv(write({}, {}));
     REQUIRE(rows.size() == 1);
     CHECK(rows[0][0] == "index");
+}
+
+TEST_CASE("CSV: a period, a range and a standard fill the target columns after `line`", "[csv]") {
+    bpt::Project p;
+    p.index = 1;
+    p.name = "林业项目";
+    bpt::Indicator i;
+    i.seq = 1;
+    i.level1 = bpt::Level{"", "产出指标"};
+    i.name = "项目期";
+    i.period = bpt::parse_target("2022年3月-2023年11月");  // rw-21
+    i.annual = bpt::parse_target("100%(历史标准)");        // rw-33
+    i.location.line = 3;
+    p.indicators.push_back(i);
+    bpt::Indicator j = i;
+    j.seq = 2;
+    j.period = bpt::parse_target("90%-95%");
+    j.annual.reset();
+    p.indicators.push_back(j);
+    bpt::CsvOptions options;
+    options.table = bpt::CsvTable::Indicators;
+    auto rows = parse_csv(write(options, {p}));
+    REQUIRE(rows.size() == 3);
+    const std::vector<std::string> dates = {"1", "林业项目", "", "1", "", "产出指标", "", "", "项目期",
+                                            "2022年3月-2023年11月", "date", "between", "", "", "",
+                                            "100%(历史标准)", "numeric", "=", "100", "%", "", "3",
+                                            "", "", "2022-03", "2023-11", "", "历史标准", "", ""};
+    CHECK(rows[1] == dates);
+    const std::vector<std::string> range = {"1", "林业项目", "", "2", "", "产出指标", "", "", "项目期",
+                                            "90%-95%", "numeric", "between", "90", "%", "",
+                                            "", "", "", "", "", "", "3",
+                                            "95", "", "", "", "", "", "", ""};
+    CHECK(rows[2] == range);
 }

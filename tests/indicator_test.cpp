@@ -34,7 +34,7 @@ Target numeric(Comparator op, std::string number, std::string unit = "", std::st
     Target t;
     t.kind = TargetKind::Numeric;
     t.op = op;
-    t.number = std::move(number);
+    t.value = std::move(number);
     t.unit = std::move(unit);
     t.qualifier = std::move(qualifier);
     return t;
@@ -51,7 +51,7 @@ void check_target(std::string_view raw, const Target& expected) {
 Target qualitative(std::string text) {
     Target t;
     t.kind = TargetKind::Qualitative;
-    t.text = std::move(text);
+    t.value = std::move(text);
     return t;
 }
 
@@ -154,7 +154,7 @@ TEST_CASE("parse_target tolerates spaces anywhere in a value", "[indicator][targ
 
     Target t = parse_target("满意 ");
     CHECK(t.kind == TargetKind::Qualitative);
-    CHECK(t.text == "满意");
+    CHECK(t.value == "满意");
     CHECK(t.raw == "满意");
     CHECK(parse_target("≧  5期").raw == "≧  5期");
 }
@@ -172,14 +172,19 @@ TEST_CASE("parse_target reads 是 and 否 as booleans", "[indicator][target]") {
 TEST_CASE("parse_target keeps free text as qualitative, without its closing 。", "[indicator][target]") {
     Target t = parse_target("宣传党的十九大和习近平系列重要讲话精神深入人心。");
     CHECK(t.kind == TargetKind::Qualitative);
-    CHECK(t.text == "宣传党的十九大和习近平系列重要讲话精神深入人心");
-    CHECK(t.raw == t.text);
+    CHECK(t.value == "宣传党的十九大和习近平系列重要讲话精神深入人心");
+    CHECK(t.raw == t.value);
     check_target("更好地让党员群众受教育，人民群众得实惠", qualitative("更好地让党员群众受教育，人民群众得实惠"));
     // A comparator word not followed by a number is prose.
     check_target("低于全区干部平均年龄", qualitative("低于全区干部平均年龄"));
-    // Text that cannot be a unit turns the whole value into prose.
-    check_target("≥90%，≤100%", qualitative("≥90%，≤100%"));
-    check_target("第3季度完成", qualitative("第3季度完成"));
+    // Text that cannot be a unit turns the whole value into prose, flagged as
+    // untypable because numbers stand in it (`target-untypable`, tests/target_test.cpp).
+    Target prose = qualitative("≥90%，≤80个");
+    prose.untypable = true;
+    check_target("≥90%，≤80个", prose);
+    Target phrase = qualitative("第3季度完成");
+    phrase.untypable = true;
+    check_target("第3季度完成", phrase);
 }
 
 TEST_CASE("parse_target reads a comparator inside a sentence with the sentence as qualifier",
@@ -214,16 +219,16 @@ TEST_CASE("layout clauses are split by their numbers and typed", "[indicator][la
     REQUIRE(first.annual);
     CHECK(first.period->kind == TargetKind::Numeric);
     CHECK(first.period->op == Comparator::Gt);
-    CHECK(first.period->number == "1");
+    CHECK(first.period->value == "1");
     CHECK(first.annual->raw == "＞1");
     CHECK(first.raw == "1、1-产出指标；11-数量指标；党代会年会制试点镇数量指标；实施周期指标值:＞1；年度指标值:＞1。");
 
     // Level-2 names are kept as written, with or without the trailing 指标.
     CHECK(p.indicators[3].level2 == Level{"22", "社会效益"});
-    CHECK(p.indicators[3].annual->text == "良好");
+    CHECK(p.indicators[3].annual->value == "良好");
     CHECK(p.indicators[4].level1 == Level{"3", "满意度指标"});
     CHECK(p.indicators[4].period->raw == "满意");
-    CHECK(p.indicators[4].annual->text == "满意");
+    CHECK(p.indicators[4].annual->value == "满意");
     for (std::size_t i = 0; i < p.indicators.size(); ++i) CHECK(p.indicators[i].seq == i + 1);
 }
 
@@ -234,17 +239,17 @@ TEST_CASE("layout values may hold their own 。 and ，", "[indicator][layout]")
     const Indicator& free = p.indicators[4];
     CHECK(free.seq == 5);
     CHECK(free.period->kind == TargetKind::Qualitative);
-    CHECK(free.period->text == "宣传党的十九大和习近平系列重要讲话精神深入人心");
-    CHECK(free.annual->text == "宣传党的十九大和习近平系列重要讲话精神深入人心");
+    CHECK(free.period->value == "宣传党的十九大和习近平系列重要讲话精神深入人心");
+    CHECK(free.annual->value == "宣传党的十九大和习近平系列重要讲话精神深入人心");
     CHECK(p.indicators[5].seq == 6);
     CHECK(p.indicators[5].name == "宣传组织工作，党建工作。");
-    CHECK(p.indicators[5].annual->text == "更好地让党员群众受教育，人民群众得实惠");
+    CHECK(p.indicators[5].annual->value == "更好地让党员群众受教育，人民群众得实惠");
 }
 
 TEST_CASE("real data-entry errors parse without complaint", "[indicator][layout]") {
     Parsed p = parse(kLayoutFreeTextCell);
-    CHECK(p.indicators[1].period->number == "2");
-    CHECK(p.indicators[1].annual->number == "6");
+    CHECK(p.indicators[1].period->value == "2");
+    CHECK(p.indicators[1].annual->value == "6");
     CHECK(p.indicators[1].annual->unit == "部");
 
     Parsed mismatch = parse("1、2-效益指标；31-服务对象满意度；服务群体满意率；实施周期指标值:≥90%；年度指标值:≥90%。");
@@ -260,7 +265,7 @@ TEST_CASE("a clause number cut from its 、 by a wrap is found once rejoined", "
         "3、1-产出指标；12-质量指标；电教片获奖情况；实施周期指标值:≥20%；年度指标值:≥20%。4"
         "、1-产出指标；12-质量指标；远教站点开机率；实施周期指标值:100%；年度指标值:100%。");
     REQUIRE(p.indicators.size() == 2);
-    CHECK(p.indicators[0].annual->number == "20");
+    CHECK(p.indicators[0].annual->value == "20");
     CHECK(p.indicators[1].seq == 4);
     CHECK(p.indicators[1].name == "远教站点开机率");
     CHECK(p.count("indicator-malformed") == 0);
@@ -273,9 +278,9 @@ TEST_CASE("layout separators come in both widths and with spaces", "[indicator][
     REQUIRE(p.indicators.size() == 2);
     CHECK(p.indicators[0].level1 == Level{"1", "产出指标"});
     CHECK(p.indicators[0].name == "实际镇街拨付率");
-    CHECK(p.indicators[0].period->number == "100");
+    CHECK(p.indicators[0].period->value == "100");
     CHECK(p.indicators[0].annual->unit == "%");
-    CHECK(p.indicators[1].period->text == "满意");
+    CHECK(p.indicators[1].period->value == "满意");
 }
 
 TEST_CASE("full-width clause numbers and targets in either order are read", "[indicator][layout]") {
@@ -285,8 +290,8 @@ TEST_CASE("full-width clause numbers and targets in either order are read", "[in
     REQUIRE(p.indicators.size() == 2);
     CHECK(p.indicators[0].seq == 1);
     CHECK(p.indicators[0].name == "甲");
-    CHECK(p.indicators[0].annual->number == "1");
-    CHECK(p.indicators[0].period->number == "2");
+    CHECK(p.indicators[0].annual->value == "1");
+    CHECK(p.indicators[0].period->value == "2");
     CHECK(p.indicators[1].seq == 2);
 }
 
@@ -300,7 +305,7 @@ TEST_CASE("a 、 inside a name or a clause without its 。 do not confuse the sp
     Parsed no_stop = parse("1、1-产出指标；11-数量指标；甲；实施周期指标值:1；年度指标值:合格"
                            "2、1-产出指标；11-数量指标；乙；实施周期指标值:2；年度指标值:2。");
     REQUIRE(no_stop.indicators.size() == 2);
-    CHECK(no_stop.indicators[0].annual->text == "合格");
+    CHECK(no_stop.indicators[0].annual->value == "合格");
     CHECK(no_stop.indicators[1].name == "乙");
 }
 
@@ -318,11 +323,11 @@ TEST_CASE("a malformed layout clause is kept and parsing goes on", "[indicator][
     CHECK(no_fields.seq == 2);
     CHECK(no_fields.raw == "2、1-产出指标，数量指标，乙，年度指标值:2。");
     CHECK_FALSE(no_fields.level1);
-    CHECK(no_fields.annual->number == "2");  // what could be read is kept
+    CHECK(no_fields.annual->value == "2");  // what could be read is kept
 
     const Indicator& no_annual = p.indicators[2];
     CHECK(no_annual.name == "丙");
-    CHECK(no_annual.period->number == "3");
+    CHECK(no_annual.period->value == "3");
     CHECK_FALSE(no_annual.annual);
 
     const Indicator& no_targets = p.indicators[3];
@@ -330,7 +335,7 @@ TEST_CASE("a malformed layout clause is kept and parsing goes on", "[indicator][
     CHECK_FALSE(no_targets.annual);
 
     CHECK(p.indicators[4].name == "戊");
-    CHECK(p.indicators[4].annual->number == "5");
+    CHECK(p.indicators[4].annual->value == "5");
 
     for (const Diagnostic& d : p.diagnostics) {
         CHECK(d.severity == Severity::Error);
@@ -445,10 +450,10 @@ TEST_CASE("export clauses have a level-1 name and an annual target", "[indicator
     CHECK_FALSE(first.period);
     REQUIRE(first.annual);
     CHECK(first.annual->op == Comparator::Ge);
-    CHECK(first.annual->number == "90");
+    CHECK(first.annual->value == "90");
     CHECK(first.annual->unit == "%");
     CHECK(first.raw == "1、产出指标：资金拨付时效指标，年度指标值：≥90%。");
-    CHECK(p.indicators[3].annual->text == "合格");
+    CHECK(p.indicators[3].annual->value == "合格");
 }
 
 TEST_CASE("an export target without its label is the text after the last comma", "[indicator][export]") {
@@ -463,7 +468,7 @@ TEST_CASE("an export target without its label is the text after the last comma",
     CHECK(last.name == "党代表基层联系群众工作指标");
     REQUIRE(last.annual);
     CHECK(last.annual->kind == TargetKind::Qualitative);
-    CHECK(last.annual->text == "合格");
+    CHECK(last.annual->value == "合格");
 }
 
 TEST_CASE("export names may hold commas and full stops", "[indicator][export]") {
@@ -475,10 +480,10 @@ TEST_CASE("export names may hold commas and full stops", "[indicator][export]") 
     REQUIRE(p.indicators.size() == 3);
     CHECK(p.indicators[0].name == "“两新”组织党建水平得到提升，凝聚力和战斗力得到加强");
     CHECK(p.indicators[0].annual->kind == TargetKind::Qualitative);
-    CHECK(p.indicators[0].annual->text == "合格");
+    CHECK(p.indicators[0].annual->value == "合格");
     CHECK(p.indicators[1].name == "按标准拨付的金额/应发放的金额");
     CHECK(p.indicators[2].name == "宣传组织工作。党建工作");
-    CHECK(p.indicators[2].annual->text == "良好");
+    CHECK(p.indicators[2].annual->value == "良好");
 }
 
 TEST_CASE("malformed export clauses are kept", "[indicator][export][diagnostics]") {
@@ -558,7 +563,7 @@ TEST_CASE("the real layout sample gives 714 indicators, none malformed", "[indic
     CHECK(first.level2 == Level{"11", "数量指标"});
     CHECK(first.name == "党代会年会制试点镇数量指标");
     CHECK(first.period->op == Comparator::Gt);
-    CHECK(first.annual->number == "1");
+    CHECK(first.annual->value == "1");
     for (const Indicator& ind : all.indicators) {
         INFO(ind.raw);
         CHECK(ind.level1);
@@ -583,7 +588,7 @@ TEST_CASE("the real export sample gives 152 indicators and 7 unlabelled targets"
         if (ind.name != "“两新”组织党建水平得到提升，凝聚力和战斗力得到加强") continue;
         ++two_new;
         CHECK(ind.annual->kind == TargetKind::Qualitative);
-        CHECK(ind.annual->text == "合格");
+        CHECK(ind.annual->value == "合格");
     }
     CHECK(two_new == 10);
 }
@@ -592,21 +597,22 @@ TEST_CASE("the real export sample gives 152 indicators and 7 unlabelled targets"
 TEST_CASE("A closing ASCII or full-width full stop is not part of a unit", "[indicator]") {
     auto t = bpt::parse_target("≥90%.");
     CHECK(t.kind == bpt::TargetKind::Numeric);
-    CHECK(t.number == "90");
+    CHECK(t.value == "90");
     CHECK(t.unit == "%");
     CHECK(bpt::parse_target("5．").unit.empty());
-    CHECK(bpt::parse_target("3.5人").number == "3.5");
+    CHECK(bpt::parse_target("3.5人").value == "3.5");
 }
 
 TEST_CASE("A signed number without a comparator is numeric", "[indicator]") {
     auto t = bpt::parse_target("-5%");
     CHECK(t.kind == bpt::TargetKind::Numeric);
     CHECK(t.op == bpt::Comparator::Eq);
-    CHECK(t.number == "-5");
+    CHECK(t.value == "-5");
     CHECK(t.unit == "%");
     auto wide = bpt::parse_target("－3人");
     CHECK(wide.kind == bpt::TargetKind::Numeric);
-    CHECK(wide.number == "-3");
+    CHECK(wide.value == "-3");
     CHECK(wide.unit == "人");
-    CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Qualitative);
+    // A dash alone is how grids write "no target" (docs/indicators.md).
+    CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Empty);
 }

@@ -29,7 +29,7 @@ bpt::Project project(std::uint32_t index, std::string name) {
     t.raw = "≥1次";
     t.kind = bpt::TargetKind::Numeric;
     t.op = bpt::Comparator::Ge;
-    t.number = "1";
+    t.value = "1";
     t.unit = "次";
     i.annual = t;
     p.indicators.push_back(i);

@@ -239,6 +239,10 @@ TEST_CASE("Validate: target-out-of-range", "[validate]") {
     // Rates of change may exceed 100% or fall below 0; 100% itself is fine.
     CHECK(with("3、2-效益指标；21-经济效益；收入增长率；实施周期指标值:≥150%；年度指标值:≥-5%。").rules().empty());
     CHECK(with("3、1-产出指标；12-质量指标；完成率；实施周期指标值:100%；年度指标值:≥100%。").rules().empty());
+    // A range is out of range at either end; a tolerance is a width, not a rate.
+    CHECK(with("3、1-产出指标；12-质量指标；完成率；实施周期指标值:90%-120%；年度指标值:90%-95%。").rules() ==
+          Rules{"target-out-of-range"});
+    CHECK(with("3、1-产出指标；12-质量指标；误差率；实施周期指标值:±3%以内；年度指标值:±3%以内。").rules().empty());
 }
 
 TEST_CASE("Validate: target-period-annual-inconsistent", "[validate]") {
@@ -258,6 +262,10 @@ TEST_CASE("Validate: target-period-annual-inconsistent", "[validate]") {
     CHECK(with("2部", "6个").rules().empty());          // different units: not comparable
     CHECK(with("≥2部", "≤6部").rules().empty());        // an annual cap is no contradiction
     CHECK(with("12.5个", "12.50个").rules().empty());   // exact decimals
+    CHECK(with("2~4部", "6部").rules() == Rules{"target-period-annual-inconsistent"});  // above the range
+    CHECK(with("2~4部", "3部").rules().empty());                                         // within it
+    CHECK(with("6部", "5~8部").rules().empty());  // the year's least is below the period's figure
+    CHECK(with("±2部", "±6部").rules().empty());        // tolerances are never compared
     CHECK(with("合格", "合格").rules().empty());
 }
 

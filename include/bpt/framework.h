@@ -41,7 +41,8 @@ std::string level_text(const Level& l);
 std::vector<std::string> code_problems(const Level& l1, const std::optional<Level>& level2);
 
 // Which category a level 1 puts an indicator in, by name first (the export dialect
-// has no codes), else by code.
+// and the grid forms have no codes; grids rename the levels: 产出值, 预期产出指标,
+// 项目完成指标, 效果指标), else by code.
 enum class Category { Output, Effect, Other };
 Category category_of(const Level& l1);
 

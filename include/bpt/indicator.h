@@ -9,6 +9,7 @@
 
 #include "bpt/diagnostic.h"
 #include "bpt/model.h"
+#include "bpt/target.h"  // parse_target: the grammar types each target there
 #include "bpt/row.h"
 
 namespace bpt {
@@ -29,8 +30,5 @@ void parse_indicators(std::string_view text, ClauseDialect dialect,
 // The clause shape a cell is written in, from its first clause: numbered levels
 // (`1、1-产出指标；…`) or names with a colon (`1、产出指标：…`).
 ClauseDialect clause_dialect_of(std::string_view cell);
-
-// Types one target value (`≥3619人`, `合格`, `是`, `不低于90%` …).
-Target parse_target(std::string_view raw);
 
 }  // namespace bpt

@@ -13,10 +13,8 @@
 
 namespace bpt {
 
-// The pieces of the schema, shared by every JSON-shaped writer. The CSV writer
-// spells target kinds and comparators the same way.
-std::string_view kind_name(TargetKind k);  // "numeric", "qualitative" …
-std::string_view op_name(Comparator c);    // ">", ">=", "<", "<=", "="
+// The pieces of the schema, shared by every JSON-shaped writer. Target kinds and
+// comparators are spelled by kind_name/op_name (bpt/target.h), as in the CSV writer.
 void write_amounts(JsonOut& j, const Amounts& a);
 void write_target(JsonOut& j, const std::optional<Target>& t);
 void write_indicator(JsonOut& j, const Indicator& i);

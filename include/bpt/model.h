@@ -8,6 +8,7 @@
 
 #include "bpt/location.h"
 #include "bpt/money.h"
+#include "bpt/target.h"
 
 namespace bpt {
 
@@ -25,27 +26,12 @@ struct Amounts {
     bool operator==(const Amounts&) const = default;
 };
 
-enum class TargetKind { Empty, Numeric, Boolean, Qualitative };
-enum class Comparator { Gt, Ge, Lt, Le, Eq };
-
-// One target value (实施周期指标值 or 年度指标值), as typed as the text allows.
-struct Target {
-    std::string raw;               // as written, trimmed, without a closing 。
-    TargetKind kind = TargetKind::Empty;
-    Comparator op = Comparator::Eq;  // Numeric only; no comparator written means Eq
-    std::string number;            // Numeric: exact ASCII decimal, e.g. "3619", "0.5"
-    bool yes = false;              // Boolean: 是 → true, 否 → false
-    std::string text;              // Qualitative: the word or phrase (合格, 长期 …)
-    std::string unit;              // Numeric: "人", "%", "个月" …; empty when none
-    std::string qualifier;         // Numeric: words before the comparator (称职 in 称职≥95%)
-    bool operator==(const Target&) const = default;
-};
-
 // A level of the indicator framework: code "1" / name "产出指标". `code` is empty
 // where the dialect carries none (the export dialect).
 struct Level {
     std::string code;
     std::string name;
+    std::string weight = {};  // a grid's level weight, from `产出指标(50分)`; empty when none
     bool operator==(const Level&) const = default;
 };
 
@@ -58,6 +44,14 @@ struct Indicator {
     std::optional<Target> annual;    // 年度指标值
     std::string raw;                 // the clause as written
     Location location;               // where the clause starts (its line, or PDF page)
+    // What the grid forms add; absent where a table has no such column.
+    std::optional<std::string> weight;     // 权重 / 分值, or the `(50分)` of a level cell
+    std::optional<std::string> direction;  // 指标方向: 正向, 反向, 定性
+    std::optional<Target> actual;          // 完成值 / 实际完成值 (self-evaluations)
+    std::optional<std::string> score;      // 得分
+    std::optional<std::string> standard;   // 绩效标准 / 指标值说明
+    std::optional<std::string> note;       // 备注
+    std::optional<std::string> reason;     // 偏差原因 / 未达到指标值原因
     bool operator==(const Indicator&) const = default;
 };
 

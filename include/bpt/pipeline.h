@@ -18,6 +18,8 @@ namespace bpt {
 enum class Dialect {
     Layout,  // text as a PDF extractor wrote it (layout_reader.h)
     Export,  // tab- or comma-separated export (export_reader.h)
+    Grid,    // the national grid forms: 一级/二级/三级指标 rows under a header block (grid_reader.h)
+    Drawing, // text in a PDF's drawing order: pdftotext -raw, mutool, PyMuPDF (drawing_reader.h)
 };
 
 std::string_view to_string(Dialect dialect);

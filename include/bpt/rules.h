@@ -53,6 +53,11 @@ enum class Rule : std::uint16_t {
     IndicatorCodeMismatch,
     TargetOutOfRange,
     TargetPeriodAnnualInconsistent,
+    // Reading the grid forms (appended: ids keep their numbers)
+    GluedCells,
+    // Reading the indicator cell (added after the registry's first edition)
+    TargetUnfilled,
+    TargetUntypable,
 };
 
 // Who raises a rule: a reader while it finds cells, the assembler and the indicator

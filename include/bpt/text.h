@@ -62,4 +62,12 @@ bool is_valid_utf8(std::string_view s);
 // At most `max_chars` characters of `s` (whole UTF-8 sequences), with … when cut.
 std::string ellipsize(std::string_view s, std::size_t max_chars);
 
+// Folds the look-alike code points some PDF producers (a browser's print-to-PDF)
+// map common ideographs to: Kangxi radicals U+2F00–U+2FDF, the CJK radicals
+// supplement U+2E80–U+2EFF and the compatibility ideographs U+F900–U+FAFF, each
+// through NFKC (⼯ U+2F2F → 工), so that names equal the text version's. Nothing
+// else is touched: a full NFKC would also turn the table's full-width punctuation
+// (（）：，) into ASCII. Returns `s` unchanged, without ICU, when none occurs.
+std::string fold_compat_ideographs(std::string_view s);
+
 }  // namespace bpt::text

@@ -137,18 +137,21 @@ void Indicators::indicator(const Project& p, const Indicator& i) {
     if (cx_.on(Rule::TargetOutOfRange)) {
         std::vector<std::string> problems;
         for (const auto& [target, label] : {std::pair{&i.period, "实施周期指标值"}, std::pair{&i.annual, "年度指标值"}}) {
-            if (!*target || (*target)->kind != TargetKind::Numeric) continue;
+            // A tolerance (±3%) is a width around a nominal value, not a value itself.
+            if (!*target || (*target)->kind != TargetKind::Numeric || (*target)->op == Comparator::Within) continue;
             const Target& t = **target;
+            // A range is out of range when either end is.
+            const std::string& top = t.op == Comparator::Between ? t.value_max : t.value;
             // Asked only of a target out of range: the word search costs more than the rest.
             auto change = [&] { return names_a_change(i.name) || names_a_change(t.qualifier); };
             if (t.unit == "%") {
-                int vs100 = compare_decimal(t.number, "100");
-                if ((is_negative(t.number) || (t.op == Comparator::Lt && compare_decimal(t.number, "0") <= 0)) &&
+                int vs100 = compare_decimal(top, "100");
+                if ((is_negative(t.value) || (t.op == Comparator::Lt && compare_decimal(t.value, "0") <= 0)) &&
                     !change())
                     problems.push_back(fmt::format("{} `{}` asks for a percentage below 0%", label, t.raw));
                 else if ((vs100 > 0 || (vs100 == 0 && t.op == Comparator::Gt)) && !change())
                     problems.push_back(fmt::format("{} `{}` asks for a rate above 100%", label, t.raw));
-            } else if (is_negative(t.number) && !change()) {
+            } else if (is_negative(t.value) && !change()) {
                 problems.push_back(fmt::format("{} `{}` is a negative quantity", label, t.raw));
             }
         }
@@ -161,16 +164,19 @@ void Indicators::indicator(const Project& p, const Indicator& i) {
     }
 
     if (cx_.on(Rule::TargetPeriodAnnualInconsistent) && i.period && i.annual &&
-        i.period->kind == TargetKind::Numeric && i.annual->kind == TargetKind::Numeric) {
+        i.period->kind == TargetKind::Numeric && i.annual->kind == TargetKind::Numeric &&
+        i.period->op != Comparator::Within && i.annual->op != Comparator::Within) {
         const Target& period = *i.period;
         const Target& annual = *i.annual;
         // An annual cap (≤, <) above the period's figure limits the year less than the
         // period, which is loose but no contradiction.
         bool annual_cap_only = is_upper_bound(annual.op) && !is_upper_bound(period.op);
+        // A range contradicts only when the year's least exceeds the period's most.
+        const std::string& period_most = period.op == Comparator::Between ? period.value_max : period.value;
         // Rates and scores do not add up over the years, so a higher annual rate is
         // no contradiction; counts do.
         if (period.unit == annual.unit && period.qualifier == annual.qualifier && is_additive_unit(annual.unit) &&
-            !annual_cap_only && compare_decimal(annual.number, period.number) > 0)
+            !annual_cap_only && compare_decimal(annual.value, period_most) > 0)
             cx_.report(Rule::TargetPeriodAnnualInconsistent,
                    fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
                                "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",

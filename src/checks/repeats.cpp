@@ -25,13 +25,13 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 std::uint64_t hash_text(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
 std::uint64_t hash_money(std::uint64_t h, const std::optional<Money>& m) {
-    return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->cents())) : mix(h, 0);
+    return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->scaled())) : mix(h, 0);
 }
 
 std::uint64_t hash_amounts(const Amounts& a) {
     std::uint64_t h = 0x61;
     for (const auto* m : {&a.total, &a.fiscal, &a.fiscal_special, &a.other}) h = hash_money(h, *m);
-    for (Money m : a.unassigned) h = mix(h, static_cast<std::uint64_t>(m.cents()));
+    for (Money m : a.unassigned) h = mix(h, static_cast<std::uint64_t>(m.scaled()));
     return mix(h, a.unassigned.size());
 }
 
@@ -103,7 +103,7 @@ bool Repeats::repeat(const Project& p) {
                   static_cast<std::uint32_t>(amounts),
                   static_cast<std::uint32_t>(goal),
                   static_cast<std::uint32_t>(indicators),
-                  p.amounts.total ? p.amounts.total->cents() : NameSeen::kNoTotal};
+                  p.amounts.total ? p.amounts.total->scaled() : NameSeen::kNoTotal};
     bool new_name = false;
     const NameSeen* found = names_->find_or_insert(name_key, seen, new_name);
     if (!found) {
@@ -141,9 +141,9 @@ bool Repeats::repeat(const Project& p) {
     if (!cx_.on(Rule::ConflictingDuplicate)) return false;
     std::vector<std::string> differences;
     if (e.amounts != seen.amounts) {
-        if (e.total_cents != NameSeen::kNoTotal && p.amounts.total && e.total_cents != p.amounts.total->cents())
+        if (e.total_cents != NameSeen::kNoTotal && p.amounts.total && e.total_cents != p.amounts.total->scaled())
             differences.push_back(fmt::format("amounts ({} here, {} there)", cx_.money(*p.amounts.total),
-                                              cx_.money(Money::from_cents(e.total_cents))));
+                                              cx_.money(Money::from_scaled(e.total_cents, 2))));
         else
             differences.push_back("amounts");
     }

@@ -113,7 +113,7 @@ void Totals::project(const Project& p, const Facts& facts) {
     if (department) add_to(*department, p, facts.repeat);
     // Remember the first projects of each amount, for the total-mismatch hint.
     if (!facts.repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && cx_.on(Rule::TotalMismatch)) {
-        auto& seen = amount_seen_[p.amounts.total->cents()];
+        auto& seen = amount_seen_[p.amounts.total->scaled()];
         if (seen.size() < kAmountEntriesPerValue) {
             seen.push_back({p.location.line, department ? facts.department : 0, p.name});
             ++amount_entries_;
@@ -155,12 +155,14 @@ void Totals::check(const Group& g) {
             cx_.report(Rule::TotalMismatch,
                    fmt::format("{} cannot be checked: the sum of its projects' {} passes the largest amount bpt "
                                "adds exactly ({}); look for an amount with misplaced digits",
-                               g.label, name, cx_.money(Money::from_cents(std::numeric_limits<std::int64_t>::max()))),
+                               g.label, name, cx_.money(Money::from_scaled(std::numeric_limits<std::int64_t>::max(), 2))),
                    g.line, g.quote);
             return;
         }
-        Money all = (g.all.amounts.*column).value_or(Money());
-        Money distinct = (g.distinct.amounts.*column).value_or(Money());
+        // A sum of no amounts is written like the total it is compared with (`0.00`).
+        Money none = Money::from_scaled(0, declared->decimals());
+        Money all = (g.all.amounts.*column).value_or(none);
+        Money distinct = (g.distinct.amounts.*column).value_or(none);
         if (abs_diff(all, *declared) <= cx_.tolerance()) continue;
         bool without_repeats = g.repeats > 0 && abs_diff(distinct, *declared) <= cx_.tolerance();
         if (without_repeats) {
@@ -198,7 +200,7 @@ void Totals::check(const Group& g) {
         for (auto diff : {first_difference, first_distinct_difference}) {
             if (!diff) continue;
             Money d = abs_diff(*diff, Money());
-            auto it = amount_seen_.find(d.cents());
+            auto it = amount_seen_.find(d.scaled());
             if (it == amount_seen_.end()) continue;
             for (const auto& seen : it->second) {
                 if (&g != &grand_ && (seen.department == 0 || &g != &departments_[seen.department - 1])) continue;

@@ -20,7 +20,7 @@ inline constexpr std::array<std::pair<std::optional<Money> Amounts::*, std::stri
 // |a − b|, saturated: the checks only compare it with a tolerance.
 inline Money abs_diff(Money a, Money b) {
     auto d = a >= b ? a.checked_sub(b) : b.checked_sub(a);
-    return d.value_or(Money::from_cents(INT64_MAX));
+    return d.value_or(Money::from_scaled(INT64_MAX, 2));
 }
 
 }  // namespace bpt::checks
