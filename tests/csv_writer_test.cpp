@@ -250,11 +250,11 @@ TEST_CASE("CSV: a period, a range and a standard fill the target columns after `
     const std::vector<std::string> dates = {"1", "林业项目", "", "1", "", "产出指标", "", "", "项目期",
                                             "2022年3月-2023年11月", "date", "between", "", "", "",
                                             "100%(历史标准)", "numeric", "=", "100", "%", "", "3",
-                                            "", "", "2022-03", "2023-11", "", "历史标准", "", ""};
+                                            "", "", "2022-03", "2023-11", "", "历史标准", "", "", ""};
     CHECK(rows[1] == dates);
     const std::vector<std::string> range = {"1", "林业项目", "", "2", "", "产出指标", "", "", "项目期",
                                             "90%-95%", "numeric", "between", "90", "%", "",
                                             "", "", "", "", "", "", "3",
-                                            "95", "", "", "", "", "", "", ""};
+                                            "95", "", "", "", "", "", "", "", ""};  // then duplicate: empty
     CHECK(rows[2] == range);
 }
