@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_source fuzz_reader fuzz_indicator)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_source fuzz_reader fuzz_indicator fuzz_pdf_rows)
 
 bash scripts/install-deps.sh --fuzz
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -21,6 +21,7 @@ cmake --build build-fuzz
 seeds=build-fuzz/seeds
 rm -rf "$seeds" && mkdir -p "$seeds/files" "$seeds/cells" build-fuzz/crashes
 for f in data/*; do
+  [ -f "$f" ] || continue  # data/pdf/: the PDF fixtures are no text seeds
   cp "$f" "$seeds/files/"
   split -l 60 -d -a 3 "$f" "$seeds/files/$(basename "$f")."
 done

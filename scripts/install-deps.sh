@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2 libxlsxwriter-dev
   python3 python3-jsonschema python3-openpyxl time
+  libpoppler-cpp-dev poppler-data
+  help2man dpkg-dev fakeroot python3-pandas man-db zsh fish
 )
 
 # Fuzzing needs clang and its libFuzzer runtime; only scripts/fuzz.sh asks for them.

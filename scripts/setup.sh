@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target bpt
+dir=$(bash scripts/configure.sh)
+cmake --build "$dir" --target bpt
 
-build/bpt parse data/huadu-org-layout.txt -o huadu-org-layout.json
+"$dir"/bpt parse data/huadu-org-layout.txt -o huadu-org-layout.json
 echo "bpt: read data/huadu-org-layout.txt into huadu-org-layout.json; its summary:"
 tail -n 8 huadu-org-layout.json

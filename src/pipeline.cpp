@@ -9,6 +9,8 @@
 #include "bpt/export_reader.h"
 #include "bpt/grid_reader.h"
 #include "bpt/layout_reader.h"
+#include "bpt/pdf_reader.h"
+#include "bpt/pdf_source.h"
 #include "bpt/validate.h"
 
 namespace bpt {
@@ -92,7 +94,7 @@ constexpr std::size_t kDetectLines = 40;
 
 }  // namespace
 
-std::string_view to_string(Dialect d) { return entry(d).name; }
+std::string_view to_string(Dialect d) { return d == Dialect::Pdf ? "pdf" : entry(d).name; }
 
 std::optional<Dialect> parse_dialect(std::string_view name) {
     for (const auto& e : kDialects)
@@ -112,12 +114,35 @@ Dialect detect_dialect(const std::vector<std::string>& first_lines) {
     return kDialects[std::size(kDialects) - 1].dialect;
 }
 
+// The stages after the assembler, the same for every input: checks, the doubt
+// watch, the rule policy and the counts, in front of the caller's sink.
+struct Chain {
+    Chain(Sink& sink, const ReadOptions& options)
+        : policy(options.validation),
+          summary(sink),
+          policed(summary, policy),
+          doubts(policed),
+          validator(doubts, options.validation, policy) {}
+
+    // After the reader and the assembler are done: the last findings and the counts.
+    void finish(const Assembler& assembler, std::uint64_t content, ReadResult& result) {
+        if (assembler.projects() == 0)
+            validator.on_diagnostic(
+                make_diagnostic(Rule::NoProjects, "the table has a header but no project rows", {}));
+        validator.on_end({});
+        result.summary = summary.summary();
+        result.doubt = doubts.verdict(content);
+    }
+
+    RulePolicy policy;
+    SummarySink summary;
+    PolicySink policed;
+    DoubtSink doubts;
+    Validator validator;
+};
+
 ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options) {
-    RulePolicy policy(options.validation);
-    SummarySink summary(sink);
-    PolicySink policed(summary, policy);
-    DoubtSink doubts(policed);
-    Validator validator(doubts, options.validation, policy);
+    Chain chain(sink, options);
 
     // Hold the first lines (copied: a Line's text lives only until the next read)
     // until the dialect is known, then replay them.
@@ -138,7 +163,7 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
     info.path = source.path();
     info.encoding = source.encoding();
     info.dialect = std::string(to_string(result.dialect));
-    Assembler assembler(validator, std::move(info));
+    Assembler assembler(chain.validator, std::move(info));
     auto reader = entry(result.dialect).make(assembler);
     for (std::size_t i = 0; i < head.size(); ++i) {
         Line copy = head_lines[i];
@@ -162,12 +187,74 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         return result;
     }
     assembler.finish();
-    if (assembler.projects() == 0)
-        validator.on_diagnostic(make_diagnostic(Rule::NoProjects, "the table has a header but no project rows", {}));
-    validator.on_end({});
-    result.summary = summary.summary();
-    result.doubt = doubts.verdict(content);
+    chain.finish(assembler, content, result);
     return result;
+}
+
+ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
+    Chain chain(sink, options);
+    ReadResult result;
+    result.dialect = Dialect::Pdf;
+    DocumentInfo info;
+    info.path = pdf.path();
+    info.encoding = "PDF";
+    info.dialect = std::string(to_string(Dialect::Pdf));
+    Assembler assembler(chain.validator, std::move(info));
+    PdfReader reader(assembler);
+    PdfPage page;
+    std::uint64_t lines = 0;  // text boxes, for the verdict on unparsed text
+    std::uint32_t pages = 0;
+    while (pdf.next(page)) {
+        ++pages;
+        lines += page.boxes.size();
+        reader.page(page);
+    }
+    result.table = reader.saw_table();
+    if (!result.table) {
+        result.refusal = fmt::format(
+            "not a budget performance target table: none of its {} pages has the column header (项目名称 … 总计 … "
+            "绩效指标); a grid form in a PDF is not read yet: extract its text with pdftotext -layout",
+            pages);
+        return result;
+    }
+    reader.finish();
+    assembler.finish();
+    chain.finish(assembler, lines, result);
+    return result;
+}
+
+ReadResult read_path(const std::string& path, Sink& sink, const ReadOptions& options) {
+    // A PDF is told by its first bytes, whatever its name. Standard input is read
+    // whole only when it starts like one: a PDF's cross-reference table is at its
+    // end, and text streams.
+    if (path == "-") {
+        int first = std::fgetc(stdin);
+        if (first == '%') {
+            std::string bytes(1, '%');
+            char buf[1 << 16];
+            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, stdin)) > 0;) bytes.append(buf, n);
+            if (looks_like_pdf(std::string_view(bytes).substr(0, 1024))) {
+                auto pdf = PdfSource::from_bytes(std::move(bytes), "-", options.password);
+                return read_pdf(*pdf, sink, options);
+            }
+            auto text = Source::from_string(std::move(bytes), "-", options.encoding);
+            return read_document(*text, sink, options);
+        }
+        if (first != EOF) std::ungetc(first, stdin);
+        auto text = Source::open("-", options.encoding);
+        return read_document(*text, sink, options);
+    }
+    if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+        char head[1024];
+        std::size_t n = std::fread(head, 1, sizeof head, f);
+        std::fclose(f);
+        if (looks_like_pdf(std::string_view(head, n))) {
+            auto pdf = PdfSource::open(path, options.password);
+            return read_pdf(*pdf, sink, options);
+        }
+    }
+    auto text = Source::open(path, options.encoding);  // names what is wrong with the path
+    return read_document(*text, sink, options);
 }
 
 }  // namespace bpt

@@ -1,6 +1,7 @@
 #include "bpt/printer.h"
 
 #include "bpt/json_writer.h"
+#include "bpt/ndjson_indicators.h"
 #include "bpt/ndjson_writer.h"
 #include "bpt/xlsx_writer.h"
 
@@ -25,7 +26,14 @@ private:
 
 class NdjsonPrinter final : public Printer {
 public:
-    std::unique_ptr<Sink> sink(Output& out) const override { return std::make_unique<NdjsonWriter>(out); }
+    explicit NdjsonPrinter(CsvTable table) : table_(table) {}
+    std::unique_ptr<Sink> sink(Output& out) const override {
+        if (table_ == CsvTable::Indicators) return std::make_unique<NdjsonIndicatorWriter>(out);
+        return std::make_unique<NdjsonWriter>(out);
+    }
+
+private:
+    CsvTable table_;
 };
 
 class CsvPrinter final : public Printer {
@@ -134,7 +142,7 @@ std::unique_ptr<Printer> make_printer(const PrintOptions& options, const RulePol
         case Format::Json:
             if (combined) return nullptr;
             return std::make_unique<JsonPrinter>(!options.compact, policy);
-        case Format::Ndjson: return std::make_unique<NdjsonPrinter>();
+        case Format::Ndjson: return std::make_unique<NdjsonPrinter>(options.table);
         case Format::Csv: return std::make_unique<CsvPrinter>(options, combined);
         case Format::Xlsx: return std::make_unique<XlsxPrinter>(options, combined);
     }

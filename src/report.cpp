@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "bpt/json.h"
@@ -19,7 +22,9 @@ void ReportSink::on_end(const Summary& s) {
     // people read a file top to bottom.
     std::stable_sort(report_.diagnostics.begin(), report_.diagnostics.end(),
                      [](const Diagnostic& a, const Diagnostic& b) {
-                         return std::pair(a.at.page, a.at.line) < std::pair(b.at.page, b.at.line);
+                         // By line in a text, by page in a PDF (whose findings have no line).
+                         auto key = [](const Location& l) { return std::pair(l.line ? 0u : l.page, l.line); };
+                         return key(a.at) < key(b.at);
                      });
     if (auto note = list_.omission_note(policy_)) report_.diagnostics.push_back(*note);
 }
@@ -118,19 +123,56 @@ private:
 
 class GithubPrinter final : public ReportPrinter {
 public:
-    explicit GithubPrinter(Output& out) : out_(out) {}
+    GithubPrinter(Output& out, GithubOptions options) : out_(out), options_(std::move(options)) {}
 
     void file(const FileReport& r) override {
         std::string file = github_escape_property(r.path);
+        rows_.push_back(r.read_error ? fmt::format("| {} | unreadable: {} | | | | |", markdown_cell(r.path),
+                                                   markdown_cell(*r.read_error))
+                                     : fmt::format("| {} | {} | {} | {} | {} | {} |", markdown_cell(r.path), r.summary.errors,
+                                                   r.summary.warnings, r.summary.infos, r.summary.projects,
+                                                   r.summary.indicators));
         if (r.read_error) {
             out_.write(fmt::format("::error file={},title=bpt::{}\n", file, github_escape_data(*r.read_error)));
             return;
         }
-        for (const auto& d : r.diagnostics) {
-            std::string line = d.at.line ? fmt::format(",line={}", d.at.line) : "";
-            out_.write(fmt::format("::{} file={}{},title={}::{}\n", command(d.severity), file, line,
-                                   github_escape_property(d.id()), github_escape_data(d.message)));
+        // Errors first: when the annotations are capped, the ones that fail the job show.
+        std::vector<const Diagnostic*> order;
+        for (const auto& d : r.diagnostics) order.push_back(&d);
+        std::stable_sort(order.begin(), order.end(),
+                         [](const Diagnostic* a, const Diagnostic* b) { return a->severity > b->severity; });
+        std::size_t shown = 0;
+        for (const Diagnostic* d : order) {
+            if (options_.max_per_file && shown == options_.max_per_file) break;
+            ++shown;
+            std::string line = d->at.line ? fmt::format(",line={}", d->at.line) : "";
+            if (d->at.end_line > d->at.line) line += fmt::format(",endLine={}", d->at.end_line);
+            std::string page = !d->at.line && d->at.page ? fmt::format("p{}: ", d->at.page) : "";
+            out_.write(fmt::format("::{} file={}{},title={}::{}{}\n", command(d->severity), file, line,
+                                   github_escape_property(d->id()), page, github_escape_data(d->message)));
         }
+        if (r.diagnostics.empty()) return;
+        const Summary& s = r.summary;
+        std::string more = shown < r.diagnostics.size()
+                               ? fmt::format("; {} more not annotated (bpt validate {} lists all)",
+                                             r.diagnostics.size() - shown, r.path)
+                               : "";
+        out_.write(fmt::format("::notice file={},title=bpt summary::{}: {} errors, {} warnings, {} infos{}\n", file,
+                               github_escape_data(r.path), s.errors, s.warnings, s.infos, github_escape_data(more)));
+    }
+
+    void finish() override {
+        if (!options_.step_summary) return;
+        std::string md = "### bpt validate\n\n| file | errors | warnings | infos | projects | indicators |\n"
+                         "|---|---:|---:|---:|---:|---:|\n";
+        for (const auto& row : rows_) md += row + "\n";
+        md += "\n";
+        // Appended, as GitHub asks: other steps' summaries share the file.
+        std::FILE* f = std::fopen(options_.step_summary->c_str(), "a");
+        bool ok = f && std::fwrite(md.data(), 1, md.size(), f) == md.size();
+        if (f && std::fclose(f) != 0) ok = false;
+        if (!ok) throw OutputError(fmt::format("{}: cannot append the step summary: {}", *options_.step_summary,
+                                               std::strerror(errno)));
     }
 
 private:
@@ -143,7 +185,21 @@ private:
         return "error";
     }
 
+    // A table cell: a `|` would end it, a line break the row, and `*`, `_`, `` ` ``
+    // in a path would turn into emphasis or code.
+    static std::string markdown_cell(std::string_view s) {
+        std::string out;
+        for (char c : s) {
+            if (c == '\n' || c == '\r') c = ' ';
+            if (c == '|' || c == '*' || c == '_' || c == '`' || c == '\\') out += '\\';
+            out += c;
+        }
+        return out;
+    }
+
     Output& out_;
+    GithubOptions options_;
+    std::vector<std::string> rows_;  // the step summary's table
 };
 
 }  // namespace
@@ -179,6 +235,8 @@ std::unique_ptr<ReportPrinter> make_text_printer(Output& out, bool color) {
     return std::make_unique<TextPrinter>(out, color);
 }
 std::unique_ptr<ReportPrinter> make_json_printer(Output& out) { return std::make_unique<JsonPrinter>(out); }
-std::unique_ptr<ReportPrinter> make_github_printer(Output& out) { return std::make_unique<GithubPrinter>(out); }
+std::unique_ptr<ReportPrinter> make_github_printer(Output& out, GithubOptions options) {
+    return std::make_unique<GithubPrinter>(out, std::move(options));
+}
 
 }  // namespace bpt

@@ -92,6 +92,10 @@ constexpr RuleInfo kRules[] = {
      "a target left as its template: a comparator or a unit without a number (`≧ %`, `≥**个`)", "target-unfilled"},
     {Rule::TargetUntypable, "target-untypable", Severity::Warning, RuleStage::Indicators,
      "a target with numbers the grammar cannot place, kept as text (`≤28.40/株`)", "target-untypable"},
+    {Rule::PdfCellPlacement, "pdf-cell-placement", Severity::Warning, RuleStage::Reader,
+     "a PDF cell's lines line up with their row only loosely: check that they belong to it", "pdf-cell-placement"},
+    {Rule::PdfPageWithoutText, "pdf-page-without-text", Severity::Warning, RuleStage::Reader,
+     "a page of a PDF with text elsewhere has none: a scanned page's rows would be missing", "pdf-page-without-text"},
 };
 
 constexpr bool in_order() {

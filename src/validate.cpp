@@ -8,8 +8,13 @@
 
 namespace bpt {
 
+std::string checks::Context::place(const Location& at) {
+    if (!at.line && at.page) return fmt::format("page {}", at.page);
+    return fmt::format("line {}", at.line);
+}
+
 std::string checks::Context::project_ref(const Project& p) {
-    return fmt::format("project '{}' (line {})", p.name, p.location.line);
+    return fmt::format("project '{}' ({})", p.name, place(p.location));
 }
 
 Validator::Validator(Sink& next, ValidationOptions options, const RulePolicy& policy)

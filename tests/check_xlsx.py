@@ -123,6 +123,27 @@ def main() -> int:
         wb = openpyxl.load_workbook(t / "e.xlsx")
         check(len(rows(wb["项目"])) == 35, "export: 35 projects")
 
+        # The same table from its PDF (no page-break repeats there: 174 projects, 701
+        # clauses) and a grid form with four decimals: the workbook works the same way.
+        run(bpt, "parse", str(data / "pdf" / "huadu-org-calc.pdf"), "--format", "xlsx", "-o", str(t / "p.xlsx"), "-q")
+        wb = openpyxl.load_workbook(t / "p.xlsx")
+        p = wb["项目"]
+        h, pr = headers(p), rows(p)
+        ti, di, pi = h.index("总计（万元）"), h.index("重复"), h.index("页")
+        check(len(pr) == 174 and not any(r[di] for r in pr), f"pdf: {len(pr)} rows")
+        check(sum(dec(r[ti]) for r in pr) == Decimal("9246.72"), "pdf: Σ 总计 is the 合计")
+        check(pr[0][pi] == 1 and pr[-1][pi] == 29, f"pdf: pages {pr[0][pi]}..{pr[-1][pi]}")
+        check(len(rows(wb["指标"])) == 701, "pdf: 701 indicators")
+        s = list(wb["汇总"].iter_rows(values_only=True))
+        check(dec(s[1][5]) == dec(s[1][6]) == Decimal("9246.72") and s[1][8] == "是", f"pdf 汇总 {s[1]}")
+
+        run(bpt, "parse", str(data / "grid" / "single-project-spreadsheet.tsv"), "--format", "xlsx", "-o",
+            str(t / "g.xlsx"), "-q")
+        p = openpyxl.load_workbook(t / "g.xlsx")["项目"]
+        h = headers(p)
+        cell = p.cell(row=2, column=h.index("总计（万元）") + 1)
+        check(cell.value == 153.5184 and cell.number_format == "#,##0.0000", f"grid: {cell.value} {cell.number_format}")
+
         # One workbook for many files: a source column, rows in input order.
         run(bpt, "convert", layout, export, "--combine", str(t / "all.xlsx"), "-q", "--jobs", "2")
         wb = openpyxl.load_workbook(t / "all.xlsx")

@@ -25,6 +25,10 @@ for f in data/huadu-org-layout.txt data/huadu-org-export.tsv; do
     run "$s.validate.txt" validate "$f" --color never
     run "$s.validate.json" validate "$f" --format json
     run "$s.validate.github" validate "$f" --format github
+    run "$s.validate.sarif" validate "$f" --format sarif
+    run "$s.validate.junit" validate "$f" --format junit
+    run "$s.validate.gitlab" validate "$f" --format gitlab
+    run "$s.indicators.ndjson" parse "$f" --format ndjson --table indicators
 done
 run rules.txt rules
 if [ "$fail" = 0 ] && [ "$update" != --update ]; then echo "golden: all outputs equal"; fi

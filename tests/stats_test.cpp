@@ -174,6 +174,19 @@ TEST_CASE("bpt stats prints a table that says repeats are counted once", "[stats
     CHECK(csv.out.find("town,狮岭镇,22,741.32,\r\n") != std::string::npos);
 }
 
+TEST_CASE("bpt stats reads the table from its PDF to the same totals", "[stats][e2e]") {
+    auto run = bpt::test::run_bpt("stats " + bpt::test::quote(bpt::test::data_path("pdf/huadu-org-calc.pdf")) +
+                                  " --format json");
+    INFO(run.err);
+    REQUIRE(run.rc == 0);
+    auto j = nlohmann::json::parse(run.out);
+    CHECK(j["projects"] == sample::kDistinct);  // the PDF leaves the repeats out
+    CHECK(j["repeats"] == 0);
+    CHECK(j["declared_total"].dump() == "9246.72");
+    CHECK(j["computed_total"].dump() == "9246.72");
+    CHECK(j["by_town"].size() == 6);
+}
+
 TEST_CASE("bpt stats names a missing file and exits 2", "[stats][e2e]") {
     auto run = bpt::test::run_bpt("stats /nonexistent/table.txt");
     CHECK(run.rc == 2);

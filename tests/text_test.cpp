@@ -64,3 +64,19 @@ TEST_CASE("split_trailing_amounts reads only amounts that stand apart", "[text]"
     CHECK_FALSE(bpt::text::split_trailing_amounts("第2.50"));
     CHECK(bpt::text::split_trailing_amounts("9,246.72\t9,246.72")->head.empty());
 }
+
+TEST_CASE("fold_compat_ideographs folds only the radical and compatibility blocks", "[text]") {
+    using bpt::text::fold_compat_ideographs;
+    // ⼯ U+2F2F and ⽬ U+2F6C (Kangxi radicals), as a browser's print-to-PDF emits them.
+    CHECK(fold_compat_ideographs("党建⼯作经费（项⽬）") == "党建工作经费（项目）");
+    CHECK(fold_compat_ideographs("\xEF\xA4\x80") == "\xE8\xB1\x88");  // U+F900 → U+8C48 豈
+    CHECK(fold_compat_ideographs("\xE2\xBC\x80") == "一");              // U+2F00 → 一
+    // Full-width punctuation, ideographic space and ASCII stay exactly as they are.
+    const std::string keep = "部门名称：花都区\xE3\x80\x80单位：万元（１２）,.%≥＞";
+    CHECK(fold_compat_ideographs(keep) == keep);
+    // Just outside the blocks: U+2FE0 and U+FB00 (ﬀ) are not folded.
+    CHECK(fold_compat_ideographs("\xE2\xBF\xA0") == "\xE2\xBF\xA0");
+    CHECK(fold_compat_ideographs("\xEF\xAC\x80") == "\xEF\xAC\x80");
+    CHECK(fold_compat_ideographs("") == "");
+    CHECK(fold_compat_ideographs("\xE2\xBC") == "\xE2\xBC");  // cut sequence: untouched
+}

@@ -357,12 +357,20 @@ TEST_CASE("validate: --format github writes escaped workflow commands", "[e2e][v
     // A path with the characters a property must escape.
     auto path = dir / "a,b:c.txt";
     bpt::test::write_file(path, join(lines));
-    auto r = run_bpt("validate --format github " + quote(path));
+    // Every finding annotated (the default caps them at 10 a file), then the summary.
+    auto r = run_bpt("validate --format github --max-annotations 0 " + quote(path));
     CHECK(r.rc == 1);
     std::istringstream out(r.out);
-    int errors = 0, warnings = 0, notices = 0;
+    int errors = 0, warnings = 0, notices = 0, summaries = 0;
     for (std::string l; std::getline(out, l);) {
         INFO(l);
+        if (contains(l, ",title=bpt summary::")) {
+            ++summaries;
+            CHECK(l.starts_with("::notice file=" + (dir / "a%2Cb%3Ac.txt").string() + ",title=bpt summary::"));
+            CHECK(contains(l, ": 3 errors, 11 warnings, 2 infos"));
+            continue;
+        }
+        CHECK(summaries == 0);
         CHECK((l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice ")));
         CHECK(contains(l, " file=" + (dir / "a%2Cb%3Ac.txt").string() + ",line="));
         CHECK(contains(l, ",title="));
@@ -377,6 +385,7 @@ TEST_CASE("validate: --format github writes escaped workflow commands", "[e2e][v
     CHECK(errors == 3);
     CHECK(warnings == 11);
     CHECK(notices == 2);
+    CHECK(summaries == 1);
 
     auto missing = run_bpt("validate --format github " + quote(dir / "none.txt"));
     CHECK(missing.rc == 2);

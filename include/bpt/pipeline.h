@@ -16,6 +16,7 @@
 namespace bpt {
 
 enum class Dialect {
+    Pdf,     // a PDF file, read by its geometry (pdf_reader.h); told by its bytes, not detected from text
     Layout,  // text as a PDF extractor wrote it (layout_reader.h)
     Export,  // tab- or comma-separated export (export_reader.h)
     Grid,    // the national grid forms: 一级/二级/三级指标 rows under a header block (grid_reader.h)
@@ -33,6 +34,7 @@ Dialect detect_dialect(const std::vector<std::string>& first_lines);
 
 struct ReadOptions {
     std::optional<std::string> encoding;  // force an encoding instead of detecting it
+    std::optional<std::string> password;  // a PDF's user password
     std::optional<Dialect> dialect;       // instead of detecting it
     ValidationOptions validation;
 };
@@ -52,5 +54,14 @@ struct ReadResult {
 // Reads `source` to `sink`: the checks' findings are counted with the readers', and
 // on_end carries the counts. Throws InputError when the bytes cannot be read as text.
 ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options);
+
+class PdfSource;
+// The same for a PDF, page by page. Throws PdfError (an InputError) when the PDF
+// cannot be read: locked, damaged, a scan without text.
+ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options);
+
+// Opens `path` ("-": standard input) as a PDF or as text, told by its first bytes,
+// and reads it. Throws InputError (PdfError for a PDF) as the two above.
+ReadResult read_path(const std::string& path, Sink& sink, const ReadOptions& options);
 
 }  // namespace bpt

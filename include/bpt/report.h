@@ -53,8 +53,25 @@ public:
 std::unique_ptr<ReportPrinter> make_text_printer(Output& out, bool color);
 // `{"files": [{"path", "diagnostics": […], "errors", "warnings", "infos", …}]}`
 std::unique_ptr<ReportPrinter> make_json_printer(Output& out);
-// `::error file=…,line=…,title=rule::message`, one workflow command per finding.
-std::unique_ptr<ReportPrinter> make_github_printer(Output& out);
+// `::error file=…,line=…,title=rule::message`, one workflow command per finding, at
+// most `max_per_file` per file (0: no limit), then a closing `::notice` with the
+// file's counts when there are findings. GitHub shows only a few annotations per
+// step, so the ones that matter most (errors first) go first. With `step_summary`,
+// a Markdown table of every file's counts is appended to that file at the end
+// (GitHub's $GITHUB_STEP_SUMMARY).
+struct GithubOptions {
+    std::size_t max_per_file = 10;
+    std::optional<std::string> step_summary;
+};
+std::unique_ptr<ReportPrinter> make_github_printer(Output& out, GithubOptions options = {});
+// SARIF 2.1.0: one run, the rule registry as the driver's rules, one result per
+// finding with its physical location (a PDF's page under the location's properties);
+// files that could not be read are the invocation's notifications.
+std::unique_ptr<ReportPrinter> make_sarif_printer(Output& out, std::string_view version);
+// JUnit XML: one <testsuite> per file, errors (and with `strict` warnings) as failures.
+std::unique_ptr<ReportPrinter> make_junit_printer(Output& out, bool strict);
+// GitLab Code Quality: a JSON array of issues with stable fingerprints.
+std::unique_ptr<ReportPrinter> make_gitlab_printer(Output& out);
 
 // GitHub's escaping of a workflow command's message, and of a property value
 // (which also may not contain `:` or `,`).

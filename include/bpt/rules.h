@@ -58,6 +58,9 @@ enum class Rule : std::uint16_t {
     // Reading the indicator cell (added after the registry's first edition)
     TargetUnfilled,
     TargetUntypable,
+    // Reading a PDF
+    PdfCellPlacement,
+    PdfPageWithoutText,
 };
 
 // Who raises a rule: a reader while it finds cells, the assembler and the indicator

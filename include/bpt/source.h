@@ -22,7 +22,7 @@ public:
     const std::string& path() const { return path_; }
     LineNo line() const { return line_; }
     // `file.txt:12: message` or `file.txt: message`
-    std::string describe() const;
+    virtual std::string describe() const;
 
 private:
     std::string path_;

@@ -78,14 +78,14 @@ void Indicators::project(const Project& p, const Facts& facts) {
     if (cx_.on(Rule::MissingGoal) && (!p.goal || text::trim(*p.goal).empty()))
         cx_.report(Rule::MissingGoal,
                fmt::format("{} has no performance goal (绩效目标): state what the money is to achieve", Context::project_ref(p)),
-               p.location.line, p.name, p.index);
+               p.location, p.name, p.index);
     if (p.indicators.empty()) {
         if (cx_.on(Rule::MissingIndicators))
             cx_.report(Rule::MissingIndicators,
                    fmt::format("{} has no performance indicators (绩效指标): every project needs at least one, "
                                "with its targets",
                                Context::project_ref(p)),
-                   p.location.line, p.name, p.index);
+                   p.location, p.name, p.index);
         return;
     }
     if (cx_.on(Rule::MissingIndicatorCategory)) {
@@ -108,14 +108,14 @@ void Indicators::project(const Project& p, const Facts& facts) {
             cx_.report(Rule::MissingIndicatorCategory,
                    fmt::format("{} has {}: budget rules expect every project to promise both outputs and effects",
                                Context::project_ref(p), missing),
-                   p.location.line, p.name, p.index);
+                   p.location, p.name, p.index);
         }
     }
     for (const auto& i : p.indicators) indicator(p, i);
 }
 
 void Indicators::indicator(const Project& p, const Indicator& i) {
-    LineNo line = i.location.line ? i.location.line : p.location.line;
+    const Location& line = i.location.line || i.location.page ? i.location : p.location;
     // Formatted only for a finding: this runs on every indicator.
     auto where = [&] {
         return fmt::format("{}, indicator {} ({})", Context::project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);

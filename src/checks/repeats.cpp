@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -100,6 +101,7 @@ bool Repeats::repeat(const Project& p) {
     std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
     NameSeen seen{content,
                   p.location.line,
+                  p.location.page,
                   static_cast<std::uint32_t>(amounts),
                   static_cast<std::uint32_t>(goal),
                   static_cast<std::uint32_t>(indicators),
@@ -113,29 +115,31 @@ bool Repeats::repeat(const Project& p) {
                    fmt::format("more than {} distinct project names: from {} on, repeats and conflicting duplicates "
                                "are only found for the names seen before it, to keep memory bounded",
                                kMaxNames, Context::project_ref(p)),
-                   p.location.line, p.name, p.index);
+                   p.location, p.name, p.index);
         }
         return false;
     }
     if (new_name) return false;
     const NameSeen& e = *found;
-    LineNo repeat_of = 0;
+    // Where the first version is (a PDF has pages, not lines).
+    const Location first{.line = e.line, .page = e.page};
+    std::optional<Location> repeat_of;
     if (e.content == content) {
-        repeat_of = e.line;
+        repeat_of = first;
     } else {
         // A second version under one name is rare; its own repeats are found here.
         if (auto other = other_versions_.find(content); other != other_versions_.end())
             repeat_of = other->second;
         else if (other_versions_.size() < kMaxNames)
-            other_versions_.emplace(content, p.location.line);
+            other_versions_.emplace(content, p.location);
     }
     if (repeat_of) {
         if (cx_.on(Rule::DuplicateProject))
             cx_.report(Rule::DuplicateProject,
-                   fmt::format("{} repeats the project at line {} exactly (same amounts, goal and indicators), "
+                   fmt::format("{} repeats the project at {} exactly (same amounts, goal and indicators), "
                                "usually a row printed again after a page break: delete the repeat",
-                               Context::project_ref(p), repeat_of),
-                   p.location.line, p.name, p.index);
+                               Context::project_ref(p), Context::place(*repeat_of)),
+                   p.location, p.name, p.index);
         return true;
     }
     if (!cx_.on(Rule::ConflictingDuplicate)) return false;
@@ -153,10 +157,10 @@ bool Repeats::repeat(const Project& p) {
     for (std::size_t i = 0; i < differences.size(); ++i)
         what += (i == 0 ? "" : i + 1 == differences.size() ? " and " : ", ") + differences[i];
     cx_.report(Rule::ConflictingDuplicate,
-           fmt::format("{} has the same name as the project at line {} but different {}: keep the right one, or "
+           fmt::format("{} has the same name as the project at {} but different {}: keep the right one, or "
                        "tell the two apart in the name (e.g. by the town in brackets)",
-                       Context::project_ref(p), e.line, what),
-           p.location.line, p.name, p.index);
+                       Context::project_ref(p), Context::place(first), what),
+           p.location, p.name, p.index);
     return false;
 }
 

@@ -6,19 +6,19 @@
 
 namespace bpt::checks {
 
-void Rows::declared_total(const Amounts& a, const Location& at) { check(a, nullptr, "合计", at.line); }
+void Rows::declared_total(const Amounts& a, const Location& at) { check(a, nullptr, "合计", at); }
 
 void Rows::department(const Department& d, const Facts& facts) {
     // A department row printed again (after a page break) was checked the first time.
-    if (facts.first) check(d.declared_total, nullptr, fmt::format("the subtotal of {}", d.name), d.location.line);
+    if (facts.first) check(d.declared_total, nullptr, fmt::format("the subtotal of {}", d.name), d.location);
 }
 
 void Rows::project(const Project& p, const Facts& facts) {
     // An exact repeat raised its findings at its first appearance already.
-    if (!facts.repeat) check(p.amounts, &p, {}, p.location.line);
+    if (!facts.repeat) check(p.amounts, &p, {}, p.location);
 }
 
-void Rows::check(const Amounts& a, const Project* p, std::string_view label, LineNo line) {
+void Rows::check(const Amounts& a, const Project* p, std::string_view label, const Location& line) {
     // Formatted only for a finding: this runs on every row.
     auto what = [&] { return p ? Context::project_ref(*p) : std::string(label); };
     std::string_view quote = p ? std::string_view(p->name) : label;

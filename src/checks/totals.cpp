@@ -33,9 +33,12 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string join_lines(const std::vector<LineNo>& lines, std::uint32_t count) {
-    std::string out;
-    for (LineNo l : lines) out += (out.empty() ? "" : ", ") + std::to_string(l);
+// `lines 165, 2193, …`, or `pages 3, 5` for a PDF's rows.
+std::string join_lines(const std::vector<Location>& lines, std::uint32_t count) {
+    bool pages = !lines.empty() && !lines.front().line && lines.front().page;
+    std::string out = pages ? "pages " : "lines ";
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(pages ? lines[i].page : lines[i].line);
     if (count > lines.size()) out += ", …";
     return out;
 }
@@ -56,17 +59,17 @@ Totals::Group* Totals::group(std::uint32_t department) {
 
 void Totals::declared_total(const Amounts& a, const Location& at) {
     grand_.declared = a;
-    grand_.line = at.line;
+    grand_.at = at;
     grand_.quote = row_text("合计", a);
     grand_.has_declared = true;
     // A table that prints its 合计 after the projects: compare with the largest seen.
     if (grand_.largest && a.total && *grand_.largest > *a.total && cx_.on(Rule::AmountOutOfRange) &&
         abs_diff(*grand_.largest, *a.total) > cx_.tolerance())
         cx_.report(Rule::AmountOutOfRange,
-                   fmt::format("project '{}' (line {}) amounts to {}, more than the 合计 of {}: one of the two is wrong",
-                               grand_.largest_name, grand_.largest_line, cx_.money(*grand_.largest),
+                   fmt::format("project '{}' ({}) amounts to {}, more than the 合计 of {}: one of the two is wrong",
+                               grand_.largest_name, Context::place(grand_.largest_at), cx_.money(*grand_.largest),
                                cx_.money(*a.total)),
-                   at.line, grand_.quote);
+                   at, grand_.quote);
 }
 
 void Totals::department(const Department& d, const Facts& facts) {
@@ -76,7 +79,7 @@ void Totals::department(const Department& d, const Facts& facts) {
     g.label = fmt::format("the subtotal of {}", d.name);
     g.quote = row_text(d.name, d.declared_total);
     g.declared = d.declared_total;
-    g.line = d.location.line;
+    g.at = d.location;
     g.has_declared = !d.declared_total.empty();
 }
 
@@ -95,14 +98,14 @@ void Totals::add_to(Group& g, const Project& p, bool repeat) {
     if (!p.amounts.unassigned.empty()) g.ambiguous = true;
     if (repeat) {
         ++g.repeats;
-        if (g.repeat_lines.size() < kRepeatLinesKept) g.repeat_lines.push_back(p.location.line);
+        if (g.repeat_lines.size() < kRepeatLinesKept) g.repeat_lines.push_back(p.location);
         if (p.amounts.total) g.repeat_total = g.repeat_total.checked_add(*p.amounts.total).value_or(g.repeat_total);
     } else {
         g.distinct.add(p.amounts);
     }
     if (p.amounts.total && (!g.largest || *p.amounts.total > *g.largest)) {
         g.largest = p.amounts.total;
-        g.largest_line = p.location.line;
+        g.largest_at = p.location;
         g.largest_name = p.name;
     }
 }
@@ -115,7 +118,7 @@ void Totals::project(const Project& p, const Facts& facts) {
     if (!facts.repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && cx_.on(Rule::TotalMismatch)) {
         auto& seen = amount_seen_[p.amounts.total->scaled()];
         if (seen.size() < kAmountEntriesPerValue) {
-            seen.push_back({p.location.line, department ? facts.department : 0, p.name});
+            seen.push_back({p.location, department ? facts.department : 0, p.name});
             ++amount_entries_;
         }
     }
@@ -130,9 +133,10 @@ void Totals::check_larger_than_declared(const Group& g, Money total, const Proje
     Money declared = *g.declared.total;
     if (total <= declared || abs_diff(total, declared) <= cx_.tolerance()) return;
     cx_.report(Rule::AmountOutOfRange,
-               fmt::format("project '{}' (line {}) amounts to {}, more than {} ({}, line {}): one of the two is wrong",
-                           p.name, p.location.line, cx_.money(total), g.label, cx_.money(declared), g.line),
-               p.location.line, p.name, p.index);
+               fmt::format("project '{}' ({}) amounts to {}, more than {} ({}, {}): one of the two is wrong",
+                           p.name, Context::place(p.location), cx_.money(total), g.label, cx_.money(declared),
+                           Context::place(g.at)),
+               p.location, p.name, p.index);
 }
 
 void Totals::check(const Group& g) {
@@ -156,7 +160,7 @@ void Totals::check(const Group& g) {
                    fmt::format("{} cannot be checked: the sum of its projects' {} passes the largest amount bpt "
                                "adds exactly ({}); look for an amount with misplaced digits",
                                g.label, name, cx_.money(Money::from_scaled(std::numeric_limits<std::int64_t>::max(), 2))),
-                   g.line, g.quote);
+                   g.at, g.quote);
             return;
         }
         // A sum of no amounts is written like the total it is compared with (`0.00`).
@@ -204,7 +208,7 @@ void Totals::check(const Group& g) {
             if (it == amount_seen_.end()) continue;
             for (const auto& seen : it->second) {
                 if (&g != &grand_ && (seen.department == 0 || &g != &departments_[seen.department - 1])) continue;
-                std::string hint = fmt::format("project '{}' (line {})", seen.name, seen.line);
+                std::string hint = fmt::format("project '{}' ({})", seen.name, Context::place(seen.at));
                 if (std::find(hints.begin(), hints.end(), hint) == hints.end()) hints.push_back(hint);
             }
         }
@@ -217,17 +221,17 @@ void Totals::check(const Group& g) {
         } else {
             msg += ": find the project whose amount is wrong or missing, or correct the total";
         }
-        cx_.report(Rule::TotalMismatch, std::move(msg), g.line, g.quote);
+        cx_.report(Rule::TotalMismatch, std::move(msg), g.at, g.quote);
         return;
     }
     if (any_repeat_match && g.declared.total)
         cx_.report(Rule::TotalMatchesWithoutRepeats,
-               fmt::format("{} ({}) equals the sum of its {} distinct projects: the {} (lines {}, {} in all) {} "
+               fmt::format("{} ({}) equals the sum of its {} distinct projects: the {} ({}, {} in all) {} "
                            "printed again, not counted twice",
                            g.label, cx_.money(*g.declared.total), g.projects - g.repeats,
                            plural(g.repeats, "exact repeat", "exact repeats"), join_lines(g.repeat_lines, g.repeats),
                            cx_.money(g.repeat_total), g.repeats == 1 ? "is" : "are"),
-               g.line, g.quote);
+               g.at, g.quote);
 }
 
 void Totals::end() {

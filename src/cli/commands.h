@@ -23,6 +23,12 @@ Command add_convert(CLI::App& root);
 Command add_validate(CLI::App& root);
 Command add_rules(CLI::App& root);
 Command add_stats(CLI::App& root);
+// `bpt completions bash|zsh|fish`, and `bpt help [COMMAND]` (completions.cpp).
+Command add_completions(CLI::App& root);
+Command add_help(CLI::App& root);
+
+// `0.1.0`: the project's version, from CMake.
+std::string_view version();
 
 // `bpt: message` on standard error.
 void error(const std::string& message);

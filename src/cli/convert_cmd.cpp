@@ -95,11 +95,10 @@ FilePtr open_spool(const fs::path& dir) {
 Outcome convert_one(const Plan& plan, const Job& job) {
     Outcome o;
     try {
-        auto source = Source::open(job.input.path, plan.read.encoding);
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
             Output out(spool.get(), job.input.path);
-            auto result = convert(*source, out, *plan.printer, plan.read);
+            auto result = convert(job.input.path, out, *plan.printer, plan.read);
             o.summary = result.summary;
             o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
             o.spool = std::move(spool);
@@ -110,7 +109,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
                 throw OutputError(
                     fmt::format("{}: cannot create the folder: {}", job.output.parent_path().string(), ec.message()));
             Output out(job.output.string());
-            auto result = convert(*source, out, *plan.printer, plan.read);
+            auto result = convert(job.input.path, out, *plan.printer, plan.read);
             o.summary = result.summary;
             o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
         }
@@ -396,7 +395,7 @@ Command add_convert(CLI::App& root) {
     cmd->add_option("--glob", args->globs,
                     "Only files whose name matches this pattern (e.g. '*.txt'), when walking folders; repeatable");
     cmd->add_option("-j,--jobs", args->jobs, "Files converted in parallel (default: the number of cores)")
-        ->check(CLI::Range(1u, 256u));
+        ->check(CLI::Range(1u, 256u).description("in [1, 256]"));
     cmd->add_flag("--progress", args->progress, "Show progress on standard error even when it is not a terminal");
     cmd->add_flag("-q,--quiet", args->quiet, "No progress and no summary; failures are still reported");
     add_format_options(cmd, args->format);

@@ -16,7 +16,7 @@ void add_format_options(CLI::App* cmd, FormatOptions& options) {
                              : name == "xlsx"   ? Format::Xlsx
                                                 : Format::Json;
         });
-    cmd->add_option("--table", options.table_name, "CSV: one row per project, or per indicator")
+    cmd->add_option("--table", options.table_name, "CSV and NDJSON: one row per project (default), or one flat record per indicator")
         ->check(CLI::IsMember({"projects", "indicators"}))
         ->each([&options](const std::string& name) {
             options.table = name == "indicators" ? CsvTable::Indicators : CsvTable::Projects;
@@ -33,6 +33,7 @@ void add_read_options(CLI::App* cmd, ReadOptions& options) {
     cmd->add_option("--encoding", options.encoding,
                     "Input encoding (UTF-8, GB18030, UTF-16LE …); detected by default");
     add_dialect_option(cmd, options.dialect);
+    cmd->add_option("--password", options.password, "A PDF's password (user or owner)")->option_text("PASSWORD");
 }
 
 std::string findings_notice(const std::string& path, const ReadResult& result) {
@@ -57,10 +58,10 @@ void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect) {
         ->check(CLI::IsMember(names));
 }
 
-ReadResult convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read) {
+ReadResult convert(const std::string& path, Output& out, const Printer& printer, const ReadOptions& read) {
     auto sink = printer.sink(out);
-    auto result = read_document(source, *sink, read);
-    if (!result.table) throw InputError(source.path(), 0, result.refusal);
+    auto result = read_path(path, *sink, read);
+    if (!result.table) throw InputError(path, 0, result.refusal);
     // Only a complete output is moved into place; any exit before this line leaves
     // the target untouched.
     out.commit();

@@ -45,7 +45,7 @@ void add_dialect_option(CLI::App* cmd, std::optional<Dialect>& dialect);
 // committed only once complete. The pipeline of `bpt parse`, and of each file of
 // `bpt convert`. Throws InputError (also when the input is not a table at all) or
 // OutputError.
-ReadResult convert(Source& source, Output& out, const Printer& printer, const ReadOptions& read);
+ReadResult convert(const std::string& path, Output& out, const Printer& printer, const ReadOptions& read);
 
 // What `bpt parse` says on standard error about what it read: that the reading is
 // doubtful (then it exits 1), or that the table has errors; empty when neither.

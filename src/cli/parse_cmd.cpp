@@ -33,11 +33,10 @@ int run_parse(ParseArgs args) {
         return kCannotRead;
     }
     try {
-        auto source = Source::open(args.input, args.read.encoding);
         Output out(args.output);
         auto printer = make_printer(args.format.print(Format::Json), RulePolicy(args.read.validation));
-        auto result = convert(*source, out, *printer, args.read);
-        if (auto notice = findings_notice(source->path(), result); !notice.empty() && (!args.quiet || !result.doubt.empty()))
+        auto result = convert(args.input, out, *printer, args.read);
+        if (auto notice = findings_notice(args.input, result); !notice.empty() && (!args.quiet || !result.doubt.empty()))
             error(notice);
         return result.doubt.empty() ? kOk : kFindings;
     } catch (const InputError& e) {

@@ -187,10 +187,9 @@ int run_stats(const StatsArgs& args) {
     bool unreadable = false;
     for (const auto& path : args.files) {
         try {
-            auto source = Source::open(path, args.read.encoding);
             Stats one;
             StatsSink sink(one);
-            auto result = read_document(*source, sink, args.read);
+            auto result = read_path(path, sink, args.read);  // a PDF or text
             if (!result.table) {
                 error(fmt::format("{}: {}", path, result.refusal));
                 unreadable = true;

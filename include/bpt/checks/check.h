@@ -23,14 +23,17 @@ public:
 
     bool on(Rule rule) const { return policy_.enabled(rule); }
     Money tolerance() const { return options_.tolerance; }
-    void report(Rule rule, std::string message, LineNo line, std::string_view quote, std::uint32_t project = 0) {
-        out_.on_diagnostic(make_diagnostic(rule, std::move(message), Location{.line = line}, quote, project));
+    void report(Rule rule, std::string message, const Location& at, std::string_view quote,
+                std::uint32_t project = 0) {
+        out_.on_diagnostic(make_diagnostic(rule, std::move(message), at, quote, project));
     }
     void set_unit(const std::optional<std::string>& unit) { unit_ = unit ? " " + *unit : std::string(); }
     // `9,246.72 万元`
     std::string money(Money m) const { return m.to_display() + unit_; }
-    // `project '…' (line 12)`
+    // `project '…' (line 12)`, or `(page 3)` for a PDF's project
     static std::string project_ref(const Project& p);
+    // `line 12`, or `page 3` where the location is a PDF page, for messages.
+    static std::string place(const Location& at);
 
 private:
     Sink& out_;

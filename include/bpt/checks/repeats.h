@@ -27,7 +27,8 @@ private:
     // hashes, not text, so memory stays a few words per project.
     struct NameSeen {
         std::uint64_t content = 0;  // all of the fields below, and the name
-        LineNo line = 0;
+        LineNo line = 0;           // where the first version is: a text line,
+        std::uint32_t page = 0;    // or a PDF page
         std::uint32_t amounts = 0, goal = 0, indicators = 0;  // for saying what differs
         std::int64_t total_cents = kNoTotal;
         static constexpr std::int64_t kNoTotal = INT64_MIN;
@@ -36,7 +37,7 @@ private:
 
     Context& cx_;
     std::unique_ptr<NameIndex> names_;                         // department + name hash → first version
-    std::unordered_map<std::uint64_t, LineNo> other_versions_;  // content hash → first line
+    std::unordered_map<std::uint64_t, Location> other_versions_;  // content hash → first place
     bool full_reported_ = false;
 };
 

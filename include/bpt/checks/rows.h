@@ -15,7 +15,7 @@ public:
 
 private:
     // `p`: the project the row belongs to; nullptr for a declared total, `label`.
-    void check(const Amounts& a, const Project* p, std::string_view label, LineNo line);
+    void check(const Amounts& a, const Project* p, std::string_view label, const Location& line);
     Context& cx_;
 };
 

@@ -32,24 +32,24 @@ private:
         std::string label;  // `合计`, `the subtotal of …`
         std::string quote;  // the declared row as printed, for findings
         Amounts declared;
-        LineNo line = 0;
+        Location at;
         bool has_declared = false;
         Sums all;       // every project row
         Sums distinct;  // exact repeats left out
         std::uint32_t projects = 0;
         std::uint32_t repeats = 0;
-        std::vector<LineNo> repeat_lines;  // the first few, for messages
+        std::vector<Location> repeat_lines;  // the first few, for messages
         Money repeat_total;
         bool ambiguous = false;  // a row had numbers the reader could not place in columns
         // The largest project seen, for a total printed after its projects.
         std::optional<Money> largest;
-        LineNo largest_line = 0;
+        Location largest_at;
         std::string largest_name;
     };
     // First projects with a given 总计, so a total that is off by exactly one
     // project's amount can name it.
     struct AmountSeen {
-        LineNo line = 0;
+        Location at;
         std::uint32_t department = 0;  // Facts::department; 0 when none
         std::string name;
     };
