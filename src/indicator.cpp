@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "bpt/framework.h"
+#include "grammar_chars.h"
 
 // A hand-written scanner over UTF-8 bytes: this runs on every indicator cell of every
 // file, and std::regex or a full NFKC pass would cost more than the rest of the
@@ -29,7 +30,7 @@ constexpr string_view kPeriodLabel = "实施周期指标值";
 constexpr string_view kAnnualLabel = "年度指标值";
 
 // Full-width and half-width spellings of the same separator both occur in real cells.
-using Tokens = std::span<const string_view>;
+using namespace grammar;  // the shared character helpers (grammar_chars.h)
 constexpr string_view kFieldSeparators[] = {"；", ";"};
 constexpr string_view kTargetSeparators[] = {"；", ";", "，", ","};
 constexpr string_view kColons[] = {"：", ":"};
@@ -50,46 +51,6 @@ constexpr string_view kExportShape = "`N、一级名：指标名，年度指标�
 // ---------------------------------------------------------------------------------
 // Characters
 
-// Bytes of the white-space character at the front (back) of `s`, 0 if none. PDF
-// extractors leave ASCII spaces, tabs, U+3000 and U+00A0.
-size_t space_front(string_view s) {
-    if (s.empty()) return 0;
-    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '\f') return 1;
-    if (s.starts_with("\xE3\x80\x80")) return 3;
-    if (s.starts_with("\xC2\xA0")) return 2;
-    return 0;
-}
-
-size_t space_back(string_view s) {
-    if (s.empty()) return 0;
-    char c = s.back();
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') return 1;
-    if (s.ends_with("\xE3\x80\x80")) return 3;
-    if (s.ends_with("\xC2\xA0")) return 2;
-    return 0;
-}
-
-string_view trim_left(string_view s) {
-    while (size_t n = space_front(s)) s.remove_prefix(n);
-    return s;
-}
-
-string_view trim_right(string_view s) {
-    while (size_t n = space_back(s)) s.remove_suffix(n);
-    return s;
-}
-
-string_view trim(string_view s) { return trim_right(trim_left(s)); }
-
-// starts_with/ends_with with a lead-byte test first: most calls fail on the first
-// byte, and this is cheaper than a memcmp call.
-bool has_prefix(string_view s, string_view t) {
-    return !s.empty() && s[0] == t[0] && s.starts_with(t);
-}
-
-bool has_suffix(string_view s, string_view t) {
-    return !s.empty() && s.back() == t.back() && s.ends_with(t);
-}
 
 // string_view::rfind calls memcmp at every byte; testing the first two bytes inline
 // keeps the backward scan over a clause cheap (most CJK characters share a lead byte).
@@ -100,18 +61,6 @@ size_t rfind_token(string_view s, string_view t) {
     return string_view::npos;
 }
 
-// Length of the first of `tokens` that `s` starts (ends) with, 0 if none.
-size_t token_front(string_view s, Tokens tokens) {
-    for (string_view t : tokens)
-        if (has_prefix(s, t)) return t.size();
-    return 0;
-}
-
-size_t token_back(string_view s, Tokens tokens) {
-    for (string_view t : tokens)
-        if (has_suffix(s, t)) return t.size();
-    return 0;
-}
 
 struct Found {
     size_t pos = string_view::npos;
@@ -138,37 +87,7 @@ Found find_last(string_view s, Tokens tokens) {
     return best;
 }
 
-// Strips white space and any of `tokens` from the end, in any order.
-string_view strip_back(string_view s, Tokens tokens) {
-    for (;;) {
-        s = trim_right(s);
-        size_t n = token_back(s, tokens);
-        if (n == 0) return s;
-        s.remove_suffix(n);
-    }
-}
 
-size_t next_char(string_view s, size_t i) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    return i;
-}
-
-// A decimal digit, ASCII or full-width (U+FF10..U+FF19, bytes EF BC 90..99).
-struct Digit {
-    int value = -1;
-    size_t width = 0;
-    explicit operator bool() const { return value >= 0; }
-};
-
-Digit digit_front(string_view s) {
-    if (!s.empty() && s[0] >= '0' && s[0] <= '9') return {s[0] - '0', 1};
-    if (s.size() >= 3 && s.starts_with("\xEF\xBC")) {
-        auto b = static_cast<unsigned char>(s[2]);
-        if (b >= 0x90 && b <= 0x99) return {b - 0x90, 3};
-    }
-    return {};
-}
 
 Digit digit_back(string_view s) {
     if (!s.empty() && s.back() >= '0' && s.back() <= '9') return {s.back() - '0', 1};
@@ -177,15 +96,6 @@ Digit digit_back(string_view s) {
     return {};
 }
 
-// A short excerpt for messages, cut on a character boundary.
-std::string excerpt(string_view s) {
-    constexpr size_t kMaxChars = 24;
-    size_t end = 0;
-    for (size_t n = 0; end < s.size() && n < kMaxChars; ++n) end = next_char(s, end);
-    std::string out(s.substr(0, end));
-    if (end < s.size()) out += "…";
-    return out;
-}
 
 // ---------------------------------------------------------------------------------
 // Clause boundaries

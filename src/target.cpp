@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "grammar_chars.h"
+
 // A hand-written scanner over UTF-8 bytes, like the clause grammar that calls it for
 // every target of every file: no std::regex, no full NFKC. CJK characters and
 // punctuation are matched as whole byte sequences; UTF-8 is self-synchronising, so a
@@ -18,7 +20,7 @@ namespace {
 
 using std::size_t;
 using std::string_view;
-using Tokens = std::span<const string_view>;
+using namespace grammar;  // the shared character helpers (grammar_chars.h)
 
 constexpr string_view kDashes[] = {"-", "－"};
 constexpr string_view kDecimalPoints[] = {".", "．"};
@@ -33,67 +35,7 @@ constexpr string_view kRangeSeparators[] = {"-", "－", "~", "～", "—", "–"
 // Left by whoever filled in a template and did not: `≥**个`, `≥XX%`.
 constexpr string_view kPlaceholders[] = {"*", "＊", "X", "x", "×", "□", "_"};
 
-// ---------------------------------------------------------------------------------
-// Characters
 
-size_t space_front(string_view s) {
-    if (s.empty()) return 0;
-    if (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n' || s[0] == '\f') return 1;
-    if (s.starts_with("\xE3\x80\x80")) return 3;
-    if (s.starts_with("\xC2\xA0")) return 2;
-    return 0;
-}
-
-size_t space_back(string_view s) {
-    if (s.empty()) return 0;
-    char c = s.back();
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') return 1;
-    if (s.ends_with("\xE3\x80\x80")) return 3;
-    if (s.ends_with("\xC2\xA0")) return 2;
-    return 0;
-}
-
-string_view trim_left(string_view s) {
-    while (size_t n = space_front(s)) s.remove_prefix(n);
-    return s;
-}
-
-string_view trim_right(string_view s) {
-    while (size_t n = space_back(s)) s.remove_suffix(n);
-    return s;
-}
-
-string_view trim(string_view s) { return trim_right(trim_left(s)); }
-
-bool has_prefix(string_view s, string_view t) { return !s.empty() && s[0] == t[0] && s.starts_with(t); }
-bool has_suffix(string_view s, string_view t) { return !s.empty() && s.back() == t.back() && s.ends_with(t); }
-
-size_t token_front(string_view s, Tokens tokens) {
-    for (string_view t : tokens)
-        if (has_prefix(s, t)) return t.size();
-    return 0;
-}
-
-size_t token_back(string_view s, Tokens tokens) {
-    for (string_view t : tokens)
-        if (has_suffix(s, t)) return t.size();
-    return 0;
-}
-
-string_view strip_back(string_view s, Tokens tokens) {
-    for (;;) {
-        s = trim_right(s);
-        size_t n = token_back(s, tokens);
-        if (n == 0) return s;
-        s.remove_suffix(n);
-    }
-}
-
-size_t next_char(string_view s, size_t i) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    return i;
-}
 
 size_t count_chars(string_view s) {
     size_t n = 0;
@@ -113,21 +55,6 @@ std::string without_spaces(string_view s) {
     return out;
 }
 
-// A decimal digit, ASCII or full-width (U+FF10..U+FF19, bytes EF BC 90..99).
-struct Digit {
-    int value = -1;
-    size_t width = 0;
-    explicit operator bool() const { return value >= 0; }
-};
-
-Digit digit_front(string_view s) {
-    if (!s.empty() && s[0] >= '0' && s[0] <= '9') return {s[0] - '0', 1};
-    if (s.size() >= 3 && s.starts_with("\xEF\xBC")) {
-        auto b = static_cast<unsigned char>(s[2]);
-        if (b >= 0x90 && b <= 0x99) return {b - 0x90, 3};
-    }
-    return {};
-}
 
 size_t find_digit(string_view s) {
     for (size_t i = 0; i < s.size(); i = next_char(s, i))
@@ -136,15 +63,6 @@ size_t find_digit(string_view s) {
 }
 
 bool has_digit(string_view s) { return find_digit(s) != string_view::npos; }
-
-std::string excerpt(string_view s) {
-    constexpr size_t kMaxChars = 24;
-    size_t end = 0;
-    for (size_t n = 0; end < s.size() && n < kMaxChars; ++n) end = next_char(s, end);
-    std::string out(s.substr(0, end));
-    if (end < s.size()) out += "…";
-    return out;
-}
 
 // ---------------------------------------------------------------------------------
 // Comparators

@@ -29,6 +29,7 @@ Command add_help(CLI::App& root);
 
 // `0.1.0`: the project's version, from CMake.
 std::string_view version();
+Command add_diff(CLI::App& root);
 
 // `bpt: message` on standard error.
 void error(const std::string& message);

@@ -152,13 +152,16 @@ int main(int argc, char** argv) {
         "  bpt parse table.txt --format csv --bom -o table.csv\n"
         "  bpt validate tables/ --format github\n"
         "  bpt convert archive/ --out-dir out/ --format ndjson\n"
+        "  bpt diff last-year.txt this-year.txt\n"
         "  bpt parse table.txt --format xlsx -o table.xlsx\n"
         "  bpt stats table.txt\n"
-        "\nExit codes: 0 done; 1 validate found errors, or convert could not convert some file;\n"
-        "2 unreadable input, unwritable output or wrong arguments. Run bpt help COMMAND for more.");
+        "\nExit codes: 0 done; 1 parse's reading is doubtful, validate found errors, convert could not convert\n"
+        "some file, or diff found differences; 2 unreadable input, unwritable output or wrong arguments.\n"
+        "Run bpt help COMMAND for more.");
 
     std::vector<Command> commands = {
-        add_parse(app), add_convert(app), add_validate(app), add_rules(app), add_stats(app), add_completions(app), add_help(app),
+        add_parse(app), add_convert(app), add_validate(app), add_rules(app), add_diff(app), add_stats(app),
+        add_completions(app), add_help(app),
     };
     dress(app);
     for (auto& c : commands) dress(*c.app);
