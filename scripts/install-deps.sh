@@ -6,8 +6,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2
-  python3 python3-jsonschema time
+  libcli11-dev libfmt-dev nlohmann-json3-dev libicu-dev catch2 libxlsxwriter-dev
+  python3 python3-jsonschema python3-openpyxl time
   libpoppler-cpp-dev poppler-data
   help2man dpkg-dev fakeroot python3-pandas man-db zsh fish
   # The extractor tests make their texts from the PDFs in data/ with the tools

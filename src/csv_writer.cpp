@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <span>
 
 #include "bpt/json_writer.h"
 #include "swar.h"
@@ -15,8 +16,15 @@ namespace {
 
 constexpr std::array kProjectColumns = {
     "index", "department", "budget_unit", "name", "base_name", "suffix", "town", "total", "fiscal",
-    "fiscal_special", "other", "unassigned", "goal", "indicators_text", "indicators", "line", "page",
+    "fiscal_special", "other", "unassigned", "goal", "indicators_text", "indicators", "line", "page", "duplicate",
 };
+
+// The same columns for a finance officer (--header zh); `{}` is the table's unit.
+constexpr std::array kProjectColumnsZh = {
+    "序号", "部门", "预算单位", "项目名称", "项目基础名称", "括号内容", "镇街", "总计（{}）", "财政拨款（{}）",
+    "财政专户拨款（{}）", "其他资金（{}）", "未归列金额（{}）", "绩效目标", "绩效指标", "指标数", "行", "页", "重复",
+};
+static_assert(kProjectColumnsZh.size() == kProjectColumns.size());
 
 constexpr std::array kIndicatorColumns = {
     "project",         "project_name",   "town",           "seq",               "level1_code",
@@ -28,7 +36,19 @@ constexpr std::array kIndicatorColumns = {
     // readers already know keep their place.
     "period_value_max", "period_standard", "period_date",  "period_date_end",
     "annual_value_max", "annual_standard", "annual_date",  "annual_date_end",
+    "duplicate",
 };
+
+constexpr std::array kIndicatorColumnsZh = {
+    "项目序号",     "项目名称",     "镇街",         "序号",         "一级指标代码", "一级指标",
+    "二级指标代码", "二级指标",     "三级指标",     "实施周期指标值", "实施周期类型", "实施周期比较",
+    "实施周期数值", "实施周期单位", "实施周期限定", "年度指标值",   "年度类型",     "年度比较",
+    "年度数值",     "年度单位",     "年度限定",     "行",
+    "实施周期上限", "实施周期标准", "实施周期日期", "实施周期截止日期",
+    "年度上限",     "年度标准",     "年度日期",     "年度截止日期",
+    "重复",
+};
+static_assert(kIndicatorColumnsZh.size() == kIndicatorColumns.size());
 
 // Whether RFC 4180 requires `field` to be quoted. Fields are mostly long Chinese
 // text with nothing to quote, so eight bytes are tested at a time ("has zero
@@ -149,6 +169,14 @@ void CsvWriter::write_preamble(Output& out, const CsvOptions& options) {
     if (options.bom) b += "\xEF\xBB\xBF";
     if (!options.header) return;
     Row row(b);
+    if (options.chinese) {
+        if (options.source_column) row.text("来源");
+        auto names = options.table == CsvTable::Projects ? std::span<const char* const>(kProjectColumnsZh)
+                                                         : std::span<const char* const>(kIndicatorColumnsZh);
+        for (const char* c : names) row.text(fmt::format(fmt::runtime(c), options.unit));
+        row.end();
+        return;
+    }
     if (options.source_column) row.text("source");
     if (options.table == CsvTable::Projects)
         for (const char* c : kProjectColumns) row.text(c);
@@ -165,20 +193,22 @@ void CsvWriter::start() {
 
 void CsvWriter::on_document(const DocumentInfo& d) {
     source_ = d.path;
+    if (d.amount_unit && !started_) options_.unit = *d.amount_unit;
     start();
 }
 
 void CsvWriter::on_project(const Project& p) {
     start();
-    if (options_.table == CsvTable::Projects) project_row(p);
-    else indicator_rows(p);
+    bool repeat = repeats_.repeat(p);
+    if (options_.table == CsvTable::Projects) project_row(p, repeat);
+    else indicator_rows(p, repeat);
     out_.maybe_flush();
 }
 
 // A table without projects still gets its header.
 void CsvWriter::on_end(const Summary&) { start(); }
 
-void CsvWriter::project_row(const Project& p) {
+void CsvWriter::project_row(const Project& p, bool repeat) {
     auto& b = out_.buffer();
     Row row(b);
     if (options_.source_column) row.text(source_);
@@ -196,10 +226,11 @@ void CsvWriter::project_row(const Project& p) {
     row.text(unassigned);
     row.maybe(p.goal).text(p.indicators_text).number(p.indicators.size());
     row.number(p.location.line).number(p.location.page);
+    row.text(repeat ? repeat_mark() : "");
     row.end();
 }
 
-void CsvWriter::indicator_rows(const Project& p) {
+void CsvWriter::indicator_rows(const Project& p, bool repeat) {
     auto& b = out_.buffer();
     for (const auto& i : p.indicators) {
         Row row(b);
@@ -213,6 +244,7 @@ void CsvWriter::indicator_rows(const Project& p) {
         row.number(i.location.line);
         target_extra_cells(row, i.period);
         target_extra_cells(row, i.annual);
+        row.text(repeat ? repeat_mark() : "");
         row.end();
     }
 }

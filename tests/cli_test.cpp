@@ -85,11 +85,11 @@ TEST_CASE("a misspelt command is one line with the nearest command", "[cli]") {
     auto r = run_bpt("valdate " + kLayout);
     CHECK(r.rc == 2);
     CHECK(r.err == "bpt: unknown command 'valdate' (did you mean 'validate'?) (expected one of: parse, convert, "
-                   "validate, rules, diff, completions, help; see bpt --help)\n");
+                   "validate, rules, diff, stats, completions, help; see bpt --help)\n");
     r = run_bpt("--fromat csv parse " + kLayout);
     CHECK(r.rc == 2);
     CHECK(r.err == "bpt: unknown option '--fromat' before the command ('--format' is an option of parse, convert, "
-                   "validate, diff: write it after the command, as in bpt COMMAND --format …)\n");
+                   "validate, diff, stats: write it after the command, as in bpt COMMAND --format …)\n");
     r = run_bpt("help valdate");
     CHECK(r.rc == 2);
     CHECK(one_line(r.err));

@@ -116,14 +116,14 @@ TEST_CASE("CSV projects table: one row per project, every field read back intact
     REQUIRE(rows.size() == 3);
     const std::vector<std::string> header = {"index", "department", "budget_unit", "name", "base_name", "suffix",
                                              "town", "total", "fiscal", "fiscal_special", "other", "unassigned",
-                                             "goal", "indicators_text", "indicators", "line", "page"};
+                                             "goal", "indicators_text", "indicators", "line", "page", "duplicate"};
     CHECK(rows[0] == header);
     const std::vector<std::string> first = {"7", "测试局", "", p.name, p.base_name, "狮岭镇", "狮岭镇", "9246.72",
                                             "-0.50", "", "", "1.00 0.02", *p.goal, p.indicators_text, "2", "30",
-                                            "2"};
+                                            "2", ""};
     CHECK(rows[1] == first);
     const std::vector<std::string> second = {"8", "测试局", "", "人才工作经费", "人才工作经费", "", "", "41.00",
-                                             "", "", "", "", "", "", "0", "0", "0"};
+                                             "", "", "", "", "", "", "0", "0", "0", ""};
     CHECK(rows[2] == second);
 }
 
@@ -141,21 +141,58 @@ TEST_CASE("CSV indicators table: one row per indicator, targets flattened", "[cs
         "period_value", "period_unit",  "period_qualifier", "annual_raw", "annual_kind", "annual_op",
         "annual_value", "annual_unit",  "annual_qualifier", "line",
         "period_value_max", "period_standard", "period_date", "period_date_end",
-        "annual_value_max", "annual_standard", "annual_date", "annual_date_end"};
+        "annual_value_max", "annual_standard", "annual_date", "annual_date_end", "duplicate"};
     CHECK(rows[0] == header);
     auto p = awkward_project();
     const std::vector<std::string> first = {"7",       p.name,   "狮岭镇",      "1",  "1",  "产出指标", "11",
                                             "数量指标", "培训,人次 \"含\"线上", "称职≥95%", "numeric", ">=", "95",
                                             "%",       "称职",    "合格",        "qualitative", "", "合格", "",
                                             "",        "40",     "",            "",   "",   "",         "",
-                                            "",        "",       ""};
+                                            "",        "",       "",            ""};
     CHECK(rows[1] == first);
     // No level 2, no period target: empty cells; a boolean target reads true/false.
     const std::vector<std::string> second = {"7", p.name, "狮岭镇", "2", "", "效益指标", "", "", "是否达标", "",
                                              "", "", "", "", "", "是", "boolean", "", "true", "", "", "41",
-                                             "", "", "", "", "", "", "", ""};
+                                             "", "", "", "", "", "", "", "", ""};
     CHECK(rows[2] == second);
     for (const auto& r : rows) CHECK(r.size() == header.size());
+}
+
+TEST_CASE("CSV marks an exact repeat, so the rows without the mark add up to the 合计", "[csv]") {
+    auto p = awkward_project();
+    auto again = p;
+    again.index = 8;  // the same row printed again after a page break
+    auto changed = p;
+    changed.index = 9;
+    changed.amounts.total = bpt::Money::from_cents(100);  // same name, other content: no repeat
+    auto rows = parse_csv(write({}, {p, again, changed}));
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[1].back() == "");
+    CHECK(rows[2].back() == "true");
+    CHECK(rows[3].back() == "");
+
+    bpt::CsvOptions zh;
+    zh.chinese = true;
+    zh.table = bpt::CsvTable::Indicators;
+    rows = parse_csv(write(zh, {p, again}));
+    REQUIRE(rows.size() == 5);
+    CHECK(rows[0][0] == "项目序号");
+    CHECK(rows[0].back() == "重复");
+    CHECK(rows[1].back() == "");
+    CHECK(rows[3].back() == "是");
+    CHECK(rows[4].back() == "是");
+}
+
+TEST_CASE("CSV --header zh: the table's words, with its unit", "[csv]") {
+    bpt::CsvOptions zh;
+    zh.chinese = true;
+    zh.unit = "元";
+    auto rows = parse_csv(write(zh, {awkward_project()}));
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0][0] == "序号");
+    CHECK(rows[0][7] == "总计（元）");
+    CHECK(rows[0][10] == "其他资金（元）");
+    CHECK(rows[0].size() == rows[1].size());
 }
 
 TEST_CASE("CSV: --bom, the source column and a header-less part", "[csv]") {
@@ -213,11 +250,11 @@ TEST_CASE("CSV: a period, a range and a standard fill the target columns after `
     const std::vector<std::string> dates = {"1", "林业项目", "", "1", "", "产出指标", "", "", "项目期",
                                             "2022年3月-2023年11月", "date", "between", "", "", "",
                                             "100%(历史标准)", "numeric", "=", "100", "%", "", "3",
-                                            "", "", "2022-03", "2023-11", "", "历史标准", "", ""};
+                                            "", "", "2022-03", "2023-11", "", "历史标准", "", "", ""};
     CHECK(rows[1] == dates);
     const std::vector<std::string> range = {"1", "林业项目", "", "2", "", "产出指标", "", "", "项目期",
                                             "90%-95%", "numeric", "between", "90", "%", "",
                                             "", "", "", "", "", "", "3",
-                                            "95", "", "", "", "", "", "", ""};
+                                            "95", "", "", "", "", "", "", "", ""};  // then duplicate: empty
     CHECK(rows[2] == range);
 }

@@ -9,6 +9,7 @@
 #include "bpt/byte_buffer.h"
 #include "bpt/output.h"
 #include "bpt/sink.h"
+#include "bpt/stats.h"
 
 namespace bpt {
 
@@ -23,6 +24,10 @@ struct CsvOptions {
     // A `source` column first, holding the input's path: for output that combines
     // several inputs, where a row must say where it came from.
     bool source_column = false;
+    // Column names in Chinese with the table's unit (总计（万元）), for people; the
+    // default snake_case names are the JSON member names, for programs.
+    bool chinese = false;
+    std::string unit = "万元";  // the amount headers' unit, from the table when it says
 };
 
 // Appends `field` to `out` as one CSV field, quoted when RFC 4180 requires it.
@@ -43,8 +48,11 @@ public:
 
 private:
     void start();
-    void project_row(const Project& p);
-    void indicator_rows(const Project& p);
+    void project_row(const Project& p, bool repeat);
+    void indicator_rows(const Project& p, bool repeat);
+    // The `duplicate` cell of a page-break repeat: the sum of the rows without it is the 合计.
+    const char* repeat_mark() const { return options_.chinese ? "是" : "true"; }
+    RepeatFilter repeats_;
     Output& out_;
     CsvOptions options_;
     std::string source_;

@@ -3,6 +3,7 @@
 // and lends one sink per input file, as ripgrep's printers do, so that one input's
 // output and many inputs' combined output are the same code: a combined printer
 // writes its preamble once and gives each file's rows a source column.
+#include <cstdio>
 #include <memory>
 
 #include "bpt/csv_writer.h"
@@ -12,7 +13,7 @@
 
 namespace bpt {
 
-enum class Format { Json, Ndjson, Csv };
+enum class Format { Json, Ndjson, Csv, Xlsx };
 
 // The file name extension of a format, with its dot: ".json", ".ndjson", ".csv".
 std::string_view extension(Format f);
@@ -22,6 +23,7 @@ struct PrintOptions {
     bool compact = false;  // JSON on one line
     CsvTable table = CsvTable::Projects;
     bool bom = false;       // CSV: a UTF-8 byte-order mark first
+    bool english = false;   // CSV and xlsx headers: machine names instead of Chinese with units
 };
 
 class Printer {
@@ -32,6 +34,11 @@ public:
     // A sink for one input's stream, writing to `out`: the whole output, or a spool
     // of this input's share of a combined one. Safe to call from several threads.
     virtual std::unique_ptr<Sink> sink(Output& out) const = 0;
+    // A combined output: appends one input's spool (what its sink wrote), in input
+    // order. Text formats copy the bytes; a workbook reads its rows back.
+    virtual void append(std::FILE* spool, Output& out) const;
+    // A combined output: what the whole output ends with, once, before it is committed.
+    virtual void finish(Output&) const {}
 };
 
 // `combined`: many inputs into one output, each row saying its source. A JSON

@@ -22,6 +22,7 @@ Command add_parse(CLI::App& root);
 Command add_convert(CLI::App& root);
 Command add_validate(CLI::App& root);
 Command add_rules(CLI::App& root);
+Command add_stats(CLI::App& root);
 // `bpt completions bash|zsh|fish`, and `bpt help [COMMAND]` (completions.cpp).
 Command add_completions(CLI::App& root);
 Command add_help(CLI::App& root);

@@ -92,14 +92,6 @@ FilePtr open_spool(const fs::path& dir) {
     return FilePtr(f);
 }
 
-void append_spool(std::FILE* spool, Output& out) {
-    std::rewind(spool);
-    char buf[1 << 16];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, spool)) > 0) out.write({buf, n});
-    if (std::ferror(spool)) throw OutputError(fmt::format("{}: cannot read back a temporary file", out.path()));
-}
-
 Outcome convert_one(const Plan& plan, const Job& job) {
     Outcome o;
     try {
@@ -186,7 +178,7 @@ public:
                 error(o.doubt);
                 ++totals.doubtful;
             }
-            if (combined_) append_spool(o.spool.get(), *combined_);
+            if (combined_) plan_.printer->append(o.spool.get(), *combined_);
         }
         stop();
     }
@@ -302,7 +294,11 @@ int run_convert(const ConvertArgs& args) {
     }
     Plan plan;
     plan.combined = args.combine.has_value();
-    auto print = args.format.print(plan.combined ? Format::Ndjson : Format::Json);
+    // A file named .xlsx can only mean a workbook; anything else combines to NDJSON
+    // unless --format says otherwise, as before.
+    Format fallback = plan.combined ? Format::Ndjson : Format::Json;
+    if (plan.combined && fs::path(*args.combine).extension() == ".xlsx") fallback = Format::Xlsx;
+    auto print = args.format.print(fallback);
     plan.format = print.format;
     plan.read = args.read;
     auto validation = validation_options(args.rules);
@@ -310,7 +306,7 @@ int run_convert(const ConvertArgs& args) {
     plan.read.validation = std::move(*validation);
     plan.printer = make_printer(print, RulePolicy(plan.read.validation), plan.combined);
     if (!plan.printer) {
-        error("--combine writes ndjson or csv: JSON documents do not join into one");
+        error("--combine writes ndjson, csv or xlsx: JSON documents do not join into one");
         return kCannotRead;
     }
 
@@ -363,6 +359,7 @@ int run_convert(const ConvertArgs& args) {
         if (combined) plan.printer->begin(*combined);
         Batch batch(plan, jobs, progress, combined ? &*combined : nullptr);
         batch.collect(totals);
+        if (combined) plan.printer->finish(*combined);
         // The inputs that converted are kept even when others failed: the failures
         // are named above, and the exit code says the batch was not complete.
         if (combined) combined->commit();
@@ -393,7 +390,7 @@ Command add_convert(CLI::App& root) {
     auto* out_dir = cmd->add_option("--out-dir", args->out_dir,
                                     "Write one output per input here, mirroring the input folders");
     cmd->add_option("--combine", args->combine,
-                    "Write one NDJSON or CSV file (- for standard output) for all inputs instead")
+                    "Write one NDJSON, CSV or xlsx file (- for standard output) for all inputs instead")
         ->excludes(out_dir);
     cmd->add_option("--glob", args->globs,
                     "Only files whose name matches this pattern (e.g. '*.txt'), when walking folders; repeatable");

@@ -8,10 +8,13 @@ namespace bpt::cli {
 void add_format_options(CLI::App* cmd, FormatOptions& options) {
     // Plain names checked against a list, rather than CLI11's enum transformers,
     // which would also accept the enum's numbers and print them in --help.
-    cmd->add_option("-f,--format", options.format_name, "Output format: json, ndjson (one object per line) or csv")
-        ->check(CLI::IsMember({"json", "ndjson", "csv"}))
+    cmd->add_option("-f,--format", options.format_name, "Output format: json, ndjson (one object per line), csv or xlsx (a workbook)")
+        ->check(CLI::IsMember({"json", "ndjson", "csv", "xlsx"}))
         ->each([&options](const std::string& name) {
-            options.format = name == "csv" ? Format::Csv : name == "ndjson" ? Format::Ndjson : Format::Json;
+            options.format = name == "csv"      ? Format::Csv
+                             : name == "ndjson" ? Format::Ndjson
+                             : name == "xlsx"   ? Format::Xlsx
+                                                : Format::Json;
         });
     cmd->add_option("--table", options.table_name, "CSV and NDJSON: one row per project (default), or one flat record per indicator")
         ->check(CLI::IsMember({"projects", "indicators"}))
@@ -19,6 +22,10 @@ void add_format_options(CLI::App* cmd, FormatOptions& options) {
             options.table = name == "indicators" ? CsvTable::Indicators : CsvTable::Projects;
         });
     cmd->add_flag("--bom", options.bom, "CSV: start with a UTF-8 byte-order mark, so Excel and WPS read it right");
+    cmd->add_option_function<std::string>(
+           "--header", [&options](const std::string& name) { options.english = name == "en"; },
+           "Column headers in Chinese with the unit (zh; the default for xlsx, and with a BOM for csv) or machine names (en; the default for csv)")
+        ->check(CLI::IsMember({"zh", "en"}));
     cmd->add_flag("--compact", options.compact, "JSON: one line instead of indented");
 }
 

@@ -21,17 +21,21 @@ struct FormatOptions {
     bool compact = false;          // JSON on one line
     CsvTable table = CsvTable::Projects;
     bool bom = false;
+    // --header: unset, a workbook's headers are Chinese and a CSV's are machine
+    // names, as they were before there was a choice (scripts read them).
+    std::optional<bool> english;
     // As typed; CLI11 checks them, add_format_options turns them into the above.
     std::string format_name;
     std::string table_name = "projects";
 
     // What the printer needs, with `fallback` where --format was not given.
     PrintOptions print(Format fallback) const {
-        return PrintOptions{format.value_or(fallback), compact, table, bom};
+        Format f = format.value_or(fallback);
+        return PrintOptions{f, compact, table, bom, english.value_or(f != Format::Xlsx)};
     }
 };
 
-// --format, --table, --bom, --compact.
+// --format, --table, --bom, --compact, --header.
 void add_format_options(CLI::App* cmd, FormatOptions& options);
 // --encoding, --dialect.
 void add_read_options(CLI::App* cmd, ReadOptions& options);

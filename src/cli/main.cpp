@@ -38,11 +38,13 @@ const std::map<std::string, std::string> kExamples = {
      "  bpt parse table.txt > table.json\n"
      "  bpt parse table.txt --format csv --bom -o table.csv\n"
      "  bpt parse table.txt --format ndjson --table indicators | jq -r .name\n"
-     "  bpt parse - < table.txt --format ndjson"},
+     "  bpt parse - < table.txt --format ndjson\n"
+     "  bpt parse table.txt --format xlsx -o table.xlsx"},
     {"convert",
      "  bpt convert archive/ --out-dir out/ --format csv\n"
      "  bpt convert 2023/ 2024/ --glob '*.txt' --combine all.ndjson\n"
-     "  bpt convert archive/ --format csv --table indicators --combine indicators.csv"},
+     "  bpt convert archive/ --format csv --table indicators --combine indicators.csv\n"
+     "  bpt convert archive/ --combine all.xlsx"},
     {"validate",
      "  bpt validate table.txt\n"
      "  bpt validate tables/ --glob '*.txt' --strict\n"
@@ -56,6 +58,7 @@ const std::map<std::string, std::string> kExamples = {
      "  bpt completions zsh > ~/.zfunc/_bpt\n"
      "  bpt completions fish > ~/.config/fish/completions/bpt.fish"},
     {"help", "  bpt help\n  bpt help validate"},
+    {"stats", "  bpt stats table.txt\n  bpt stats tables/*.txt --format json"},
 };
 
 // What an option's value is, in the words of its help; CLI11 would say TEXT.
@@ -65,7 +68,7 @@ const std::map<std::string, std::string> kPlaceholders = {
     {"--glob", "PATTERN"},    {"--jobs", "N"},            {"--encoding", "ENCODING"},
     {"--dialect", "DIALECT"}, {"--format", "FORMAT"},     {"--table", "TABLE"},
     {"--color", "WHEN"},      {"--max-annotations", "N"}, {"command", "COMMAND"},
-    {"shell", "SHELL"},
+    {"shell", "SHELL"},       {"--header", "LANG"},
 };
 
 void dress(CLI::App& cmd) {
@@ -152,13 +155,15 @@ int main(int argc, char** argv) {
         "  bpt validate tables/ --format github\n"
         "  bpt convert archive/ --out-dir out/ --format ndjson\n"
         "  bpt diff last-year.txt this-year.txt\n"
+        "  bpt parse table.txt --format xlsx -o table.xlsx\n"
+        "  bpt stats table.txt\n"
         "\nExit codes: 0 done; 1 parse's reading is doubtful, validate found errors, convert could not convert\n"
         "some file, or diff found differences; 2 unreadable input, unwritable output or wrong arguments.\n"
         "Run bpt help COMMAND for more.");
 
     std::vector<Command> commands = {
-        add_parse(app), add_convert(app), add_validate(app), add_rules(app), add_diff(app), add_completions(app),
-        add_help(app),
+        add_parse(app), add_convert(app), add_validate(app), add_rules(app), add_diff(app), add_stats(app),
+        add_completions(app), add_help(app),
     };
     dress(app);
     for (auto& c : commands) dress(*c.app);

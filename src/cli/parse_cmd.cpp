@@ -1,4 +1,6 @@
 // bpt parse FILE: one table to one JSON document, NDJSON stream or CSV table.
+#include <unistd.h>
+
 #include <memory>
 
 #include "bpt/output.h"
@@ -25,6 +27,11 @@ int run_parse(ParseArgs args) {
     auto validation = validation_options(args.rules);
     if (!validation) return kCannotRead;
     args.read.validation = std::move(*validation);
+    // A workbook is a zip: on a terminal it is noise, and the terminal's state after it too.
+    if (args.format.format == Format::Xlsx && args.output == "-" && ::isatty(STDOUT_FILENO)) {
+        error("standard output is a terminal: --format xlsx writes a binary workbook; give -o FILE.xlsx");
+        return kCannotRead;
+    }
     try {
         Output out(args.output);
         auto printer = make_printer(args.format.print(Format::Json), RulePolicy(args.read.validation));
