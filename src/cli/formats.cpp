@@ -43,7 +43,7 @@ std::string findings_notice(const std::string& path, const ReadResult& result) {
                            path, result.doubt, path);
     const Summary& s = result.summary;
     if (s.errors == 0) return {};
-    return fmt::format("{}: the table has {} {} and {} {} (under \"diagnostics\" in the output; bpt validate {} "
+    return fmt::format("{}: the table has {} {} and {} {}, kept with the records in the output (bpt validate {} "
                        "lists them with their lines)",
                        path, s.errors, s.errors == 1 ? "error" : "errors", s.warnings,
                        s.warnings == 1 ? "warning" : "warnings", path);
