@@ -98,32 +98,32 @@ std::size_t wrapped_lines(std::string_view s, double width) {
     return lines;
 }
 
-Cell text(std::string_view s) { return {Cell::Kind::Text, std::string(s)}; }
-Cell maybe(const std::optional<std::string>& s) { return s ? text(*s) : Cell{}; }
-Cell money(const std::optional<Money>& m) { return m ? Cell{Cell::Kind::Money, m->to_string()} : Cell{}; }
-Cell integer(std::uint64_t n) { return {Cell::Kind::Integer, std::to_string(n)}; }
-Cell positive(std::uint64_t n) { return n ? integer(n) : Cell{}; }  // 0 means "none" for lines and pages
+SheetCell text(std::string_view s) { return {SheetCell::Kind::Text, std::string(s)}; }
+SheetCell maybe(const std::optional<std::string>& s) { return s ? text(*s) : SheetCell{}; }
+SheetCell money(const std::optional<Money>& m) { return m ? SheetCell{SheetCell::Kind::Money, m->to_string()} : SheetCell{}; }
+SheetCell integer(std::uint64_t n) { return {SheetCell::Kind::Integer, std::to_string(n)}; }
+SheetCell positive(std::uint64_t n) { return n ? integer(n) : SheetCell{}; }  // 0 means "none" for lines and pages
 
 // raw, kind, op, value, unit of a target. A numeric value is a number cell (the lower
 // end of a range: the upper is in the CSV and JSON); a date is its ISO 8601 text.
-void target_cells(std::vector<Cell>& cells, const std::optional<Target>& t) {
+void target_cells(std::vector<SheetCell>& cells, const std::optional<Target>& t) {
     if (!t) {
-        cells.insert(cells.end(), 5, Cell{});
+        cells.insert(cells.end(), 5, SheetCell{});
         return;
     }
     cells.push_back(text(t->raw));
     cells.push_back(text(kind_name(t->kind)));
     bool has_op = t->kind == TargetKind::Numeric || t->kind == TargetKind::Date ||
                   (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
-    cells.push_back(has_op ? text(op_name(t->op)) : Cell{});
+    cells.push_back(has_op ? text(op_name(t->op)) : SheetCell{});
     switch (t->kind) {
-        case TargetKind::Numeric: cells.push_back({Cell::Kind::Number, t->value}); break;
+        case TargetKind::Numeric: cells.push_back({SheetCell::Kind::Number, t->value}); break;
         case TargetKind::Qualitative: cells.push_back(text(t->value)); break;
         case TargetKind::Boolean: cells.push_back(text(t->yes ? "是" : "否")); break;
         case TargetKind::Date: cells.push_back(text(t->date)); break;
         default: cells.push_back({}); break;
     }
-    cells.push_back(t->unit.empty() ? Cell{} : text(t->unit));
+    cells.push_back(t->unit.empty() ? SheetCell{} : text(t->unit));
 }
 
 // The spool's encoding: a tag byte, then fields as length-prefixed bytes. It is read
@@ -300,18 +300,18 @@ struct XlsxBook::Impl {
         }
     }
 
-    void write(lxw_worksheet* ws, std::uint32_t r, std::uint16_t c, const Cell& cell, lxw_format* f = nullptr) {
+    void write(lxw_worksheet* ws, std::uint32_t r, std::uint16_t c, const SheetCell& cell, lxw_format* f = nullptr) {
         switch (cell.kind) {
-            case Cell::Kind::Empty: return;
-            case Cell::Kind::Text: {
+            case SheetCell::Kind::Empty: return;
+            case SheetCell::Kind::Text: {
                 if (cell.value.empty()) return;
                 std::string s(cut(cell.value, kMaxCellBytes));
                 check(worksheet_write_string(ws, r, c, s.c_str(), f), "text");
                 return;
             }
-            case Cell::Kind::Money:
-            case Cell::Kind::Number:
-            case Cell::Kind::Integer: {
+            case SheetCell::Kind::Money:
+            case SheetCell::Kind::Number:
+            case SheetCell::Kind::Integer: {
                 // The cell's value is a double in any spreadsheet; the exact decimal is
                 // what bpt sums (Stats), and #,##0.00 shows the table's two decimals.
                 char* end = nullptr;
@@ -320,7 +320,7 @@ struct XlsxBook::Impl {
                     check(worksheet_write_string(ws, r, c, cell.value.c_str(), f), "text");
                     return;
                 }
-                check(worksheet_write_number(ws, r, c, v, cell.kind == Cell::Kind::Money ? amount_format(cell.value) : f),
+                check(worksheet_write_number(ws, r, c, v, cell.kind == SheetCell::Kind::Money ? amount_format(cell.value) : f),
                       "number");
                 return;
             }
@@ -382,7 +382,7 @@ void XlsxBook::document(const std::string&, const std::string& unit) {
     impl_->headers();
 }
 
-void XlsxBook::row(Sheet sheet, const std::vector<Cell>& cells) {
+void XlsxBook::row(Sheet sheet, const std::vector<SheetCell>& cells) {
     auto& m = *impl_;
     m.headers();
     auto& st = m.sheets[static_cast<std::size_t>(sheet)];
@@ -394,7 +394,7 @@ void XlsxBook::row(Sheet sheet, const std::vector<Cell>& cells) {
     // 7.4 showed every goal cut to one line), so the height is set here.
     std::size_t lines = 1;
     for (std::size_t c = 0; c < cells.size() && c < st.formats.size(); ++c)
-        if (st.formats[c] == m.wrap && cells[c].kind == Cell::Kind::Text)
+        if (st.formats[c] == m.wrap && cells[c].kind == SheetCell::Kind::Text)
             lines = std::max(lines, wrapped_lines(cells[c].value, st.widths[c]));
     if (lines > 1) {
         double height = 15.0 * static_cast<double>(std::min<std::size_t>(lines, 27));  // Excel's maximum is 409 points
@@ -421,7 +421,7 @@ void XlsxBook::close(Output& out) {
         for (const auto& n : names) m.check(worksheet_write_string(ws, r, c++, n.c_str(), m.header), "header");
         ++r;
     };
-    auto cells = [&](std::initializer_list<Cell> values) {
+    auto cells = [&](std::initializer_list<SheetCell> values) {
         std::uint16_t c = 0;
         for (const auto& v : values) m.write(ws, r, c++, v);
         ++r;
@@ -499,7 +499,7 @@ void XlsxBook::close(Output& out) {
 void XlsxBook::append_spool(std::FILE* spool, const std::string& name) {
     std::rewind(spool);
     Reader r(spool, name);
-    std::vector<Cell> cells;
+    std::vector<SheetCell> cells;
     for (char t; r.tag(t);) {
         if (t == 'D') {
             std::string path = r.str();
@@ -508,7 +508,7 @@ void XlsxBook::append_spool(std::FILE* spool, const std::string& name) {
             auto sheet = static_cast<Sheet>(r.number());
             cells.resize(r.number());
             for (auto& c : cells) {
-                c.kind = static_cast<Cell::Kind>(r.number());
+                c.kind = static_cast<SheetCell::Kind>(r.number());
                 c.value = r.str();
             }
             row(sheet, cells);
@@ -546,7 +546,7 @@ void XlsxSpool::document(const std::string& path, const std::string& unit) {
     put(out_, unit);
 }
 
-void XlsxSpool::row(Sheet sheet, const std::vector<Cell>& cells) {
+void XlsxSpool::row(Sheet sheet, const std::vector<SheetCell>& cells) {
     out_.write("R");
     put(out_, static_cast<std::uint64_t>(sheet));
     put(out_, std::uint64_t{cells.size()});
@@ -610,7 +610,7 @@ void XlsxSink::on_project(const Project& p) {
     c.push_back(text(unassigned));
     c.push_back(maybe(p.goal));
     c.push_back(integer(p.indicators.size()));
-    c.push_back(repeat ? text(mark) : Cell{});
+    c.push_back(repeat ? text(mark) : SheetCell{});
     c.push_back(positive(p.location.line));
     c.push_back(positive(p.location.page));
     rows_.row(Sheet::Projects, c);
@@ -621,10 +621,10 @@ void XlsxSink::on_project(const Project& p) {
         c.push_back(integer(p.index));
         c.push_back(text(p.name));
         c.push_back(maybe(p.town));
-        c.push_back(repeat ? text(mark) : Cell{});
+        c.push_back(repeat ? text(mark) : SheetCell{});
         c.push_back(integer(i.seq));
-        c.push_back(i.level1 ? text(level_key(i.level1)) : Cell{});
-        c.push_back(i.level2 ? text(level_key(i.level2)) : Cell{});
+        c.push_back(i.level1 ? text(level_key(i.level1)) : SheetCell{});
+        c.push_back(i.level2 ? text(level_key(i.level2)) : SheetCell{});
         c.push_back(text(i.name));
         target_cells(c, i.period);
         target_cells(c, i.annual);

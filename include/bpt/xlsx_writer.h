@@ -28,7 +28,7 @@ enum class Sheet : unsigned char { Projects, Indicators, Findings };
 
 // One cell of a row. Values are kept as text so that a row can be spooled as it
 // is; `Money` and `Number` hold exact decimals and become numbers in the sheet.
-struct Cell {
+struct SheetCell {
     enum class Kind : unsigned char { Empty, Text, Money, Number, Integer };
     Kind kind = Kind::Empty;
     std::string value;
@@ -40,7 +40,7 @@ class XlsxRows {
 public:
     virtual ~XlsxRows() = default;
     virtual void document(const std::string& path, const std::string& unit) = 0;
-    virtual void row(Sheet sheet, const std::vector<Cell>& cells) = 0;
+    virtual void row(Sheet sheet, const std::vector<SheetCell>& cells) = 0;
     virtual void end(const Stats& stats) = 0;
 };
 
@@ -53,7 +53,7 @@ public:
     XlsxBook& operator=(const XlsxBook&) = delete;
 
     void document(const std::string& path, const std::string& unit) override;
-    void row(Sheet sheet, const std::vector<Cell>& cells) override;
+    void row(Sheet sheet, const std::vector<SheetCell>& cells) override;
     void end(const Stats& stats) override { stats_.merge(stats); }
 
     // Writes 汇总, closes the workbook and writes its bytes to `out` (not committed).
@@ -85,7 +85,7 @@ private:
     Stats stats_;
     RepeatFilter repeats_;
     bool begun_ = false;
-    std::vector<Cell> cells_;  // reused for every row
+    std::vector<SheetCell> cells_;  // reused for every row
 };
 
 // Rows encoded into an Output (a combined output's spool), for XlsxBook::append_spool.
@@ -93,7 +93,7 @@ class XlsxSpool final : public XlsxRows {
 public:
     explicit XlsxSpool(Output& out) : out_(out) {}
     void document(const std::string& path, const std::string& unit) override;
-    void row(Sheet sheet, const std::vector<Cell>& cells) override;
+    void row(Sheet sheet, const std::vector<SheetCell>& cells) override;
     void end(const Stats& stats) override;
 
 private:
