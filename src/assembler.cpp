@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "bpt/amounts.h"
 #include "bpt/grid_header.h"
 #include "bpt/indicator.h"
@@ -208,6 +210,9 @@ void Assembler::begin_project(Row& row) {
     }
     set_project_name(p, cell_text(row, Role::Name));
     p.location = row.at;
+    // A record spans at least its first line; a text has pages from 1.
+    if (!p.location.end_line) p.location.end_line = p.location.line;
+    if (!p.location.page && p.location.line) p.location.page = 1;
     if (const Cell* g = row.find(Role::Goal); g && !g->text.empty()) {
         p.goal = g->text;
         p.goal_line = g->at.line;
@@ -245,6 +250,7 @@ void Assembler::add_indicator_row(const Row& row) {
     Indicator& i = project_.indicators.emplace_back();
     i.seq = static_cast<std::uint32_t>(project_.indicators.size());
     i.location = row.at;
+    project_.location.end_line = std::max(project_.location.end_line, std::max(row.at.line, row.at.end_line));
     // A level cell may carry the level's weight: `产出指标(50分)`.
     auto level = [&](Role role) -> std::optional<Level> {
         std::string_view t = text::trim(cell_text(row, role));

@@ -19,8 +19,9 @@ def main() -> int:
     validator = jsonschema.Draft202012Validator(schema)
     failures = 0
     for path in inputs:
-        out = subprocess.run([bpt, "parse", path, "--compact"], capture_output=True, check=False)
-        if out.returncode != 0:
+        out = subprocess.run([bpt, "parse", path, "--compact", "-q"], capture_output=True, check=False)
+        # 1: written, but the reading is doubtful (a cut fragment): the output still follows the schema.
+        if out.returncode not in (0, 1):
             print(f"{path}: bpt exited {out.returncode}: {out.stderr.decode()}")
             failures += 1
             continue
