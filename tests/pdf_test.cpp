@@ -419,7 +419,14 @@ TEST_CASE("PDF: pages are streamed: 1,000 pages in bounded memory", "[pdf]") {
     }
     const long peak = status_kib("VmHWM");
     INFO("RSS before " << before << " KiB, peak while reading " << peak << " KiB");
+#if defined(__SANITIZE_ADDRESS__)
+    // AddressSanitizer keeps freed memory in quarantine (256 MiB by default) and adds
+    // shadow memory, so RSS there says nothing about the reader's own memory: the
+    // bound is asserted in the release suite, which runs this same test.
+    CHECK(peak > 0);
+#else
     CHECK(peak - before < 64 * 1024);
+#endif
 }
 
 TEST_CASE("PDF reader: the 部门名称 line, with a department named …单位", "[pdf]") {
