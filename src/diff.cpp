@@ -70,6 +70,7 @@ public:
         r.amounts = p.amounts;
         r.goal = p.goal;
         r.line = p.location.line;
+        r.page = p.location.page;
         r.indicators.reserve(p.indicators.size());
         for (const auto& i : p.indicators) {
             IndicatorRecord ir;
@@ -284,12 +285,28 @@ bool set_ignore(Ignore& ignore, const std::string& name) {
     return true;
 }
 
+std::string where(const ProjectRecord& p) {
+    if (p.line == 0 && p.page > 0) return fmt::format("p{}", p.page);
+    return fmt::format("line {}", p.line);
+}
+
 Table read_table(Source& source, const ReadOptions& options) {
     Table table;
     RecordSink sink(table);
     auto result = read_document(source, sink, options);
     if (!result.table) throw InputError(source.path(), 0, result.refusal);
     table.path = source.path();
+    table.doubt = result.doubt;
+    table.projects.shrink_to_fit();
+    return table;
+}
+
+Table read_table(const std::string& path, const ReadOptions& options) {
+    Table table;
+    RecordSink sink(table);
+    auto result = read_path(path, sink, options);
+    if (!result.table) throw InputError(path, 0, result.refusal);
+    table.path = path;
     table.doubt = result.doubt;
     table.projects.shrink_to_fit();
     return table;

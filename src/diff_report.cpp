@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -283,24 +284,24 @@ void write_text(Output& out, const Result& r, bool color) {
         switch (d.status) {
             case Status::Removed:
                 t.line(fmt::format("{} {}  {}", t.paint(kRed, "- removed "), d.old_project->name,
-                                   t.paint(kDim, fmt::format("(old line {})", d.old_project->line))));
+                                   t.paint(kDim, fmt::format("(old {})", where(*d.old_project)))));
                 break;
             case Status::Added:
                 t.line(fmt::format("{} {}  {}", t.paint(kGreen, "+ added   "), d.new_project->name,
-                                   t.paint(kDim, fmt::format("(new line {})", d.new_project->line))));
+                                   t.paint(kDim, fmt::format("(new {})", where(*d.new_project)))));
                 break;
             case Status::Renamed:
                 t.line(fmt::format("{} {} → {}  {}", t.paint(kYellow, "? renamed?"), d.old_project->name,
                                    d.new_project->name,
-                                   t.paint(kDim, fmt::format("(names {}% alike; old line {}, new line {})",
-                                                             d.name_similarity, d.old_project->line,
-                                                             d.new_project->line))));
+                                   t.paint(kDim, fmt::format("(names {}% alike; old {}, new {})",
+                                                             d.name_similarity, where(*d.old_project),
+                                                             where(*d.new_project)))));
                 text_changes(t, d);
                 break;
             case Status::Changed:
                 t.line(fmt::format("{} {}  {}", t.paint(kYellow, "~ changed "), d.new_project->name,
-                                   t.paint(kDim, fmt::format("(old line {}, new line {})", d.old_project->line,
-                                                             d.new_project->line))));
+                                   t.paint(kDim, fmt::format("(old {}, new {})", where(*d.old_project),
+                                                             where(*d.new_project)))));
                 text_changes(t, d);
                 break;
         }
@@ -339,8 +340,11 @@ void write_json(Output& out, const Result& r, bool pretty) {
             j.key("old_name").string(d.old_project->name);
             j.key("name_similarity").number(static_cast<std::uint64_t>(d.name_similarity));
         }
-        if (d.old_project) j.key("old_line").number(d.old_project->line);
-        if (d.new_project) j.key("new_line").number(d.new_project->line);
+        // A PDF has pages, not lines: each record says where it starts in its own terms.
+        if (d.old_project && d.old_project->line) j.key("old_line").number(d.old_project->line);
+        if (d.old_project && d.old_project->page) j.key("old_page").number(d.old_project->page);
+        if (d.new_project && d.new_project->line) j.key("new_line").number(d.new_project->line);
+        if (d.new_project && d.new_project->page) j.key("new_page").number(d.new_project->page);
         if (!d.old_project || !d.new_project) {
             // What was added or removed, so that a reader of the JSON alone can weigh it.
             const auto& p = d.new_project ? *d.new_project : *d.old_project;
@@ -377,12 +381,9 @@ void write_json(Output& out, const Result& r, bool pretty) {
     j.end_document();
 }
 
-void write_csv(Output& out, const Result& r, bool bom) {
-    ByteBuffer& b = out.buffer();
-    if (bom) b.append("\xEF\xBB\xBF");
-    csv_row(b, {"status", "name", "old_name", "what", "item", "old", "new", "difference", "percent"});
+void for_each_change_row(const Result& r, const std::function<void(const ChangeRow&)>& emit) {
     for (const auto& c : r.totals)
-        csv_row(b, {"declared_total", "合计", "", "amount", c.column, plain(c.old_value), plain(c.new_value),
+        emit({"declared_total", "合计", "", "amount", c.column, plain(c.old_value), plain(c.new_value),
                     plain(c.difference), c.percent.value_or("")});
     for (const auto& d : r.projects) {
         const std::string& name = d.new_project ? d.new_project->name : d.old_project->name;
@@ -390,16 +391,16 @@ void write_csv(Output& out, const Result& r, bool bom) {
         const char* st = status_name(d.status);
         // An added or removed project's 总计 in the new or old column, to weigh it by.
         if (d.status == Status::Added)
-            csv_row(b, {st, name, old_name, "project", "", "", plain(d.new_project->amounts.total), "", ""});
+            emit({st, name, old_name, "project", "", "", plain(d.new_project->amounts.total), "", ""});
         else if (d.status == Status::Removed)
-            csv_row(b, {st, name, old_name, "project", "", plain(d.old_project->amounts.total), "", "", ""});
+            emit({st, name, old_name, "project", "", plain(d.old_project->amounts.total), "", "", ""});
         else if (d.status == Status::Renamed)
-            csv_row(b, {st, name, old_name, "project", "", "", "", "", ""});
+            emit({st, name, old_name, "project", "", "", "", "", ""});
         for (const auto& c : d.amounts)
-            csv_row(b, {st, name, old_name, "amount", c.column, plain(c.old_value), plain(c.new_value),
+            emit({st, name, old_name, "amount", c.column, plain(c.old_value), plain(c.new_value),
                         plain(c.difference), c.percent.value_or("")});
         if (d.goal_changed)
-            csv_row(b, {st, name, old_name, "goal", "", d.old_project->goal.value_or(""),
+            emit({st, name, old_name, "goal", "", d.old_project->goal.value_or(""),
                         d.new_project->goal.value_or(""), "", ""});
         for (const auto& c : d.indicators) {
             std::string item = label(either(c));
@@ -409,27 +410,36 @@ void write_csv(Output& out, const Result& r, bool bom) {
                     const auto& i = either(c);
                     bool added = c.status == IndicatorStatus::Added;
                     std::string v = target_text(i.period) + " / " + target_text(i.annual);
-                    csv_row(b, {st, name, old_name, added ? "indicator_added" : "indicator_removed", item,
+                    emit({st, name, old_name, added ? "indicator_added" : "indicator_removed", item,
                                 added ? "" : v, added ? v : "", "", ""});
                     break;
                 }
                 case IndicatorStatus::Changed:
                     if (c.levels_changed)
-                        csv_row(b, {st, name, old_name, "indicator_level", item, label(*c.old_indicator),
+                        emit({st, name, old_name, "indicator_level", item, label(*c.old_indicator),
                                     label(*c.new_indicator), "", ""});
                     if (c.period_changed)
-                        csv_row(b, {st, name, old_name, "indicator_period", item,
+                        emit({st, name, old_name, "indicator_period", item,
                                     target_text(c.old_indicator->period), target_text(c.new_indicator->period), "",
                                     ""});
                     if (c.annual_changed)
-                        csv_row(b, {st, name, old_name, "indicator_annual", item,
+                        emit({st, name, old_name, "indicator_annual", item,
                                     target_text(c.old_indicator->annual), target_text(c.new_indicator->annual), "",
                                     ""});
                     break;
             }
         }
-        out.maybe_flush();
     }
+}
+
+void write_csv(Output& out, const Result& r, bool bom) {
+    ByteBuffer& b = out.buffer();
+    if (bom) b.append("\xEF\xBB\xBF");
+    csv_row(b, {"status", "name", "old_name", "what", "item", "old", "new", "difference", "percent"});
+    for_each_change_row(r, [&](const ChangeRow& c) {
+        csv_row(b, {c.status, c.name, c.old_name, c.what, c.item, c.old_value, c.new_value, c.difference, c.percent});
+        out.maybe_flush();
+    });
 }
 
 }  // namespace bpt::diff

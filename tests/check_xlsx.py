@@ -152,6 +152,27 @@ def main() -> int:
         check([r[0] for r in pr] == [layout] * 177 + [export] * 35, "combined: source column in input order")
         s = list(wb["汇总"].iter_rows(values_only=True))
         check(s[1][0] == layout and s[2][0] == export and s[3][0] == "全部", f"combined 汇总 files {s[1:4]}")
+        # bpt diff's workbook: the CSV's rows, amounts as numbers, the counts on 汇总.
+        pdf = str(data / "huadu-org-calc.pdf")
+        same = subprocess.run([bpt, "diff", pdf, layout, "--format", "xlsx", "-o", str(t / "same.xlsx")],
+                              capture_output=True, check=False)
+        check(same.returncode == 0, f"diff pdf layout: exit {same.returncode} {same.stderr!r}")
+        wb = openpyxl.load_workbook(t / "same.xlsx")
+        check(wb.sheetnames == ["变化", "汇总"], f"diff sheets {wb.sheetnames}")
+        check(len(rows(wb["变化"])) == 0, "diff pdf layout: no change rows")
+        run(bpt, "diff", layout, export, "--format", "xlsx", "-o", str(t / "d.xlsx"))
+        csv_rows = run(bpt, "diff", layout, export, "--format", "csv").stdout.decode().count("\r\n") - 1
+        wb = openpyxl.load_workbook(t / "d.xlsx")
+        ch = rows(wb["变化"])
+        check(headers(wb["变化"])[:5] == ["状态", "项目名称", "原项目名称", "变化", "列或指标"], "diff headers")
+        check(len(ch) == csv_rows, f"diff: {len(ch)} rows, the CSV has {csv_rows}")
+        removed = [r for r in ch if r[0] == "删除"]
+        check(len(removed) == 156, f"diff: {len(removed)} 删除 rows, not 156")
+        check(all(r[3] == "项目" and r[4] == "总计" and isinstance(r[5], (int, float)) for r in removed),
+              "diff: a removed project's 总计 is a number")
+        counts = {r[0]: r[1] for r in wb["汇总"].iter_rows(values_only=True) if r[0] in ("新增", "删除", "疑似改名", "变化", "未变")}
+        check(counts == {"新增": 17, "删除": 156, "疑似改名": 6, "变化": 12, "未变": 0}, f"diff 汇总 {counts}")
+
         leftovers = [p.name for p in t.iterdir() if p.name.startswith(".")]
         check(not leftovers, f"no temporary files left: {leftovers}")
     if failures:

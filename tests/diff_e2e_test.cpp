@@ -214,3 +214,28 @@ TEST_CASE("bpt diff: the layout sample against the export sample", "[diff][e2e]"
           std::string::npos);
     CHECK(text.out.find("17 added, 156 removed, 6 renamed?, 12 changed, 0 unchanged\n") != std::string::npos);
 }
+
+TEST_CASE("bpt diff: a PDF against the text of the same table, and against an edited copy", "[diff][e2e][pdf]") {
+    auto pdf = quote(data_path("huadu-org-calc.pdf"));
+    auto same = run_bpt("diff " + pdf + " " + quote(data_path(kLayout)));
+    INFO(same.err);
+    CHECK(same.rc == 0);
+    CHECK(same.out.empty());
+    CHECK(same.err.empty());
+
+    bpt::test::TempDir dir;
+    bpt::test::write_file(dir / "edited.txt", ds::edited());
+    auto j = run_bpt("diff " + pdf + " " + quote(dir / "edited.txt") + " --format json");
+    REQUIRE(j.rc == 1);
+    auto doc = json::parse(j.out);
+    CHECK(doc["old"]["dialect"] == "pdf");
+    CHECK(doc["summary"] == json{{"added", 1}, {"removed", 1}, {"renamed", 1}, {"changed", ds::kChanged},
+                                 {"unchanged", ds::kUnchanged}});
+    // A PDF's records say where they start by page, a text's by line.
+    const auto& removed = doc["projects"][0];
+    CHECK(removed["status"] == "removed");
+    CHECK(removed["old_page"].get<int>() >= 1);
+    CHECK(!removed.contains("old_line"));
+    auto t = run_bpt("diff " + pdf + " " + quote(dir / "edited.txt"));
+    CHECK(t.out.find(fmt::format("  (old p{})\n", removed["old_page"].get<int>())) != std::string::npos);
+}

@@ -31,8 +31,12 @@ struct ProjectRecord {
     Amounts amounts;
     std::optional<std::string> goal;
     std::vector<IndicatorRecord> indicators;
-    LineNo line = 0;  // where the record starts, for the reader of the report
+    LineNo line = 0;          // where the record starts (text), for the reader of the report
+    std::uint32_t page = 0;   // where it starts in a PDF; 0 for text
 };
+
+// Where a record starts, as the report says it: `line 12`, or `p3` in a PDF.
+std::string where(const ProjectRecord& p);
 
 struct Table {
     std::string path;
@@ -49,6 +53,8 @@ struct Table {
 
 // Reads one table. Throws InputError when the bytes cannot be read or are no table.
 Table read_table(Source& source, const ReadOptions& options);
+// The same from a path ("-": standard input), a PDF or text as its first bytes say.
+Table read_table(const std::string& path, const ReadOptions& options);
 
 // What `--ignore` leaves out of the comparison.
 struct Ignore {

@@ -30,6 +30,7 @@ struct DiffArgs {
     bool compact = false;
     bool bom = false;
     std::optional<std::string> encoding;
+    std::optional<std::string> password;
     std::optional<Dialect> dialect;
 };
 
@@ -63,12 +64,12 @@ int run_diff(const DiffArgs& args) {
     ReadOptions read;
     read.encoding = args.encoding;
     read.dialect = args.dialect;
+    read.password = args.password;
     std::optional<diff::Table> tables[2];
     const std::string* paths[2] = {&args.old_path, &args.new_path};
     for (int k = 0; k < 2; ++k) {
         try {
-            auto source = Source::open(*paths[k], args.encoding);
-            tables[k] = diff::read_table(*source, read);
+            tables[k] = diff::read_table(*paths[k], read);
         } catch (const InputError& e) {
             error(e.describe());
             return kCannotRead;
@@ -78,11 +79,17 @@ int run_diff(const DiffArgs& args) {
             error(fmt::format("{}: the reading is doubtful: {}; compared as read", *paths[k],
                               tables[k]->doubt));
     }
+    // A workbook is a zip: on a terminal it is noise, and the terminal's state after it too.
+    if (args.format == "xlsx" && args.output == "-" && ::isatty(STDOUT_FILENO)) {
+        error("standard output is a terminal: --format xlsx writes a binary workbook; give -o FILE.xlsx");
+        return kCannotRead;
+    }
     auto result = diff::compare(std::move(*tables[0]), std::move(*tables[1]), ignore);
     try {
         Output out(args.output);
         if (args.format == "json") diff::write_json(out, result, !args.compact);
         else if (args.format == "csv") diff::write_csv(out, result, args.bom);
+        else if (args.format == "xlsx") diff::write_xlsx(out, result);
         else diff::write_text(out, result, use_color(args));
         out.commit();
     } catch (const OutputError& e) {
@@ -101,8 +108,8 @@ Command add_diff(CLI::App& root) {
     cmd->add_option("old", args->old_path, "The earlier or approved table (a path, or - for standard input)")
         ->required();
     cmd->add_option("new", args->new_path, "The later or submitted table")->required();
-    cmd->add_option("-f,--format", args->format, "text (default), json or csv")
-        ->check(CLI::IsMember({"text", "json", "csv"}));
+    cmd->add_option("-f,--format", args->format, "text (default), json, csv or xlsx (a workbook: give -o FILE.xlsx)")
+        ->check(CLI::IsMember({"text", "json", "csv", "xlsx"}));
     cmd->add_option("--color", args->color, "Colour the text output: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     cmd->add_option("--ignore", args->ignore,
@@ -114,6 +121,7 @@ Command add_diff(CLI::App& root) {
     cmd->add_flag("--compact", args->compact, "JSON: one line instead of indented");
     cmd->add_flag("--bom", args->bom, "CSV: start with a UTF-8 byte-order mark");
     cmd->add_option("--encoding", args->encoding, "Both inputs' encoding; detected by default");
+    cmd->add_option("--password", args->password, "A PDF's password (user or owner), for either file")->option_text("PASSWORD");
     add_dialect_option(cmd, args->dialect);
     return {cmd, [args] { return run_diff(*args); }};
 }
