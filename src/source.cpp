@@ -2,6 +2,10 @@
 
 #include <unicode/ucnv.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -264,6 +268,21 @@ struct Source::Impl {
             std::uint64_t bits = 0;
             bool nul = false;
             for (;;) {
+#if defined(__SSE2__)
+                // Sixteen bytes at a time (SSE2 is part of every x86-64): unsigned
+                // b <= 0x0D exactly when min(b, 0x0D) == b.
+                {
+                    const __m128i low = _mm_set1_epi8(0x0D);
+                    __m128i high = _mm_setzero_si128();
+                    while (i + 16 <= n) {
+                        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+                        if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v))) break;
+                        high = _mm_or_si128(high, v);
+                        i += 16;
+                    }
+                    if (_mm_movemask_epi8(high)) bits |= 0x80;
+                }
+#endif
                 while (i + 8 <= n) {
                     std::uint64_t w = swar::load(d + i);
                     if (swar::has_less(w, 0x0E)) break;
@@ -327,7 +346,27 @@ struct Source::Impl {
     // Whether `text` has a lead pair of U+2E80–U+2FDF (E2 BA–BF) or U+F900–U+FAFF
     // (EF A4–AB); fold_compat_ideographs decides exactly.
     static bool may_hold_compat(std::string_view text) {
-        for (std::size_t k = 0; k + 1 < text.size(); ++k) {
+        std::size_t k = 0;
+#if defined(__SSE2__)
+        // Lead bytes E2 and EF are rare in CJK text but for full-width punctuation
+        // (EF BC/BD), so sixteen bytes are tested at once and a hit looked at alone.
+        const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+        const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+        for (; k + 17 <= text.size(); k += 16) {
+            __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + k));
+            unsigned mask = static_cast<unsigned>(
+                _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, ef))));
+            while (mask) {
+                std::size_t at = k + static_cast<std::size_t>(__builtin_ctz(mask));
+                mask &= mask - 1;
+                auto b0 = static_cast<unsigned char>(text[at]);
+                auto b1 = static_cast<unsigned char>(text[at + 1]);
+                if ((b0 == 0xE2 && b1 >= 0xBA && b1 <= 0xBF) || (b0 == 0xEF && b1 >= 0xA4 && b1 <= 0xAB))
+                    return true;
+            }
+        }
+#endif
+        for (; k + 1 < text.size(); ++k) {
             auto b0 = static_cast<unsigned char>(text[k]);
             if (b0 < 0xE2) continue;
             auto b1 = static_cast<unsigned char>(text[k + 1]);

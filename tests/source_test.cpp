@@ -145,3 +145,22 @@ TEST_CASE("Source: bytes in memory read as a file would, empty ones too", "[sour
     CHECK_FALSE(empty->next(l));
     CHECK(empty->path() == "<memory>");
 }
+
+// The scans go sixteen bytes at a time: a line end, a form feed, a NUL or a
+// compatibility ideograph must be found at every offset of a block, not only at some.
+TEST_CASE("Source finds line ends and compatibility ideographs at every offset", "[source]") {
+    for (std::size_t at = 1; at < 40; ++at) {
+        const std::string pad(at, 'x');
+        CAPTURE(at);
+        CHECK(read_bytes(pad + "\n" + pad + "y").lines == Lines{pad, pad + "y"});
+        CHECK(read_bytes(pad + "\r\n" + pad).lines == Lines{pad, pad});
+        CHECK(read_bytes(pad + "\f" + pad).lines == Lines{pad, "<FF>", pad});
+        // CJK before the padding makes the line non-ASCII whatever its length.
+        const std::string cjk = "项目" + pad;
+        CHECK(read_bytes(cjk + "\xE2\xBC\xAF" + "作\n").lines == Lines{cjk + "工作"});   // ⼯ U+2F2F
+        CHECK(read_bytes(cjk + "\xEF\xA4\x80" + "\n").lines == Lines{cjk + "豈"});       // U+F900
+        CHECK(read_bytes(cjk + "（）；" + "\n").lines == Lines{cjk + "（）；"});        // full-width stays
+        auto nul = pad + std::string(1, '\0') + "z\n";
+        CHECK_THROWS_AS(read_bytes(nul), bpt::InputError);
+    }
+}
