@@ -43,6 +43,50 @@ TEST_CASE("is_valid_utf8 agrees with the definition on mixed and damaged text", 
     }
 }
 
+// The SIMD check works on 16-byte blocks and the bytes before them: sequences that
+// straddle a block boundary, or end a string whose length is a multiple of 16, are
+// where it could differ from the byte-range loop.
+TEST_CASE("is_valid_utf8's block check agrees with the scalar loop and the definition", "[text]") {
+    const std::string pieces[] = {"党代表", "a", "1,234.56 ", "（狮岭镇）", "≥", "\xF0\x9F\x98\x80", "\xED\xA0\x80",
+                                  "\xE0\x80\xAF", "\xC0\xAF", "\xF4\x90\x80\x80", "\xE5\x85", "\x80", "\xFF",
+                                  "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF", "\xC2\x80", "\xE0\xA0\x80", "\xF0\x90\x80\x80"};
+    std::mt19937 rng(11);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        int n = static_cast<int>(rng() % 40);
+        for (int k = 0; k < n; ++k) s += pieces[rng() % (round % 2 ? 18 : 6)];
+        INFO(s);
+        bool ref = reference_utf8(s);
+        CHECK(bpt::text::is_valid_utf8(s) == ref);
+        CHECK(bpt::text::is_valid_utf8_scalar(s) == ref);
+    }
+    // Every two-byte pair, at every place around a block boundary, after ASCII and after CJK.
+    int disagreements = 0;
+    for (std::size_t at : {0u, 13u, 14u, 15u, 16u, 30u, 31u}) {
+        for (const std::string& before : {std::string(at, 'x'), std::string("项目名称（镇）").substr(0, at)}) {
+            for (int a = 0; a < 256; ++a) {
+                for (int b = 0; b < 256; ++b) {
+                    std::string s = before;
+                    s += static_cast<char>(a);
+                    s += static_cast<char>(b);
+                    if (bpt::text::is_valid_utf8(s) != reference_utf8(s)) ++disagreements;
+                }
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+    // Random bytes, biased to the lead and continuation ranges.
+    for (int round = 0; round < 50000; ++round) {
+        std::string s(rng() % 70, '\0');
+        for (auto& c : s) {
+            unsigned r = rng() % 4;
+            c = static_cast<char>(r == 0 ? rng() % 0x80 : r == 1 ? 0x80 + rng() % 0x40 : 0xC0 + rng() % 0x40);
+        }
+        if (bpt::text::is_valid_utf8(s) != reference_utf8(s)) ++disagreements;
+    }
+    CHECK(disagreements == 0);
+}
+
 TEST_CASE("split_name and is_town", "[text]") {
     auto p = bpt::text::split_name("区级镇（街）党建工作经费（花山镇）");
     CHECK(p.base == "区级镇（街）党建工作经费");

@@ -58,6 +58,9 @@ NameParts split_name(std::string_view name);
 bool is_town(std::string_view suffix);
 
 bool is_valid_utf8(std::string_view s);
+// The byte-range loop is_valid_utf8 uses where the CPU has no SSSE3; the tests
+// check the two agree.
+bool is_valid_utf8_scalar(std::string_view s);
 
 // At most `max_chars` characters of `s` (whole UTF-8 sequences), with … when cut.
 std::string ellipsize(std::string_view s, std::size_t max_chars);
