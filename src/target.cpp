@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "grammar_chars.h"
@@ -766,7 +767,43 @@ std::optional<Comparator> comparator_cell(string_view cell) {
 
 }  // namespace
 
+namespace {
+
+Target parse_target_uncached(string_view raw);
+
+// Tables repeat their targets (满意, ≥95%, 1次 … and a town's whole list again for
+// the next town), and typing one costs about fifty times what finding it in a hash
+// map does. parse_target is a pure function of its text, so a bounded per-thread
+// memo changes nothing but the time; it is emptied when full, so memory stays fixed.
+class TargetMemo {
+public:
+    const Target& get(string_view raw) {
+        if (auto it = map_.find(raw); it != map_.end()) return it->second;
+        if (map_.size() >= kMaxEntries) map_.clear();
+        return map_.emplace(std::string(raw), parse_target_uncached(raw)).first->second;
+    }
+
+private:
+    static constexpr std::size_t kMaxEntries = 4096;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(string_view s) const { return std::hash<string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Target, Hash, std::equal_to<>> map_;
+};
+
+}  // namespace
+
 Target parse_target(string_view raw) {
+    // Long texts are rarely repeated targets: typed each time, not kept.
+    if (raw.size() > 96) return parse_target_uncached(raw);
+    thread_local TargetMemo memo;
+    return memo.get(raw);
+}
+
+namespace {
+
+Target parse_target_uncached(string_view raw) {
     Target t;
     string_view v = strip_back(trim_left(raw), kClosingStops);
     t.raw = std::string(v);
@@ -803,6 +840,8 @@ Target parse_target(string_view raw) {
     t.untypable = looks_numeric(v);
     return t;
 }
+
+}  // namespace
 
 std::string unit_in_name(string_view indicator_name) {
     auto inner = closing_bracket(indicator_name);

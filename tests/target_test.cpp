@@ -528,3 +528,21 @@ TEST_CASE("targets: the assembler types a grid's split columns with make_target 
     CHECK(sink.diagnostics[0].message ==
           "indicator 2: 指标值 `≥%` is a template left unfilled: it gives no number (expected a value such as `≥95%`)");
 }
+
+// parse_target keeps what it typed; a text seen again, or seen after the memo was
+// emptied by thousands of others, must type exactly as the first time.
+TEST_CASE("targets: a repeated text types the same, before and after the memo fills", "[target]") {
+    const std::vector<std::string> texts = {"≥95%", "满意", "＞1300人", "2021年12月底前", "是", "≤**个", "100%(历史标准)"};
+    std::vector<bpt::Target> first;
+    for (const auto& t : texts) first.push_back(bpt::parse_target(t));
+    for (int k = 0; k < 3; ++k)
+        for (std::size_t i = 0; i < texts.size(); ++i) CHECK(bpt::parse_target(texts[i]) == first[i]);
+    for (int n = 0; n < 10000; ++n) {
+        auto t = bpt::parse_target(std::to_string(n) + "人");
+        REQUIRE(t.kind == bpt::TargetKind::Numeric);
+        REQUIRE(t.value == std::to_string(n));
+    }
+    for (std::size_t i = 0; i < texts.size(); ++i) CHECK(bpt::parse_target(texts[i]) == first[i]);
+    CHECK(first[0].kind == bpt::TargetKind::Numeric);
+    CHECK(first[1].kind == bpt::TargetKind::Qualitative);
+}
