@@ -21,33 +21,34 @@ namespace {
 // Excel refuses longer cells; a goal is far shorter, but a damaged table need not be.
 constexpr std::size_t kMaxCellBytes = 32000;
 
-std::string_view status_label(std::string_view s) {
-    if (s == "added") return "新增";
-    if (s == "removed") return "删除";
-    if (s == "renamed") return "疑似改名";
-    if (s == "changed") return "变化";
-    if (s == "declared_total") return "合计";
-    return s;
-}
+// The CSV's machine words as a finance officer reads them.
+struct Label {
+    std::string_view word, label;
+};
+constexpr Label kLabels[] = {
+    {"added", "新增"},
+    {"removed", "删除"},
+    {"renamed", "疑似改名"},
+    {"changed", "变化"},
+    {"declared_total", "合计"},
+    {"amount", "金额"},
+    {"project", "项目"},
+    {"goal", "绩效目标"},
+    {"indicator_added", "指标新增"},
+    {"indicator_removed", "指标删除"},
+    {"indicator_level", "指标层级"},
+    {"indicator_period", "实施周期指标值"},
+    {"indicator_annual", "年度指标值"},
+    {"total", "总计"},
+    {"fiscal", "财政拨款"},
+    {"fiscal_special", "财政专户拨款"},
+    {"other", "其他资金"},
+};
 
-std::string_view what_label(std::string_view s) {
-    if (s == "amount") return "金额";
-    if (s == "project") return "项目";
-    if (s == "goal") return "绩效目标";
-    if (s == "indicator_added") return "指标新增";
-    if (s == "indicator_removed") return "指标删除";
-    if (s == "indicator_level") return "指标层级";
-    if (s == "indicator_period") return "实施周期指标值";
-    if (s == "indicator_annual") return "年度指标值";
-    return s;
-}
-
-std::string_view column_label(std::string_view s) {
-    if (s == "total") return "总计";
-    if (s == "fiscal") return "财政拨款";
-    if (s == "fiscal_special") return "财政专户拨款";
-    if (s == "other") return "其他资金";
-    return s;
+std::string_view label(std::string_view word) {
+    for (const auto& l : kLabels)
+        if (l.word == word) return l.label;
+    return word;
 }
 
 // Cuts at a UTF-8 character boundary.
@@ -174,12 +175,12 @@ void changes_sheet(Book& book, const Result& r) {
     lxw_row_t row = 0;
     for_each_change_row(r, [&](const ChangeRow& c) {
         ++row;
-        book.text(ws, row, 0, status_label(c.status));
+        book.text(ws, row, 0, label(c.status));
         book.text(ws, row, 1, c.name);
         book.text(ws, row, 2, c.old_name);
-        book.text(ws, row, 3, what_label(c.what));
+        book.text(ws, row, 3, label(c.what));
         bool money = c.what == "amount" || c.what == "project";
-        book.text(ws, row, 4, money ? column_label(c.what == "project" ? "total" : c.item) : c.item);
+        book.text(ws, row, 4, money ? label(c.what == "project" ? "total" : c.item) : c.item);
         if (money) {
             book.decimal(ws, row, 5, c.old_value);
             book.decimal(ws, row, 6, c.new_value);
