@@ -15,6 +15,19 @@ namespace {
 constexpr Role kRoles[geo::kCols] = {Role::Name,  Role::Total, Role::Fiscal,    Role::FiscalSpecial,
                                      Role::Other, Role::Goal,  Role::Indicators};
 
+// Where the geometry sees each column (display columns), and the header labels put
+// there: far enough apart that no cell can be taken for its neighbour's.
+constexpr float kX[geo::kCols] = {0, 100, 120, 140, 160, 200, 300};
+constexpr std::string_view kLabels[geo::kCols] = {"项目名称", "总计", "财政拨款", "财政专户拨款",
+                                                 "其他资金", "绩效目标", "绩效指标"};
+
+// The gap between goal lines and indicator lines alone (display columns), and how
+// far left of the indicator lines a goal line starts at most.
+constexpr float kSplitGap = 8;
+constexpr float kSplitMargin = 3;
+constexpr std::size_t kMinGroup = 3;
+constexpr float kInfinity = std::numeric_limits<float>::infinity();
+
 // Half a display column: names that start further right than the 合计 are indented.
 constexpr float kIndent = 0.5f;
 
@@ -62,13 +75,27 @@ std::string no_spaces(std::string_view s) {
     return out;
 }
 
-// The header cells of a header line, as the first lines show them: runs of two
-// spaces or more between them.
-bool spaced_header(std::string_view line) {
-    const auto name = line.find("项目名称");
-    const auto total = line.find("总计");
-    if (name == std::string_view::npos || total == std::string_view::npos || total < name) return false;
-    return line.find("  ", name) < total;
+// Two spaces or more between two cells of a line.
+bool spaced(std::string_view line) {
+    line = text::trim(line);
+    return line.find("  ") != std::string_view::npos;
+}
+
+// The lines of a header that starts on line `i` (项目名称, with 总计 on it or on one
+// of the next two lines, where the cells beside a wrapped one are centred), or 0.
+std::size_t header_lines(const std::vector<std::string>& lines, std::size_t i) {
+    if (lines[i].find("项目名称") == std::string::npos) return 0;
+    for (std::size_t k = 0; k < 3 && i + k < lines.size(); ++k)
+        if (lines[i + k].find("总计") != std::string::npos) return k + 1 + (k > 0 && i + k + 1 < lines.size());
+    return 0;
+}
+
+// A header whose cells stand apart by runs of spaces.
+bool spaced_header(const std::vector<std::string>& lines, std::size_t i) {
+    const std::size_t n = header_lines(lines, i);
+    for (std::size_t k = 0; k < n; ++k)
+        if (spaced(lines[i + k])) return true;
+    return false;
 }
 
 bool header_line(std::string_view line) {
@@ -126,18 +153,18 @@ std::string PositionalReader::joined_cells(const std::vector<std::string>& lines
 
 bool PositionalReader::detect(const std::vector<std::string>& first_lines) {
     for (std::size_t i = 0; i < first_lines.size(); ++i) {
-        if (header_line(first_lines[i]) && !spaced_header(first_lines[i])) {
+        if (!header_lines(first_lines, i)) continue;
+        if (!spaced_header(first_lines, i)) {
             // Single spaces in the header: positional only when the rows show the
             // cells joined (to be refused); drawing-order and layout text are not.
             for (const auto& l : first_lines)
                 if (!DrawingReader::find_glued_amounts(l).empty()) return false;
             return !joined_cells(first_lines).empty();
         }
-        if (!spaced_header(first_lines[i])) continue;
         // The layout sample's extractor writes a blank line after every line: the
         // table's rows there are one line each, read by the layout reader.
         std::size_t content = 0, followed_by_blank = 0;
-        for (std::size_t j = i + 1; j + 1 < first_lines.size(); ++j) {
+        for (std::size_t j = i + header_lines(first_lines, i); j + 1 < first_lines.size(); ++j) {
             if (text::trim(first_lines[j]).empty()) continue;
             ++content;
             followed_by_blank += text::trim(first_lines[j + 1]).empty();
@@ -174,70 +201,137 @@ Location PositionalReader::at_y(float y) const {
 void PositionalReader::page_end() {
     if (lines_.empty()) return;
     std::vector<std::vector<Segment>> segs(lines_.size());
-    std::vector<geo::Box> raw;
-    for (std::size_t i = 0; i < lines_.size(); ++i) {
-        segs[i] = segments(lines_[i]);
-        for (const auto& s : segs[i]) raw.push_back({s.text, s.start, float(i), s.end, float(i) + 1, true});
-    }
+    for (std::size_t i = 0; i < lines_.size(); ++i) segs[i] = segments(lines_[i]);
+    // Each line's y: its index, but for a header of three lines, where the cells
+    // beside two-line ones sit on the middle line (`项目名称（资金使用单` / `总计 …` /
+    // `位）`): there the lines are half a line apart, as on the page.
+    std::vector<float> ys(lines_.size());
+    for (std::size_t i = 0; i < lines_.size(); ++i) ys[i] = float(i);
+    auto header = [&](std::vector<bool>& used) {
+        std::vector<geo::Box> raw;
+        for (std::size_t i = 0; i < lines_.size(); ++i)
+            for (const auto& s : segs[i]) raw.push_back({s.text, s.start, ys[i], s.end, ys[i] + 1, true});
+        return geo::find_header(raw, used);
+    };
     std::vector<bool> used;
+    auto cols = header(used);
+    // Three lines when the 项目名称 cell's bracket closes on the third (`位）`), not on
+    // the second, which holds 总计.
+    auto first_has = [&](std::size_t i, std::string_view what) {
+        return !segs[i].empty() && segs[i][0].text.find(what) != std::string_view::npos;
+    };
+    for (std::size_t i = 0; i + 2 < lines_.size(); ++i)
+        if (header_lines(lines_, i) == 3 && !first_has(i + 1, "）") && first_has(i + 2, "）")) {
+            ys[i + 1] = float(i) + 0.5f;
+            ys[i + 2] = float(i) + 1;
+            cols = header(used);
+            break;
+        }
     float body_from = 0;  // lines from here on are the table's body
-    if (auto cols = geo::find_header(raw, used)) {
+    if (cols) {
         columns_ = cols;
         body_from = cols->bottom;
         if (!header_checked_) {
             header_checked_ = true;
-            const auto i = static_cast<std::size_t>(cols->top);
-            if (i < lines_.size() && !spaced_header(lines_[i])) {
+            bool apart = false;
+            std::size_t top = lines_.size();
+            for (std::size_t i = 0; i < lines_.size(); ++i)
+                if (ys[i] >= cols->top && ys[i] < cols->bottom) {
+                    apart = apart || spaced(lines_[i]);
+                    top = std::min(top, i);
+                }
+            if (top < lines_.size() && !apart) {
                 std::string seen = joined_cells(lines_);
                 refuse(fmt::format(
                     "the cells of a line are joined by single spaces or nothing, their columns lost ({}), as "
                     "pdfplumber's extract_text() writes them: a wrapped name, a goal and its indicators cannot be "
                     "told apart; {}",
-                    seen.empty() ? fmt::format("`{}`", cut(text::trim(lines_[i]), 24)) : seen, kWayOut));
+                    seen.empty() ? fmt::format("`{}`", cut(text::trim(lines_[top]), 24)) : seen, kWayOut));
                 return;
             }
         }
     }
 
+    // The geometry sees the header and every cell at fixed, well-apart columns: the
+    // extractors keep the header only roughly above its cells (a wrapped 项目名称
+    // header can reach past 总计), so the cells of a line are told apart here, and
+    // the geometry cuts the rows.
     std::vector<geo::Box> boxes;
+    if (cols) {
+        const float top = cols->top;
+        for (std::size_t k = 0; k < geo::kCols; ++k)
+            if (cols->present[k])
+                boxes.push_back({kLabels[k], kX[k], top, kX[k] + float(display_width(kLabels[k])), top + 1, true});
+    }
+    // Where the goal lines end and the indicator lines alone begin. The extractors
+    // start a goal line at about the same column, but an indicator line beside no
+    // goal line far left of one beside it, and shift a line's cells right behind a
+    // name: on the lines with neither name nor amounts, the first cells' starts fall
+    // in two groups (goal lines; indicator lines alone) with the widest gap between
+    // them, and a goal line starts left of the second group, by a few columns on a
+    // line with a name (measured on pdftotext's and pdfplumber's text of six PDFs).
+    if (columns_) {
+        const geo::Columns& c = *columns_;
+        float first_amount = kInfinity;
+        for (geo::Col k : {geo::Col::Total, geo::Col::Fiscal, geo::Col::FiscalSpecial, geo::Col::Other})
+            if (c.has(k)) first_amount = std::min(first_amount, c.x0[std::size_t(k)]);
+        std::vector<float> starts;
+        for (std::size_t i = 0; i < lines_.size(); ++i) {
+            if (ys[i] < body_from || segs[i].empty()) continue;
+            const Segment& s = segs[i][0];
+            if (s.start < first_amount || amount_like(s.text)) continue;  // a name or amounts first
+            if (geo::is_page_furniture(no_spaces(lines_[i]), true)) continue;
+            starts.push_back(s.start);
+        }
+        std::sort(starts.begin(), starts.end());
+        // The goal lines are a few at least: a stray cell left of them (a header's
+        // wrapped part) makes no group. A page without indicator lines alone shows
+        // one group, and keeps the last page's split: on the first, every first cell
+        // is a goal's.
+        float gap = 0;
+        for (std::size_t k = kMinGroup; k < starts.size(); ++k)
+            if (starts[k] - starts[k - 1] >= kSplitGap && starts[k] - starts[k - 1] > gap) {
+                gap = starts[k] - starts[k - 1];
+                goal_before_ = starts[k] - kSplitMargin;
+            }
+        if (!goal_before_) goal_before_ = kInfinity;
+    }
     // The text columns' boxes of each line (name, goal, indicators), to close up the
     // holes that interleaving leaves (below).
     std::vector<std::array<std::vector<std::size_t>, 3>> held(lines_.size());
     std::vector<bool> amount_line(lines_.size(), false);
     for (std::size_t i = 0; i < lines_.size(); ++i) {
-        const float y = float(i);
-        if (!columns_ || y < body_from) {
+        const float y = ys[i];
+        if (!columns_ || (cols && y < cols->top)) {  // title, 部门名称 line, or no header yet
             for (const auto& s : segs[i]) boxes.push_back({s.text, s.start, y, s.end, y + 1, true});
             continue;
         }
-        // The cells of one body line, placed where the geometry expects their column.
+        if (y < body_from) continue;  // the header, given above
+        // The cells of one body line, placed at their column.
         const geo::Columns& c = *columns_;
         std::vector<geo::Col> amount_cols;
         for (geo::Col k : {geo::Col::Total, geo::Col::Fiscal, geo::Col::FiscalSpecial, geo::Col::Other})
             if (c.has(k)) amount_cols.push_back(k);
         const float first_amount = c.x0[std::size_t(amount_cols.front())];
-        // A goal line starts left of the last amount column's header, an indicator
-        // line alone right of it (measured in both extractors' text of two PDFs:
-        // 5 or more columns either side).
-        const float goal_before = c.x0[std::size_t(amount_cols.back())];
+        const bool goal_col = c.has(geo::Col::Goal), ind_col = c.has(geo::Col::Indicators) || !goal_col;
         std::size_t amounts = 0;
         bool right = false;
         float ind_start = -1;
         for (const auto& s : segs[i]) {
             if (!right && amount_like(s.text)) {
-                geo::Col k = amount_cols[std::min(amounts++, amount_cols.size() - 1)];
+                const auto k = std::size_t(amount_cols[std::min(amounts++, amount_cols.size() - 1)]);
                 amount_line[i] = true;
-                boxes.push_back({s.text, c.x0[std::size_t(k)], y, c.x1[std::size_t(k)], y + 1, true});
+                boxes.push_back({s.text, kX[k], y, kX[k] + float(display_width(kLabels[k])), y + 1, true});
                 continue;
             }
             if (!right && amounts == 0 && s.start < first_amount) {
                 held[i][0].push_back(boxes.size());
-                boxes.push_back({s.text, s.start, y, s.end, y + 1, true});
+                boxes.push_back({s.text, s.start, y, s.end, y + 1, true});  // its indent kept
                 continue;
             }
             const float w = s.end - s.start;
-            if (!right && s.start < goal_before && c.has(geo::Col::Goal)) {
-                if (c.has(geo::Col::Indicators) && s.end > c.x0[std::size_t(geo::Col::Indicators)]) {
+            if (!right && goal_col && (s.start < *goal_before_ || !ind_col)) {
+                if (ind_col && s.end > c.x0[std::size_t(geo::Col::Indicators)]) {
                     // pdftotext keeps a space between the two cells; pdfplumber's
                     // layout text glues a goal that fills its cell to the indicators.
                     refuse(fmt::format("a goal line runs into the indicator column on line {} (`{}`), as "
@@ -246,20 +340,17 @@ void PositionalReader::page_end() {
                                        numbers_[i], cut(s.text, 30), kWayOut));
                     return;
                 }
-                const float x = c.x0[std::size_t(geo::Col::Goal)];
+                const float x = kX[std::size_t(geo::Col::Goal)];
                 held[i][1].push_back(boxes.size());
                 boxes.push_back({s.text, x, y, x + w, y + 1, true});
                 right = true;
                 continue;
             }
             right = true;
-            if (!c.has(geo::Col::Indicators)) {
-                boxes.push_back({s.text, s.start, y, s.end, y + 1, true});
-                continue;
-            }
             if (ind_start < 0) ind_start = s.start;
-            const float x = c.x0[std::size_t(geo::Col::Indicators)] + (s.start - ind_start);
-            held[i][2].push_back(boxes.size());
+            const auto k = std::size_t(ind_col ? geo::Col::Indicators : geo::Col::Goal);
+            const float x = kX[k] + (s.start - ind_start);
+            held[i][ind_col ? 2 : 1].push_back(boxes.size());
             boxes.push_back({s.text, x, y, x + w, y + 1, true});
         }
     }
@@ -319,7 +410,6 @@ void PositionalReader::above(const std::vector<geo::Line>& lines) {
         if (auto dept = parse_department_line(trimmed)) {
             if (meta_ && no_spaces(*meta_) == flat) continue;  // repeated on every page
             meta_ = l.text;
-            department_ = no_spaces(dept->department);
             Row row = department_row(*dept, at_y(l.y0));
             emit(row);
             continue;
@@ -360,14 +450,7 @@ void PositionalReader::flush() {
         const bool indented = base_x_ && r.cells[0][0].at.x > *base_x_ + kIndent;
         const bool texts = !r.cells[std::size_t(geo::Col::Goal)].empty() ||
                            !r.cells[std::size_t(geo::Col::Indicators)].empty();
-        if (indented || texts) {
-            row.kind = RowKind::Project;
-            indent_seen_ = indent_seen_ || indented;
-        } else if (flat == department_ || indent_seen_) {
-            row.kind = RowKind::Department;
-        } else {
-            row.kind = RowKind::Project;
-        }
+        row.kind = indented || texts ? RowKind::Project : RowKind::Department;
     } else {
         row.kind = RowKind::Project;  // no name: the assembler reports the incomplete row
     }

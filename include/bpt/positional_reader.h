@@ -74,9 +74,8 @@ private:
     bool saw_table_ = false;
     std::optional<std::string> title_;
     std::optional<std::string> meta_;
-    std::string department_;  // as the 部门名称 line names it
     std::optional<float> base_x_;  // where the 合计 name starts: names further right are indented
-    bool indent_seen_ = false;
+    std::optional<float> goal_before_;  // a first cell starting left of it is a goal line's
     // Names wrapped around their amounts' line, and names that start on it.
     std::uint32_t centred_names_ = 0, top_names_ = 0;
 };
