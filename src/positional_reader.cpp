@@ -98,6 +98,17 @@ bool spaced_header(const std::vector<std::string>& lines, std::size_t i) {
     return false;
 }
 
+// A header cell wrapped around the header's line: the line above holds only its
+// first part, the line below only its rest (`财政专户拨` / `款`).
+bool wrapped_label(std::string_view above, std::string_view below) {
+    const std::string a = no_spaces(above), b = no_spaces(below);
+    if (a.empty() || b.empty() || text::split_ws(above).size() != 1 || text::split_ws(below).size() != 1) return false;
+    for (std::string_view label : {"项目名称（资金使用单位）", "总计", "财政拨款", "财政专户拨款", "其他资金", "绩效目标",
+                                   "绩效指标"})
+        if (a + b == label) return true;
+    return false;
+}
+
 bool header_line(std::string_view line) {
     const auto name = line.find("项目名称");
     const auto total = line.find("总计");
@@ -192,7 +203,8 @@ void PositionalReader::line(const Line& l) {
 
 Location PositionalReader::at_y(float y) const {
     Location at;
-    auto i = static_cast<std::size_t>(std::max(0.0f, y));
+    // A line closed up by half a line (below) is still its own.
+    auto i = static_cast<std::size_t>(std::max(0.0f, y + 0.5f));
     at.line = i < numbers_.size() ? numbers_[i] : (numbers_.empty() ? 0 : numbers_.back());
     at.page = page_;
     return at;
@@ -224,6 +236,15 @@ void PositionalReader::page_end() {
         if (header_lines(lines_, i) == 3 && !first_has(i + 1, "）") && first_has(i + 2, "）")) {
             ys[i + 1] = float(i) + 0.5f;
             ys[i + 2] = float(i) + 1;
+            cols = header(used);
+            break;
+        }
+    // The same with 项目名称 on the middle line and another cell wrapped around it
+    // (`财政专户拨` above, `款` below).
+    for (std::size_t i = 1; i + 1 < lines_.size(); ++i)
+        if (header_lines(lines_, i) == 1 && wrapped_label(lines_[i - 1], lines_[i + 1])) {
+            ys[i - 1] = float(i) - 0.5f;
+            ys[i + 1] = float(i) + 0.5f;
             cols = header(used);
             break;
         }
@@ -364,7 +385,7 @@ void PositionalReader::page_end() {
     // a hole there is the gap between two cells.
     for (std::size_t i = 1; i + 1 < lines_.size(); ++i) {
         if (!amount_line[i] || held[i + 1][0].empty()) continue;
-        if (held[i][0].empty() && !held[i - 1][0].empty()) ++centred_names_;
+        if (!held[i - 1][0].empty()) ++centred_names_;
         else if (!held[i][0].empty()) ++top_names_;
     }
     if (centred_names_ > top_names_)
