@@ -9,11 +9,14 @@
 // row, and the wrapped cells' lines are cut into runs, one per row.
 //
 // The extractors keep the columns only roughly (a long goal line pushes the
-// indicator text to its right, and an indicator line alone starts further left
-// than one beside a goal line), so the cells of a line are told apart here before
-// the geometry sees them: amounts by their form, the name by its side of the first
-// amount column, a goal line by starting left of the last amount column's header,
-// everything after it on the line being indicators. Memory: one page of lines.
+// indicator text to its right, an indicator line alone starts further left than
+// one beside a goal line, a wrapped header cell is not above its cells), so the
+// cells of a line are told apart here, and the geometry sees them at fixed columns:
+// amounts by their form, the name by its side of the first amount column, a goal
+// line by starting left of the indicator lines alone (measured per page),
+// everything after it on the line being indicators. A row with no goal and no
+// indicators whose name is not indented is a department. docs/dialects.md has the
+// details and the refusals. Memory: one page of lines.
 #include <array>
 #include <cstdint>
 #include <optional>
