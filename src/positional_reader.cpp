@@ -378,8 +378,9 @@ void PositionalReader::page_end() {
 
     // Cells aligned differently (a centred goal beside a centred, longer indicator
     // cell) put their lines on alternate text lines: a one-line hole inside a column
-    // is its own cell's leading, not a gap between cells, and is closed up by
-    // half a line from either side (which keeps a cell's centre where it was).
+    // holding other cells' text is its own cell's leading, not a gap between cells,
+    // and is closed up by half a line from either side (which keeps a cell's centre
+    // where it was).
     // Only where the cells are centred on their amounts, as the names show (a name
     // above and below its amounts' line): top-aligned cells start on that line, and
     // a hole there is the gap between two cells.
@@ -392,6 +393,7 @@ void PositionalReader::page_end() {
     for (std::size_t k = 0; k < 3; ++k)
         for (std::size_t i = 0; i + 2 < lines_.size(); ++i) {
             if (held[i][k].empty() || !held[i + 1][k].empty() || held[i + 2][k].empty()) continue;
+            if (segs[i + 1].empty()) continue;  // a blank line is white space between cells
             for (auto b : held[i][k]) boxes[b].y1 += 0.5f;
             for (auto b : held[i + 2][k]) boxes[b].y0 -= 0.5f;
         }

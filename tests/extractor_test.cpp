@@ -555,27 +555,10 @@ TEST_CASE("pdftotext -layout text of the other fixture PDFs is read exactly", "[
     // departments, four amount columns, names and cells cut by page breaks.
     bpt::test::TempDir dir;
     for (const char* fixture : {"small", "two-departments", "four-columns", "huadu-portrait", "bottom-aligned",
-                                "chromium-bottom"}) {
+                                "chromium-bottom", "chromium-middle"}) {
         auto pdf = data_path(std::string("pdf/") + fixture + ".pdf");
         auto out = dir / (std::string(fixture) + ".layout.txt");
         REQUIRE(shell("pdftotext -layout " + quote(pdf) + " " + quote(out)));
         check_expected(out, fixture, "positional");
     }
-}
-
-TEST_CASE("pdftotext -layout text of the middle-aligned browser PDF is not read exactly yet, and says so",
-          "[extract]") {
-    // Its page-cut rows take clauses of the row after them: the clause errors are
-    // reported on standard error (not with -q, which silences the table's own).
-    bpt::test::TempDir dir;
-    auto out = dir / "chromium-middle.layout.txt";
-    REQUIRE(shell("pdftotext -layout " + quote(data_path("pdf/chromium-middle.pdf")) + " " + quote(out)));
-    auto r = run_bpt("parse " + quote(out));
-    CHECK(r.rc == 0);
-    CHECK(r.err.find("errors") != std::string::npos);
-    auto doc = json::parse(r.out);
-    REQUIRE(doc["projects"].size() == 174);
-    std::int64_t sum = 0;
-    for (const auto& p : doc["projects"]) sum += cents(p["amounts"]["total"]);
-    CHECK(sum == 924672);
 }
