@@ -269,6 +269,26 @@ h1 { text-align: center; font-size: 18pt; } p { text-indent: 2em; margin: 0 0 0.
 """
 
 
+def extract_pdfplumber(src, stem):
+    """pdfplumber's three outputs for one PDF. pdfplumber is not a Debian package: it is
+    imported from its unpacked source (PYTHONPATH, see make-fixtures.sh), run on Debian's
+    python3-pdfminer; only its output is kept."""
+    import csv
+    import pdfplumber
+    with pdfplumber.open(src) as pdf:
+        texts, layouts = [], []
+        with open(f"{stem}.pdfplumber-tables.csv", "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f)
+            for page in pdf.pages:
+                texts.append(page.extract_text())
+                layouts.append(page.extract_text(layout=True))
+                for table in page.extract_tables():
+                    for row in table:
+                        w.writerow(["" if c is None else c for c in row])
+    Path(f"{stem}.pdfplumber.txt").write_text("\f".join(texts), encoding="utf-8")
+    Path(f"{stem}.pdfplumber-layout.txt").write_text("\f".join(layouts), encoding="utf-8")
+
+
 def main(argv):
     cmd = argv[1]
     if cmd == "html":            # html RECORDS NAME OUT.html
@@ -312,6 +332,8 @@ def main(argv):
         else:
             raise SystemExit(f"unknown tool {tool}")
         Path(out).write_text(text, encoding="utf-8")
+    elif cmd == "pdfplumber":    # pdfplumber IN.pdf OUT-STEM: OUT-STEM.pdfplumber{.txt,-layout.txt,-tables.csv}
+        extract_pdfplumber(argv[2], argv[3])
     else:
         raise SystemExit(f"unknown command {cmd}")
 

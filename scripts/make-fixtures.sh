@@ -103,6 +103,14 @@ make_extracted() {
         "$PY" "$HELPER" extract pymupdf "$src" "$EXT/$stem.pymupdf.txt"
         pdf2txt -o "$EXT/$stem.pdfminer.txt" "$src"
         "$PY" "$HELPER" extract pypdf "$src" "$EXT/$stem.pypdf.txt"
+        # pdfplumber is not in Debian: its source tree (v0.10.0) in PDFPLUMBER_SRC, run on
+        # Debian's python3-pdfminer; pypdfium2 (only for page images) is an empty stub.
+        if [ -n "${PDFPLUMBER_SRC:-}" ]; then
+            stub=$(mktemp -d)
+            : > "$stub/pypdfium2.py"
+            PYTHONPATH="$PDFPLUMBER_SRC:$stub" "$PY" "$HELPER" pdfplumber "$src" "$EXT/$stem"
+            rm -r "$stub"
+        fi
     done
     ls -l "$EXT"
 }

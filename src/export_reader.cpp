@@ -92,6 +92,7 @@ bool ExportReader::detect(const std::vector<std::string>& first_lines) {
 }
 
 std::string ExportReader::not_a_table() const {
+    if (!refusal_.empty()) return refusal_;
     // The refusal is the export-no-header finding: nothing of the file can be read.
     return fmt::format("error[{}]: not a budget performance target table: no column header in {} lines (expected "
                        "a row naming 项目名称 and 绩效目标 or 绩效指标 in cells of their own, separated by tabs or "
@@ -144,6 +145,7 @@ bool ExportReader::is_ruler(std::string_view cell) {
 }
 
 void ExportReader::line(const Line& l) {
+    if (!refusal_.empty()) return;
     if (l.page_break) {
         ++page_;
         return;
@@ -213,6 +215,7 @@ void ExportReader::take_header(Header header, LineNo number) {
         }
         slot = i;
     }
+    printed_ = column_[at(C::Department)] == kNone && column_[at(C::BudgetUnit)] == kNone;
 }
 
 void ExportReader::feed(std::string_view t, LineNo number) {
@@ -276,8 +279,13 @@ void ExportReader::record() {
     if (cells == width) {
         bool repeated = true;
         for (std::size_t i = 0; i < width && repeated; ++i) repeated = rows_.cell(i) == header_[i];
-        if (repeated) return;  // the header printed again, as some exports do on every page
+        if (repeated) {  // the header printed again, as some exports do on every page
+            after_repeat_ = true;
+            return;
+        }
     }
+    if (continue_held()) return;
+    flush_held();
     if (cells != width) {
         bool extras_empty = cells > width;
         for (std::size_t i = width; i < cells && extras_empty; ++i) extras_empty = rows_.cell(i).empty();
@@ -315,6 +323,16 @@ void ExportReader::row() {
         add_cells(kMoney);
         return emit(row_);
     }
+    if (!name.empty() && printed_) {
+        bool money = false;
+        for (Column c : kMoney) money = money || !cell(c).empty();
+        if (money) {
+            row_ = Row{RowKind::Department, Location{line, rows_.last_line(), page_}, {}};
+            add_cells({C::Name});
+            add_cells(kMoney);
+            return emit(row_);
+        }
+    }
     if (!name.empty()) return project_row(name, goal, indicators);
 
     if (cell(Column::Department).empty() && cell(Column::BudgetUnit).empty())
@@ -338,15 +356,77 @@ void ExportReader::add_cells(std::initializer_list<Column> columns) {
     }
 }
 
+namespace {
+// A cell that ends its last sentence, as a row the page break did not cut does.
+bool ends_sentence(const Cell* c) { return !c || text::trim(c->text).ends_with("。"); }
+}  // namespace
+
 void ExportReader::project_row(std::string_view, std::string_view, std::string_view) {
     row_ = Row{RowKind::Project, Location{rows_.first_line(), rows_.last_line(), page_}, {}};
     add_cells({C::Department, C::BudgetUnit, C::Name, C::Goal, C::Indicators});
     add_cells(kMoney);
+    // A row that may go on after a page break waits for the next one; any other is
+    // pushed at once.
+    if (printed_ && !(ends_sentence(row_.find(Role::Goal)) && ends_sentence(row_.find(Role::Indicators)))) {
+        held_row_ = std::move(row_);
+        row_ = Row{};
+        return;
+    }
     emit(row_);
+}
+
+void ExportReader::flush_held() {
+    after_repeat_ = false;
+    if (!held_row_) return;
+    Row row = std::move(*held_row_);
+    held_row_.reset();
+    emit(row);
+}
+
+bool ExportReader::continue_held() {
+    if (!printed_ || !after_repeat_ || rows_.size() != header_.size()) return false;
+    if (!cell(C::Name).empty()) return false;
+    for (Column c : kMoney)
+        if (!cell(c).empty()) return false;
+    if (cell(C::Goal).empty() && cell(C::Indicators).empty()) return false;
+    if (!held_row_) {
+        // The row before ended its sentences: the row the page break cut is not in
+        // the file, and its rest would land on the wrong project.
+        refusal_ = fmt::format(
+            "the rest of a row continues on line {} after the header printed again, with no name and no amounts, but "
+            "the row before it is complete: the first part of the row the page break cut is missing, as "
+            "pdfplumber's extract_tables() drops a page's last row when the break cuts it; extract with "
+            "`pdftotext -layout`, or give bpt the PDF",
+            rows_.first_line());
+        return true;
+    }
+    for (Column c : {C::Goal, C::Indicators}) {
+        const std::size_t i = column_[at(c)];
+        if (i == kNone || rows_.cell(i).empty()) continue;
+        const Role role = kRoles[at(c)];
+        Cell* cell = held_row_->find(role);
+        if (!cell) cell = &held_row_->add(role, {}, here(rows_.cell_line(i)));
+        if (c == C::Indicators) {
+            // Where each line starts, so that a clause on the new page is traced there.
+            if (cell->marks.empty() && !cell->text.empty()) cell->marks.push_back(Mark{0, cell->at});
+            std::vector<Mark> marks;
+            rows_.cell_marks(i, marks);
+            if (marks.empty()) marks.push_back(Mark{0, here(rows_.cell_line(i))});
+            for (auto m : marks) {
+                m.offset += cell->text.size();
+                cell->marks.push_back(m);
+            }
+        }
+        cell->text += rows_.cell(i);
+    }
+    held_row_->at.end_line = rows_.last_line();
+    after_repeat_ = false;
+    return true;
 }
 
 void ExportReader::finish() {
     while (rows_.open()) recover();
+    flush_held();
 }
 
 }  // namespace bpt

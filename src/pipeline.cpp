@@ -11,6 +11,7 @@
 #include "bpt/layout_reader.h"
 #include "bpt/pdf_reader.h"
 #include "bpt/pdf_source.h"
+#include "bpt/positional_reader.h"
 #include "bpt/validate.h"
 
 namespace bpt {
@@ -34,6 +35,7 @@ std::unique_ptr<TextReader> make(RowSink& out) {
 constexpr DialectEntry kDialects[] = {
     {Dialect::Export, "export", &ExportReader::detect, &make<ExportReader>},
     {Dialect::Grid, "grid", &GridReader::detect, &make<GridReader>},
+    {Dialect::Positional, "positional", &PositionalReader::detect, &make<PositionalReader>},
     {Dialect::Drawing, "drawing", &DrawingReader::detect, &make<DrawingReader>},
     {Dialect::Layout, "layout", &LayoutReader::detect, &make<LayoutReader>},
 };

@@ -523,6 +523,14 @@ PageLayout TableGeometry::page(std::span<const Box> boxes, float page_height, bo
             int best = 0;
             for (int m = 1; m < 3; ++m)
                 if (cuts[m].total < cuts[best].total) best = m;
+            // The name column's alignment, once clear, is the producer's habit: a wrapped
+            // column whose cut in that alignment fits within a line of its best one
+            // takes it, rather than a first page that leans the other way by a hair (the
+            // row a page break cuts; a top-aligned goal whose cells follow one another
+            // without a gap, which fits as well cut centred on the row below).
+            const auto& name_mode = mode_[std::size_t(Col::Name)];
+            if (!mode && c != Col::Name && name_mode && cuts[*name_mode].total - cuts[best].total < y_em)
+                mode = *name_mode;
             if (!mode) {
                 float second = kInf;
                 for (int m = 0; m < 3; ++m)

@@ -22,7 +22,7 @@ public:
     explicit ExportReader(RowSink& out);
     void line(const Line& line) override;
     void finish() override;
-    bool saw_table() const override { return header_seen_; }
+    bool saw_table() const override { return header_seen_ && refusal_.empty(); }
     std::string not_a_table() const override;
     // Whether the first lines hold an export header: a row of tab- or comma-separated
     // cells naming 项目名称 and 绩效目标 or 绩效指标, whose following rows split into as
@@ -100,6 +100,18 @@ private:
     std::size_t held_bytes_ = 0;
 
     Row row_;  // reused
+
+    // A table CSV of the printed columns only (no 主管部门 / 预算单位 column), as
+    // pdfplumber's extract_tables() writes a PDF's table page by page: a row with a
+    // name and amounts but no goal and no indicators is a department's subtotal,
+    // and a row the page broke continues, after the header printed again, in a row
+    // with no name and no amounts. The last project row waits for that row.
+    bool printed_ = false;
+    std::string refusal_;  // such a table that lost a row: refused
+    bool after_repeat_ = false;
+    std::optional<Row> held_row_;
+    void flush_held();
+    bool continue_held();
 };
 
 }  // namespace bpt

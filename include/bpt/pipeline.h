@@ -21,6 +21,7 @@ enum class Dialect {
     Export,  // tab- or comma-separated export (export_reader.h)
     Grid,    // the national grid forms: 一级/二级/三级指标 rows under a header block (grid_reader.h)
     Drawing, // text in a PDF's drawing order: pdftotext -raw, mutool, PyMuPDF (drawing_reader.h)
+    Positional,  // cells placed at their columns: pdftotext -layout, pdfplumber layout text (positional_reader.h)
 };
 
 std::string_view to_string(Dialect dialect);
