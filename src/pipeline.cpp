@@ -7,6 +7,7 @@
 #include "bpt/assembler.h"
 #include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
+#include "bpt/grid_pdf.h"
 #include "bpt/grid_reader.h"
 #include "bpt/layout_reader.h"
 #include "bpt/pdf_reader.h"
@@ -204,16 +205,38 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     PdfPage page;
     std::uint64_t lines = 0;  // text boxes, for the verdict on unparsed text
     std::uint32_t pages = 0;
-    while (pdf.next(page)) {
+    // A grid form (grid_pdf.h) is told by its first page with text: its cells are
+    // cut by their geometry and read by the grid reader, as a spreadsheet's are.
+    bool more = pdf.next(page);
+    while (more && page.boxes.empty() && (more = pdf.next(page))) ++pages;
+    if (more && GridPdfReader::detect(page)) {
+        GridPdfReader grid(assembler);
+        do {
+            ++pages;
+            lines += page.boxes.size();
+            grid.page(page);
+        } while (pdf.next(page));
+        if (grid.saw_table()) grid.finish();
+        if (!grid.saw_table()) {
+            result.table = false;
+            result.refusal = grid.not_a_table();
+            return result;
+        }
+        result.table = true;
+        assembler.finish();
+        chain.finish(assembler, lines, result);
+        return result;
+    }
+    if (more) do {
         ++pages;
         lines += page.boxes.size();
         reader.page(page);
-    }
+    } while (pdf.next(page));
     result.table = reader.saw_table();
     if (!result.table) {
         result.refusal = fmt::format(
-            "not a budget performance target table: none of its {} pages has the column header (项目名称 … 总计 … "
-            "绩效指标); a grid form in a PDF is not read yet: extract its text with pdftotext -layout",
+            "not a budget performance target table: none of its {} pages has the column header of the list form "
+            "(项目名称 … 总计 … 绩效指标) or of a grid form (一级指标 / 二级指标 / 三级指标 / 指标值)",
             pages);
         return result;
     }
