@@ -91,7 +91,10 @@ def table_html(rows, span_cols, head_rows=0, cls="", widen=False):
         for (_, _, text, rs, cs) in sorted(by_row.get(i, []), key=lambda c: c[1]):
             attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
             # A line break inside a spreadsheet cell is the cell wrapping: let it wrap.
-            tds.append(f"<{tag}{attrs}>{html.escape(text.replace(chr(10), ''))}</{tag}>")
+            # Long text wraps in a column of its own width; short cells stay on one line.
+            text = text.replace(chr(10), '')
+            style = ' style="width:16em"' if len(text) > 30 else (' class="n"' if len(text) <= 12 else "")
+            tds.append(f"<{tag}{attrs}{style}>{html.escape(text)}</{tag}>")
         parts.append("<tr>" + "".join(tds) + "</tr>")
     parts.append("</tbody></table>" if head_rows else "</table>")
     return "\n".join(parts)
@@ -127,7 +130,7 @@ p.t {{ text-align: center; font-size: 13pt; margin: 2px; }}
 table {{ border-collapse: collapse; width: 100%; }}
 table.grid {{ border-top: none; }}
 td, th {{ border: 1px solid #000; padding: 4px 5px; vertical-align: {valign}; }}
-tr {{ break-inside: avoid; }}
+th, td.n {{ white-space: nowrap; }}
 </style></head><body>
 {body}
 </body></html>

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -242,15 +244,19 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
     }
     // Runs: a segment continues the run above it that it overlaps, at a wrapped line's pitch.
     std::vector<Run> runs;
-    std::vector<std::size_t> open;  // runs that ended on the previous line
+    // Runs still open: their last line is within a wrapped line's pitch. A cell beside
+    // (centred between two lines of a taller one) may put a line in between.
+    std::vector<std::size_t> open;
     for (auto& line : segs) {
-        std::vector<std::size_t> now;
         std::vector<bool> taken(runs.size(), false);
+        if (!line.empty())
+            std::erase_if(open, [&](auto r) { return line.front().cy - runs[r].last_cy > kWrapPitch * em; });
+        std::vector<std::size_t> now;
         for (auto& s : line) {
             std::size_t best = runs.size();
             float best_overlap = 0;
             for (auto r : open) {
-                if (taken[r] || s.cy - runs[r].last_cy > kWrapPitch * em) continue;
+                if (taken[r]) continue;
                 float ov = std::min(s.x1, runs[r].x1) - std::max(s.x0, runs[r].x0);
                 if (ov > best_overlap) {
                     best_overlap = ov;
@@ -286,9 +292,12 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
                 now.push_back(runs.size() - 1);
             }
         }
-        open = std::move(now);
+        for (auto r : now)
+            if (std::find(open.begin(), open.end(), r) == open.end()) open.push_back(r);
     }
 
+    if (std::getenv("GRIDPDF_DEBUG"))
+        for (auto& r : runs) std::fprintf(stderr, "p%u run %.1f-%.1f %.1f-%.1f %s\n", p.number, r.x0, r.x1, r.top, r.bot, r.text.c_str());
     // Grid headers on this page: lines whose runs name the columns.
     struct Header {
         std::vector<std::size_t> runs;
@@ -306,6 +315,19 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
                 if (runs[i].top <= c && runs[i].bot >= c) on.push_back(i);
             std::sort(on.begin(), on.end(), [&](auto a, auto b) { return runs[a].x0 < runs[b].x0; });
             if (auto h = header_runs(runs, on)) {
+                // The whole header band: header cells centred beside a wrapped one may
+                // not reach this line.
+                float t = std::numeric_limits<float>::infinity(), b = -t;
+                for (auto i : *h) {
+                    t = std::min(t, runs[i].top);
+                    b = std::max(b, runs[i].bot);
+                }
+                on.clear();
+                for (std::size_t i = 0; i < runs.size(); ++i)
+                    if (runs[i].top < b - 0.2f * em && runs[i].bot > t + 0.2f * em) on.push_back(i);
+                std::sort(on.begin(), on.end(), [&](auto x, auto y) { return runs[x].x0 < runs[y].x0; });
+                h = header_runs(runs, on);
+                if (!h) continue;
                 Header hd;
                 hd.runs = *h;
                 hd.top = std::numeric_limits<float>::infinity();
@@ -426,12 +448,15 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
     for (std::size_t i = 0; i < runs.size(); ++i) (spans(runs[i]) ? span_idx : cell_idx).push_back(i);
     // A department's subtotal line of a multi-project grid (`820-马踏镇部门 | 8,827,620.53`)
     // has cells only in merged columns: a line of a coded name and amounts, alone.
+    std::vector<std::size_t> dept_runs;
     {
         std::vector<std::size_t> lone;
         for (auto i : span_idx)
             if (std::none_of(cell_idx.begin(), cell_idx.end(), [&](auto k) { return overlap(runs[i], runs[k]); }))
                 lone.push_back(i);
         for (const auto& b : overlap_bands(runs, lone, em)) {
+            if (std::getenv("GRIDPDF_DEBUG"))
+                for (auto i : b) std::fprintf(stderr, "lone %zu %s\n", b.size(), runs[i].text.c_str());
             if (b.size() < 2) continue;
             bool coded = false, all = true;
             for (auto i : b) {
@@ -439,6 +464,7 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
                 else if (!Money::parse_cell(runs[i].text).money) all = false;
             }
             if (!coded || !all) continue;
+            dept_runs.insert(dept_runs.end(), b.begin(), b.end());
             for (auto i : b) {
                 span_idx.erase(std::find(span_idx.begin(), span_idx.end(), i));
                 cell_idx.push_back(i);
@@ -450,10 +476,16 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
         bands = overlap_bands(runs, span_idx, em);
         span_idx.clear();
     }
-    const std::size_t n = bands.size();
+    // Merged cells span indicator rows only: a department line is no part of a span.
+    std::vector<std::size_t> rows_of;  // the bands a merged cell may span
+    for (std::size_t b = 0; b < bands.size(); ++b)
+        if (std::none_of(bands[b].begin(), bands[b].end(),
+                         [&](auto i) { return std::find(dept_runs.begin(), dept_runs.end(), i) != dept_runs.end(); }))
+            rows_of.push_back(b);
+    const std::size_t n = rows_of.size();
     std::vector<float> top(n, std::numeric_limits<float>::infinity()), bot(n, -std::numeric_limits<float>::infinity());
     for (std::size_t b = 0; b < n; ++b)
-        for (auto i : bands[b]) {
+        for (auto i : bands[rows_of[b]]) {
             top[b] = std::min(top[b], runs[i].top);
             bot[b] = std::max(bot[b], runs[i].bot);
         }
@@ -467,6 +499,7 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
         std::sort(col_runs.begin(), col_runs.end(), [&](auto a, auto b) { return runs[a].top < runs[b].top; });
         std::size_t s_min = 0;
         for (auto i : col_runs) {
+            if (n == 0) break;
             const Run& r = runs[i];
             const float c = (r.top + r.bot) / 2;
             auto best_end = [&](std::size_t s, float& err) {
@@ -498,12 +531,12 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
                     }
                 }
             }
-            bands[s].push_back(i);
+            bands[rows_of[s]].push_back(i);
             s_min = e + 1;
         }
     }
     // The rows, each cell in its column.
-    for (std::size_t b = 0; b < n; ++b) {
+    for (std::size_t b = 0; b < bands.size(); ++b) {
         auto& band = bands[b];
         std::sort(band.begin(), band.end(), [&](auto x, auto y) {
             return runs[x].col != runs[y].col ? runs[x].col < runs[y].col : runs[x].top < runs[y].top;
@@ -548,6 +581,12 @@ void GridPdfReader::page(const PdfPage& page) { impl_->page(page); }
 
 void GridPdfReader::finish() {
     if (!impl_->rows.empty()) impl_->rows.back().last = true;
+    if (std::getenv("GRIDPDF_DEBUG"))
+        for (auto& r : impl_->rows) {
+            std::string l;
+            for (auto& c : r.cells) l += c.text + " | ";
+            std::fprintf(stderr, "row p%u: %s\n", r.at.page, l.c_str());
+        }
     impl_->grid.rows(std::move(impl_->rows));
     impl_->grid.finish();
 }
