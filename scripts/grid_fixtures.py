@@ -13,7 +13,7 @@ Titles (a row of one cell) are printed above the table as a heading, and the gri
 table of its own whose header is a <thead>, so Chromium repeats it on every page.
 
 Usage:
-  grid_fixtures.py html SOURCE OUT.html [--page CSS-PAGE-SIZE] [--valign top|middle]
+  grid_fixtures.py html SOURCE OUT.html [--page CSS-PAGE-SIZE] [--valign top|middle] [--font SIZE]
   grid_fixtures.py expected RECORDS.json PAGES OUT.json
 """
 import csv
@@ -100,7 +100,7 @@ def table_html(rows, span_cols, head_rows=0, cls="", widen=False):
     return "\n".join(parts)
 
 
-def make_html(source, out, page="A4 landscape", valign="middle"):
+def make_html(source, out, page="A4 landscape", valign="middle", font="10pt"):
     rows = read_cells(source)
     h = header_index(rows)
     header = rows[h]
@@ -110,7 +110,7 @@ def make_html(source, out, page="A4 landscape", valign="middle"):
         if not r:
             continue
         filled = [c for c in r if c.strip()]
-        if len(filled) == 1 and r[0].strip() and len(r) == 1:
+        if len(filled) == 1 and r[0].strip() and len(r) == 1 and not block:
             titles.append(r[0])
         else:
             block.append(r)
@@ -125,8 +125,8 @@ def make_html(source, out, page="A4 landscape", valign="middle"):
     Path(out).write_text(f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>
 @page {{ size: {page}; margin: 12mm; }}
-body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: 10pt; }}
-p.t {{ text-align: center; font-size: 13pt; margin: 2px; }}
+body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: {font}; }}
+p.t {{ text-align: center; font-size: 1.3em; margin: 2px; }}
 table {{ border-collapse: collapse; width: 100%; }}
 table.grid {{ border-top: none; }}
 td, th {{ border: 1px solid #000; padding: 4px 5px; vertical-align: {valign}; }}
@@ -155,7 +155,8 @@ def expected(records, pages, out):
 def main(argv):
     if argv[1] == "html":
         opts = dict(zip(argv[4::2], argv[5::2]))
-        make_html(argv[2], argv[3], opts.get("--page", "A4 landscape"), opts.get("--valign", "middle"))
+        make_html(argv[2], argv[3], opts.get("--page", "A4 landscape"), opts.get("--valign", "middle"),
+                  opts.get("--font", "10pt"))
     elif argv[1] == "expected":
         expected(argv[2], argv[3], argv[4])
     else:

@@ -30,9 +30,11 @@ namespace {
 // characters. A wrapped cell's pitch is its line height (1.2 to 1.5 characters); the
 // next row's first line is further down by the cells' padding and rule.
 constexpr float kWrapPitch = 1.75f;
-// A horizontal gap wider than this many characters is a cell boundary (a space
-// inside a cell is about a third of one).
-constexpr float kCellGap = 0.5f;
+// A horizontal gap wider than this many characters, or than kCellGapPt points, is a
+// cell boundary: a space inside a cell is a quarter to a third of a character, and
+// cells stand apart by their padding and rule, a few points whatever the font size.
+constexpr float kCellGap = 0.45f;
+constexpr float kCellGapPt = 4.5f;
 
 // One cell's text on one line.
 struct Seg {
@@ -46,7 +48,7 @@ struct Run {
     std::string text;
     float x0 = 0, x1 = 0;
     float top = 0, bot = 0;  // the text's extent: first line's centre - em/2 to last line's + em/2
-    float last_cy = 0;
+    float last_cy = 0, last_x0 = 0, last_x1 = 0;  // the last line's
     Location at;
     int col = -1;     // grid column, when under a grid header
     int band = -1;
@@ -228,7 +230,7 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
         std::vector<Seg> out;
         for (std::size_t k = 0; k < l.size(); ++k) {
             const TextBox& b = p.boxes[l[k]];
-            if (k == 0 || b.x0 - p.boxes[l[k - 1]].x1 > kCellGap * em) {
+            if (k == 0 || b.x0 - p.boxes[l[k - 1]].x1 > std::min(kCellGap * em, kCellGapPt)) {
                 out.push_back(Seg{{}, b.x0, b.x1, 0, b.y0});
             } else if (p.boxes[l[k - 1]].space_after) {
                 out.back().text += ' ';
@@ -257,6 +259,13 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
             float best_overlap = 0;
             for (auto r : open) {
                 if (taken[r]) continue;
+                // A cell's lines share their left edge, centre or right edge (as it is
+                // aligned); a line under it that shares none is another cell's.
+                const Run& o = runs[r];
+                bool aligned = std::fabs(s.x0 - o.last_x0) < 0.3f * em ||
+                               std::fabs((s.x0 + s.x1) / 2 - (o.last_x0 + o.last_x1) / 2) < 0.3f * em ||
+                               std::fabs(s.x1 - o.last_x1) < 0.3f * em;
+                if (!aligned) continue;
                 float ov = std::min(s.x1, runs[r].x1) - std::max(s.x0, runs[r].x0);
                 if (ov > best_overlap) {
                     best_overlap = ov;
@@ -277,6 +286,8 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
                 r.x1 = std::max(r.x1, s.x1);
                 r.bot = s.cy + em / 2;
                 r.last_cy = s.cy;
+                r.last_x0 = s.x0;
+                r.last_x1 = s.x1;
                 now.push_back(best);
             } else {
                 Run r;
@@ -286,6 +297,8 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
                 r.top = s.cy - em / 2;
                 r.bot = s.cy + em / 2;
                 r.last_cy = s.cy;
+                r.last_x0 = s.x0;
+                r.last_x1 = s.x1;
                 r.at = where(p.number, s.x0, s.y0);
                 runs.push_back(std::move(r));
                 taken.push_back(true);

@@ -323,9 +323,13 @@ void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consum
             std::vector<grid::Key> sub;
             for (const auto& k : keys)
                 if (k.key != grid::Key::GoalLabel) sub.push_back(k.key);
-            for (std::size_t k = 0; k < sub.size() && k < next->cells.size(); ++k) {
-                if (sub[k] == grid::Key::Goal) take(Role::Goal, next->cells[k], false);
-                else if (sub[k] == grid::Key::PeriodGoal) take(Role::Goal, next->cells[k], true);
+            // By position among the filled cells: a spreadsheet saves the label's merged cell empty.
+            std::vector<const GCell*> goals;
+            for (const auto& c : next->cells)
+                if (!text::trim(c.text).empty()) goals.push_back(&c);
+            for (std::size_t k = 0; k < sub.size() && k < goals.size(); ++k) {
+                if (sub[k] == grid::Key::Goal) take(Role::Goal, *goals[k], false);
+                else if (sub[k] == grid::Key::PeriodGoal) take(Role::Goal, *goals[k], true);
             }
             consumed_next = true;
             return;
