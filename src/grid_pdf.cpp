@@ -377,7 +377,7 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
         float end = grid_end(from, to);
         auto g = runs_between(from, end);
         grid_rows(g, em, first_region);
-        first_region = false;
+        if (!g.empty()) first_region = false;
         if (end < to) {
             in_grid = false;
             auto b = runs_between(end, to);
@@ -502,14 +502,48 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
             top[b] = std::min(top[b], runs[i].top);
             bot[b] = std::max(bot[b], runs[i].bot);
         }
-    // A merged cell's text stands in the middle of its span (or at its top, where the
-    // middle is its first row): the span is the rows from the first the previous cell
-    // of its column left free whose middle is the text's, else the best fitting one.
-    for (std::size_t j = 0; j < cols.size(); ++j) {
-        std::vector<std::size_t> col_runs;
-        for (auto i : span_idx)
-            if (runs[i].col == static_cast<int>(j)) col_runs.push_back(i);
-        std::sort(col_runs.begin(), col_runs.end(), [&](auto a, auto b) { return runs[a].top < runs[b].top; });
+    // A merged cell's text stands in the middle, at the top or at the bottom of its
+    // span, as the producer aligns cells. On rows of one line each the three readings
+    // can agree with the geometry; the middle one is taken then (browsers' default).
+    // Top (bottom) alignment shows as every merged cell's text starting (ending) level
+    // with a row, the first (last) row among them.
+    std::vector<std::vector<std::size_t>> by_col(cols.size());
+    for (auto i : span_idx) by_col[std::size_t(runs[i].col)].push_back(i);
+    for (auto& c : by_col)
+        std::sort(c.begin(), c.end(), [&](auto a, auto b) { return runs[a].top < runs[b].top; });
+    auto level_with = [&](bool at_top) -> std::optional<std::vector<std::size_t>> {
+        std::vector<std::size_t> starts(runs.size(), 0);
+        bool any = false;
+        for (const auto& c : by_col) {
+            if (c.empty()) continue;
+            any = true;
+            std::size_t from = 0;
+            std::optional<std::size_t> prev_end;
+            for (std::size_t k = 0; k < c.size(); ++k) {
+                const Run& r = runs[c[k]];
+                std::optional<std::size_t> hit;
+                for (std::size_t b = from; b < n && !hit; ++b)
+                    if (std::fabs(at_top ? top[b] - r.top : bot[b] - r.bot) < 0.12f * em) hit = b;
+                if (!hit) return std::nullopt;
+                // The first (last) row of the grid on this page has its merged cells,
+                // unless the page goes on with the previous page's spans.
+                if (at_top && k == 0 && *hit != 0 && !page_top) return std::nullopt;
+                if (!at_top && k + 1 == c.size() && *hit + 1 != n) return std::nullopt;
+                starts[c[k]] = at_top ? *hit : (prev_end ? *prev_end + 1 : 0);
+                prev_end = *hit;
+                from = *hit + 1;
+            }
+        }
+        if (!any) return std::nullopt;
+        return starts;
+    };
+    // The middle reading: each merged cell's span starts where the previous one of its
+    // column ended, and ends where the span's middle is the text's. `fits` says
+    // whether every cell found such a span; where one did not, the best fitting span
+    // further down is taken.
+    std::vector<std::size_t> middle(runs.size(), 0);
+    bool fits = true;
+    for (const auto& col_runs : by_col) {
         std::size_t s_min = 0;
         for (auto i : col_runs) {
             if (n == 0) break;
@@ -532,7 +566,8 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
             std::size_t s = std::min(s_min, n - 1), e = s;
             float err = 0;
             e = best_end(s, err);
-            if (err > 0.35f * em) {
+            if (s_min >= n || err > 0.35f * em) {
+                fits = false;
                 float best_err = err;
                 for (std::size_t s2 = s + 1; s2 < n && top[s2] <= r.top + 0.5f * em; ++s2) {
                     float e2err = 0;
@@ -544,10 +579,17 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
                     }
                 }
             }
-            bands[rows_of[s]].push_back(i);
+            middle[i] = s;
             s_min = e + 1;
         }
     }
+    // Where the middle reading does not fit, the text is level with its span's top or bottom.
+    std::optional<std::vector<std::size_t>> level;
+    if (!fits) level = level_with(true);
+    if (!fits && !level) level = level_with(false);
+    const std::vector<std::size_t>& start = level ? *level : middle;
+    if (n > 0)
+        for (auto i : span_idx) bands[rows_of[start[i]]].push_back(i);
     // The rows, each cell in its column.
     for (std::size_t b = 0; b < bands.size(); ++b) {
         auto& band = bands[b];
