@@ -14,7 +14,7 @@ table of its own whose header is a <thead>, so Chromium repeats it on every page
 
 Usage:
   grid_fixtures.py html SOURCE OUT.html [--page CSS-PAGE-SIZE] [--valign top|middle] [--font SIZE]
-  grid_fixtures.py expected RECORDS.json PAGES OUT.json
+  grid_fixtures.py expected RECORDS.json PAGES SOURCE OUT.json
 """
 import csv
 import html
@@ -125,7 +125,7 @@ def make_html(source, out, page="A4 landscape", valign="middle", font="10pt"):
     Path(out).write_text(f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><style>
 @page {{ size: {page}; margin: 12mm; }}
-body {{ font-family: "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; font-size: {font}; }}
+body {{ font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif; font-size: {font}; }}
 p.t {{ text-align: center; font-size: 1.3em; margin: 2px; }}
 table {{ border-collapse: collapse; width: 100%; }}
 table.grid {{ border-top: none; }}
@@ -137,7 +137,8 @@ th, td.n {{ white-space: nowrap; }}
 """, encoding="utf-8")
 
 
-def expected(records, pages, out):
+def expected(records, pages, source, out):
+    """What the PDF must give: the text rendering's records (`bpt parse SOURCE`), in brief."""
     doc = json.loads(Path(records).read_text(encoding="utf-8"), parse_float=Decimal)
     projects = []
     for p in doc["projects"]:
@@ -145,11 +146,11 @@ def expected(records, pages, out):
         projects.append({
             "name": p["name"],
             "amounts": {k: (None if a[k] is None else str(a[k])) for k in ("total", "fiscal", "other")},
-            "amount_unit": p.get("amount_unit", doc.get("amount_unit")),
+            "amount_unit": p["amount_unit"],
             "indicators": len(p["indicators"]),
         })
-    Path(out).write_text(json.dumps({"pages": int(pages), "projects": projects}, ensure_ascii=False, indent=1) + "\n",
-                         encoding="utf-8")
+    Path(out).write_text(json.dumps({"source": source, "pages": int(pages), "projects": projects},
+                                    ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def main(argv):
@@ -158,7 +159,7 @@ def main(argv):
         make_html(argv[2], argv[3], opts.get("--page", "A4 landscape"), opts.get("--valign", "middle"),
                   opts.get("--font", "10pt"))
     elif argv[1] == "expected":
-        expected(argv[2], argv[3], argv[4])
+        expected(argv[2], argv[3], argv[4], argv[5])
     else:
         raise SystemExit(__doc__)
 
