@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -309,8 +307,6 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
             if (std::find(open.begin(), open.end(), r) == open.end()) open.push_back(r);
     }
 
-    if (std::getenv("GRIDPDF_DEBUG"))
-        for (auto& r : runs) std::fprintf(stderr, "p%u run %.1f-%.1f %.1f-%.1f %s\n", p.number, r.x0, r.x1, r.top, r.bot, r.text.c_str());
     // Grid headers on this page: lines whose runs name the columns.
     struct Header {
         std::vector<std::size_t> runs;
@@ -468,8 +464,6 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
             if (std::none_of(cell_idx.begin(), cell_idx.end(), [&](auto k) { return overlap(runs[i], runs[k]); }))
                 lone.push_back(i);
         for (const auto& b : overlap_bands(runs, lone, em)) {
-            if (std::getenv("GRIDPDF_DEBUG"))
-                for (auto i : b) std::fprintf(stderr, "lone %zu %s\n", b.size(), runs[i].text.c_str());
             if (b.size() < 2) continue;
             bool coded = false, all = true;
             for (auto i : b) {
@@ -636,12 +630,6 @@ void GridPdfReader::page(const PdfPage& page) { impl_->page(page); }
 
 void GridPdfReader::finish() {
     if (!impl_->rows.empty()) impl_->rows.back().last = true;
-    if (std::getenv("GRIDPDF_DEBUG"))
-        for (auto& r : impl_->rows) {
-            std::string l;
-            for (auto& c : r.cells) l += c.text + " | ";
-            std::fprintf(stderr, "row p%u: %s\n", r.at.page, l.c_str());
-        }
     impl_->grid.rows(std::move(impl_->rows));
     impl_->grid.finish();
 }
