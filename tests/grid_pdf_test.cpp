@@ -241,3 +241,17 @@ TEST_CASE("grid pdf: a PDF that is neither the list nor a grid form is still ref
     CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
     CHECK(r.err.find("not a budget performance target table") != std::string::npos);
 }
+
+TEST_CASE("grid: each project carries the unit its own header block states", "[grid][e2e][schema]") {
+    // Two per-project blocks, one in 万元 (`项目资金(万元)`), one in 元 (`金额单位:元`).
+    for (const char* format : {"--compact", "--format ndjson"}) {
+        INFO(format);
+        auto r = run_bpt(std::string("parse -q ") + format + " " +
+                         quote(bpt::test::data_path("grid/two-blocks-two-units-pipe.txt")));
+        REQUIRE(r.rc == 0);
+        CHECK(r.out.find(R"("amounts":{"total":88.5,"fiscal":null,"fiscal_special":null,"other":null},"amount_unit":"万元")") !=
+              std::string::npos);
+        CHECK(r.out.find(R"("amounts":{"total":120000.00,"fiscal":null,"fiscal_special":null,"other":null},"amount_unit":"元")") !=
+              std::string::npos);
+    }
+}
