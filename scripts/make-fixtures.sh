@@ -129,6 +129,8 @@ make_grid() {
     grid_fixture midterm-annual midterm-annual-spreadsheet.tsv
     # Large type: two pages, the header repeated, the level cells merged across the break.
     grid_fixture whole-department whole-department-spreadsheet.tsv --font 17pt
+    # One row's note so long that Chromium splits the row over two pages, then three.
+    grid_fixture row-split whole-department-long-note-spreadsheet.tsv --font 17pt
 }
 
 case ${1:-all} in

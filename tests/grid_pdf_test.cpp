@@ -56,7 +56,7 @@ std::vector<std::string> rules_of(const json& doc) {
 
 TEST_CASE("grid pdf: each form gives its text rendering's records", "[grid][pdf][e2e]") {
     for (const char* name :
-         {"single-project", "single-project-top", "selfeval", "multiproject", "midterm-annual", "whole-department"}) {
+         {"single-project", "single-project-top", "selfeval", "multiproject", "midterm-annual", "whole-department", "row-split"}) {
         INFO(name);
         auto expected =
             json::parse(bpt::test::read_file(bpt::test::data_path(std::string("pdf/grid/") + name + ".expected.json")));
@@ -254,4 +254,21 @@ TEST_CASE("grid: each project carries the unit its own header block states", "[g
         CHECK(r.out.find(R"("amounts":{"total":120000.00,"fiscal":null,"fiscal_special":null,"other":null},"amount_unit":"元")") !=
               std::string::npos);
     }
+}
+
+TEST_CASE("grid pdf: a row a page break cuts is read once, whole", "[grid][pdf][e2e]") {
+    int rc = 0;
+    std::string raw;
+    json doc = parse_json(pdf("row-split.pdf"), rc, raw);
+    REQUIRE(doc["projects"].size() == 1);
+    const auto& ind = doc["projects"][0]["indicators"];
+    REQUIRE(ind.size() == 13);
+    // 林业产业(万亩): its note runs from page 1 over the whole of page 2 onto page 3.
+    CHECK(ind[6]["name"] == "林业产业(万亩)");
+    CHECK(ind[6]["page"] == 1);
+    std::string note = ind[6]["note"];
+    CHECK(note.starts_with("该指标值数据合理，依据林业产业发展规划"));
+    CHECK(note.ends_with("数据来源为林业局年度统计报表。"));
+    CHECK(ind[7]["name"] == "签订野生动物致害保险(单)");
+    CHECK(ind[7]["page"].get<int>() >= 2);
 }
