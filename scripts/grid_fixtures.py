@@ -14,6 +14,7 @@ table of its own whose header is a <thead>, so Chromium repeats it on every page
 
 Usage:
   grid_fixtures.py html SOURCE OUT.html [--page CSS-PAGE-SIZE] [--valign top|middle] [--font SIZE]
+  grid_fixtures.py xlsx SOURCE OUT.xlsx
   grid_fixtures.py expected RECORDS.json PAGES SOURCE OUT.json
 """
 import csv
@@ -137,6 +138,47 @@ th, td.n {{ white-space: nowrap; }}
 """, encoding="utf-8")
 
 
+def make_xlsx(source, out):
+    """The same table as a workbook, merged cells merged, for LibreOffice Calc to print
+    with its default row height (rows as close as a wrapped cell's lines)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Side
+    rows = read_cells(source)
+    h = header_index(rows)
+    span = {j for j, c in enumerate(rows[h]) if c.strip() in SPAN_HEADS or c.strip().startswith(("一级", "二级"))}
+    width = max(len(r) for r in rows[h:])
+    wb = Workbook()
+    ws = wb.active
+    thin = Side(style="thin")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    block = [r for r in rows[:h] if r]
+    at = 1
+    while block and len(block[0]) == 1:
+        ws.cell(at, 1, block.pop(0)[0]).alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
+        at += 1
+
+    def put(cells, base):
+        for (ri, ci, text, rs, cs) in cells:
+            c = ws.cell(base + ri, ci + 1, text.replace("\n", ""))
+            c.alignment = Alignment(vertical="center", wrap_text=True)
+            for rr in range(rs):
+                for cc in range(cs):
+                    ws.cell(base + ri + rr, ci + 1 + cc).border = border
+            if rs > 1 or cs > 1:
+                ws.merge_cells(start_row=base + ri, start_column=ci + 1, end_row=base + ri + rs - 1,
+                               end_column=ci + cs)
+
+    blk = [r + [""] * (width - len(r)) for r in block]
+    put(merged(blk, lambda k: {0} if k > 0 else set(), True)[0], at)
+    at += len(blk)
+    put(merged([r + [""] * (width - len(r)) for r in rows[h:]], lambda k: span if k > 0 else set(), False)[0], at)
+    for j in range(width):
+        ws.column_dimensions[chr(65 + j)].width = 14
+    ws.page_setup.orientation = "landscape"
+    wb.save(out)
+
+
 def expected(records, pages, source, out):
     """What the PDF must give: the text rendering's records (`bpt parse SOURCE`), in brief."""
     doc = json.loads(Path(records).read_text(encoding="utf-8"), parse_float=Decimal)
@@ -158,6 +200,8 @@ def main(argv):
         opts = dict(zip(argv[4::2], argv[5::2]))
         make_html(argv[2], argv[3], opts.get("--page", "A4 landscape"), opts.get("--valign", "middle"),
                   opts.get("--font", "10pt"))
+    elif argv[1] == "xlsx":
+        make_xlsx(argv[2], argv[3])
     elif argv[1] == "expected":
         expected(argv[2], argv[3], argv[4], argv[5])
     else:

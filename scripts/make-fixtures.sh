@@ -131,6 +131,10 @@ make_grid() {
     grid_fixture whole-department whole-department-spreadsheet.tsv --font 17pt
     # One row's note so long that Chromium splits the row over two pages, then three.
     grid_fixture row-split whole-department-long-note-spreadsheet.tsv --font 17pt
+    # LibreOffice Calc at its default row height: rows as close as wrapped lines, which
+    # text boxes alone cannot tell apart: the documented refusal.
+    "$PY" "$ROOT/scripts/grid_fixtures.py" xlsx "$ROOT/data/grid/single-project-spreadsheet.tsv" "$WORK/calc-tight-rows.xlsx"
+    calc_pdf "$WORK/calc-tight-rows.xlsx" "$PDF/grid/calc-tight-rows.pdf"
 }
 
 case ${1:-all} in

@@ -637,9 +637,12 @@ void GridPdfReader::finish() {
 bool GridPdfReader::saw_table() const { return impl_->any_header && impl_->grid.saw_table(); }
 
 std::string GridPdfReader::not_a_table() const {
+    // Only a PDF whose first page names the grid's columns comes here: its text says it
+    // is a grid form, but its geometry gives no header row.
     if (!impl_->any_header)
-        return "not a budget performance target table: no page has an indicator grid header (一级指标 / 二级指标 / "
-               "三级指标 / 指标值 or their synonyms)";
+        return "a grid form (its first page names 一级指标 / 二级指标 / 三级指标 / 指标值), but no page's geometry gives "
+               "the grid's header row: its cells cannot be told apart (rows as close as a wrapped cell's lines, or "
+               "no space between cells), so nothing is read; save the table as CSV and read that";
     return impl_->grid.not_a_table();
 }
 

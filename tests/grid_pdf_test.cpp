@@ -272,3 +272,15 @@ TEST_CASE("grid pdf: a row a page break cuts is read once, whole", "[grid][pdf][
     CHECK(ind[7]["name"] == "签订野生动物致害保险(单)");
     CHECK(ind[7]["page"].get<int>() >= 2);
 }
+
+TEST_CASE("grid pdf: a grid form whose rows cannot be told apart is refused in one line, not misread",
+          "[grid][pdf][e2e]") {
+    // LibreOffice Calc at its default row height: rows 15 pt apart for 11 pt text, as
+    // close as a wrapped cell's lines.
+    auto r = run_bpt("parse " + pdf("calc-tight-rows.pdf"));
+    CHECK(r.rc == 2);
+    CHECK(r.out.empty());
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find("calc-tight-rows.pdf: a grid form") != std::string::npos);
+    CHECK(r.err.find("save the table as CSV") != std::string::npos);
+}
