@@ -582,8 +582,12 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
     if (!fits) level = level_with(true);
     if (!fits && !level) level = level_with(false);
     const std::vector<std::size_t>& start = level ? *level : middle;
-    if (n > 0)
+    if (n > 0) {
         for (auto i : span_idx) bands[rows_of[start[i]]].push_back(i);
+    } else {  // only department lines: merged cells have no row to span, and stand alone
+        for (auto& b : overlap_bands(runs, span_idx, em)) bands.push_back(std::move(b));
+        std::sort(bands.begin(), bands.end(), [&](const auto& x, const auto& y) { return runs[x[0]].top < runs[y[0]].top; });
+    }
     // The rows, each cell in its column.
     for (std::size_t b = 0; b < bands.size(); ++b) {
         auto& band = bands[b];
