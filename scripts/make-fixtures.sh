@@ -131,6 +131,11 @@ make_grid() {
     grid_fixture whole-department whole-department-spreadsheet.tsv --font 17pt
     # One row's note so long that Chromium splits the row over two pages, then three.
     grid_fixture row-split whole-department-long-note-spreadsheet.tsv --font 17pt
+    # A cover page of prose before the form: the form is told by its second page.
+    qpdf --empty --pages "$PDF/not-a-table.pdf" "$PDF/grid/single-project.pdf" -- "$PDF/grid/cover-page.pdf"
+    "$BPT" parse -q "$ROOT/data/grid/single-project-spreadsheet.tsv" > "$WORK/cover-page.json"
+    "$PY" "$ROOT/scripts/grid_fixtures.py" expected "$WORK/cover-page.json" 2 grid/single-project-spreadsheet.tsv \
+        "$PDF/grid/cover-page.expected.json"
     # LibreOffice Calc at its default row height: rows as close as wrapped lines, which
     # text boxes alone cannot tell apart: the documented refusal.
     "$PY" "$ROOT/scripts/grid_fixtures.py" xlsx "$ROOT/data/grid/single-project-spreadsheet.tsv" "$WORK/calc-tight-rows.xlsx"

@@ -650,6 +650,13 @@ std::string GridPdfReader::not_a_table() const {
     return impl_->grid.not_a_table();
 }
 
+bool GridPdfReader::list_header(const PdfPage& page) {
+    std::vector<geo::Box> boxes;
+    for (const auto& b : page.boxes) boxes.push_back(geo::Box{b.text, b.x0, b.y0, b.x1, b.y1, b.space_after});
+    std::vector<bool> used;
+    return geo::find_header(boxes, used).has_value();
+}
+
 bool GridPdfReader::detect(const PdfPage& page) {
     std::vector<geo::Box> boxes;
     std::vector<std::string> folded;

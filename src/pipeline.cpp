@@ -205,17 +205,35 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     PdfPage page;
     std::uint64_t lines = 0;  // text boxes, for the verdict on unparsed text
     std::uint32_t pages = 0;
-    // A grid form (grid_pdf.h) is told by its first page with text: its cells are
-    // cut by their geometry and read by the grid reader, as a spreadsheet's are.
-    bool more = pdf.next(page);
-    while (more && page.boxes.empty() && (more = pdf.next(page))) ++pages;
-    if (more && GridPdfReader::detect(page)) {
+    // A grid form (grid_pdf.h) is told by one of its first pages with text (a cover
+    // page may come first): its cells are cut by their geometry and read by the grid
+    // reader, as a spreadsheet's are. The pages looked at are held, a few at most.
+    constexpr std::size_t kLookPages = 3;
+    std::vector<PdfPage> held;
+    bool grid_form = false;
+    while (held.size() < kLookPages && pdf.next(page)) {
+        bool text = !page.boxes.empty();
+        held.push_back(std::move(page));
+        page = PdfPage{};
+        if (!text) continue;
+        if (GridPdfReader::detect(held.back())) {
+            grid_form = true;
+            break;
+        }
+        if (GridPdfReader::list_header(held.back())) break;  // the list form
+    }
+    if (grid_form) {
         GridPdfReader grid(assembler);
-        do {
+        for (const auto& h : held) {
+            ++pages;
+            lines += h.boxes.size();
+            grid.page(h);
+        }
+        while (pdf.next(page)) {
             ++pages;
             lines += page.boxes.size();
             grid.page(page);
-        } while (pdf.next(page));
+        }
         if (grid.saw_table()) grid.finish();
         if (!grid.saw_table()) {
             result.table = false;
@@ -227,11 +245,17 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
         chain.finish(assembler, lines, result);
         return result;
     }
-    if (more) do {
+    for (const auto& h : held) {
+        ++pages;
+        lines += h.boxes.size();
+        reader.page(h);
+    }
+    held.clear();
+    while (pdf.next(page)) {
         ++pages;
         lines += page.boxes.size();
         reader.page(page);
-    } while (pdf.next(page));
+    }
     result.table = reader.saw_table();
     if (!result.table) {
         result.refusal = fmt::format(

@@ -56,7 +56,7 @@ std::vector<std::string> rules_of(const json& doc) {
 
 TEST_CASE("grid pdf: each form gives its text rendering's records", "[grid][pdf][e2e]") {
     for (const char* name :
-         {"single-project", "single-project-top", "selfeval", "multiproject", "midterm-annual", "whole-department", "row-split"}) {
+         {"single-project", "single-project-top", "selfeval", "multiproject", "midterm-annual", "whole-department", "row-split", "cover-page"}) {
         INFO(name);
         auto expected =
             json::parse(bpt::test::read_file(bpt::test::data_path(std::string("pdf/grid/") + name + ".expected.json")));

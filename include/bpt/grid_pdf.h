@@ -44,7 +44,10 @@ public:
 
     // Whether a page shows a grid form: a line naming at least three of 一级指标 /
     // 二级指标 / 三级指标 / 指标值 (or their synonyms), or the header block's keys.
+    // (False on a page that shows the list form's header: that is the PDF reader's.)
     static bool detect(const PdfPage& page);
+    // Whether a page shows the list form's column header (项目名称 … 总计 … 绩效指标).
+    static bool list_header(const PdfPage& page);
 
     struct Impl;
 
