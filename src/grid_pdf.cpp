@@ -137,11 +137,9 @@ bool ends_grid(std::string_view first_text) {
 }  // namespace
 
 struct GridPdfReader::Impl {
-    RowSink& sink;
     GridReader grid;
     std::vector<GRow> rows;
     bool any_header = false;
-    std::uint32_t pages = 0;
 
     // The columns of the last grid header: header text extents.
     struct Col {
@@ -153,7 +151,7 @@ struct GridPdfReader::Impl {
     bool in_grid = false;                 // the last page ended inside a grid
     std::optional<std::size_t> last_grid_row;  // index in rows of the grid's last row
 
-    explicit Impl(RowSink& s) : sink(s), grid(s) {}
+    explicit Impl(RowSink& s) : grid(s) {}
 
     void page(const PdfPage& p);
     int column_at(float x0, float em) const {
@@ -190,7 +188,6 @@ std::vector<std::vector<std::size_t>> overlap_bands(const std::vector<Run>& runs
 }  // namespace
 
 void GridPdfReader::Impl::page(const PdfPage& p) {
-    ++pages;
     // Units: the width of one wide (CJK) character stands for the font size.
     std::vector<float> ws, hs;
     for (const auto& b : p.boxes) {
