@@ -127,6 +127,9 @@ make_grid() {
     grid_fixture selfeval selfeval-spreadsheet.csv
     grid_fixture multiproject multiproject-spreadsheet.tsv
     grid_fixture midterm-annual midterm-annual-spreadsheet.tsv
+    # realworld rw-14's form: a 绩效指标 label column, then 中期 and 年度 groups of
+    # 二级指标 | 三级指标 | 指标值 side by side.
+    grid_fixture midterm-annual-groups rw-14-midterm-annual-groups-spreadsheet.tsv
     # Large type: two pages, the header repeated, the level cells merged across the break.
     grid_fixture whole-department whole-department-spreadsheet.tsv --font 17pt
     # One row's note so long that Chromium splits the row over two pages, then three.

@@ -56,7 +56,7 @@ std::vector<std::string> rules_of(const json& doc) {
 
 TEST_CASE("grid pdf: each form gives its text rendering's records", "[grid][pdf][e2e]") {
     for (const char* name :
-         {"single-project", "single-project-top", "selfeval", "multiproject", "midterm-annual", "whole-department", "row-split", "cover-page"}) {
+         {"single-project", "single-project-top", "selfeval", "multiproject", "midterm-annual", "midterm-annual-groups", "whole-department", "row-split", "cover-page"}) {
         INFO(name);
         auto expected =
             json::parse(bpt::test::read_file(bpt::test::data_path(std::string("pdf/grid/") + name + ".expected.json")));
@@ -207,6 +207,28 @@ TEST_CASE("grid pdf: 中期 and 年度 groups side by side", "[grid][pdf][e2e]")
     CHECK(ind[1]["level2"]["name"] == "数量指标");  // carried down
     CHECK(ind[2]["level2"]["name"] == "质量指标");
     CHECK(ind[2]["level1"]["name"] == "产出指标");
+}
+
+TEST_CASE("grid pdf: realworld rw-14's form: a label column, then 中期 and 年度 groups of level, name and value",
+          "[grid][pdf][e2e]") {
+    int rc = 0;
+    std::string raw;
+    json doc = parse_json(pdf("midterm-annual-groups.pdf"), rc, raw);
+    REQUIRE(doc["projects"].size() == 1);
+    const auto& p = doc["projects"][0];
+    CHECK(p["name"] == "发展建设类-农产品质检体系建设和“三品一标”发展项目");
+    CHECK(p["department"] == "六安市农业农村局");
+    CHECK(raw.find(R"("amounts":{"total":51.35,"fiscal":51.35,"fiscal_special":null,"other":0.00},"amount_unit":"万元")") !=
+          std::string::npos);
+    const auto& ind = p["indicators"];
+    REQUIRE(ind.size() == 7);
+    CHECK(ind[0]["targets"]["period"]["raw"] == "≥57个");
+    CHECK(ind[0]["targets"]["annual"]["raw"] == "≥57个");
+    CHECK(ind[2]["level2"]["name"] == "数量指标");
+    CHECK(ind[4]["level2"]["name"] == "质量指标");
+    CHECK(ind[6]["level1"]["name"] == "产出指标");
+    CHECK(ind[6]["targets"]["annual"]["op"] == "<=");
+    CHECK(ind[6]["targets"]["annual"]["value"] == 7);
 }
 
 TEST_CASE("grid pdf: a whole-department table over two pages continues under the repeated header",
