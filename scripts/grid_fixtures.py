@@ -13,7 +13,7 @@ Titles (a row of one cell) are printed above the table as a heading, and the gri
 table of its own whose header is a <thead>, so Chromium repeats it on every page.
 
 Usage:
-  grid_fixtures.py html SOURCE OUT.html [--page CSS-PAGE-SIZE] [--valign top|middle] [--font SIZE]
+  grid_fixtures.py html SOURCE OUT.html [--page CSS-PAGE-SIZE] [--valign top|middle] [--font SIZE] [--padding CSS]
   grid_fixtures.py xlsx SOURCE OUT.xlsx
   grid_fixtures.py expected RECORDS.json PAGES SOURCE OUT.json
 """
@@ -101,7 +101,7 @@ def table_html(rows, span_cols, head_rows=0, cls="", widen=False):
     return "\n".join(parts)
 
 
-def make_html(source, out, page="A4 landscape", valign="middle", font="10pt"):
+def make_html(source, out, page="A4 landscape", valign="middle", font="10pt", padding="4px 5px"):
     rows = read_cells(source)
     h = header_index(rows)
     header = rows[h]
@@ -130,7 +130,7 @@ body {{ font-family: "WenQuanYi Zen Hei", "Noto Sans CJK SC", sans-serif; font-s
 p.t {{ text-align: center; font-size: 1.3em; margin: 2px; }}
 table {{ border-collapse: collapse; width: 100%; }}
 table.grid {{ border-top: none; }}
-td, th {{ border: 1px solid #000; padding: 4px 5px; vertical-align: {valign}; }}
+td, th {{ border: 1px solid #000; padding: {padding}; vertical-align: {valign}; }}
 th, td.n {{ white-space: nowrap; }}
 </style></head><body>
 {body}
@@ -199,7 +199,7 @@ def main(argv):
     if argv[1] == "html":
         opts = dict(zip(argv[4::2], argv[5::2]))
         make_html(argv[2], argv[3], opts.get("--page", "A4 landscape"), opts.get("--valign", "middle"),
-                  opts.get("--font", "10pt"))
+                  opts.get("--font", "10pt"), opts.get("--padding", "4px 5px"))
     elif argv[1] == "xlsx":
         make_xlsx(argv[2], argv[3])
     elif argv[1] == "expected":

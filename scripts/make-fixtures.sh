@@ -134,6 +134,10 @@ make_grid() {
     grid_fixture whole-department whole-department-spreadsheet.tsv --font 17pt
     # One row's note so long that Chromium splits the row over two pages, then three.
     grid_fixture row-split whole-department-long-note-spreadsheet.tsv --font 17pt
+    # Cells padded 1 px: rows as close as a wrapped cell's lines; refused, not misread.
+    "$PY" "$ROOT/scripts/grid_fixtures.py" html "$ROOT/data/grid/single-project-spreadsheet.tsv" \
+        "$WORK/tight-padding.html" --padding "1px 2px"
+    chromium_pdf "$WORK/tight-padding.html" "$PDF/grid/tight-padding.pdf"
     # A cover page of prose before the form: the form is told by its second page.
     qpdf --empty --pages "$PDF/not-a-table.pdf" "$PDF/grid/single-project.pdf" -- "$PDF/grid/cover-page.pdf"
     "$BPT" parse -q "$ROOT/data/grid/single-project-spreadsheet.tsv" > "$WORK/cover-page.json"

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "bpt/grid_header.h"
 #include "bpt/grid_reader.h"
 #include "bpt/money.h"
@@ -49,7 +51,7 @@ struct Run {
     float last_cy = 0, last_x0 = 0, last_x1 = 0;  // the last line's
     Location at;
     int col = -1;     // grid column, when under a grid header
-    int band = -1;
+    int lines = 1;
 };
 
 float median(std::vector<float> v, float fallback) {
@@ -140,6 +142,11 @@ struct GridPdfReader::Impl {
     GridReader grid;
     std::vector<GRow> rows;
     bool any_header = false;
+    // Rows ran together: every cell of a row came out as the same number of lines, the
+    // sign of rows spaced as closely as a wrapped cell's lines (a spreadsheet's default
+    // height, cells with little padding). Such a table is refused rather than read as
+    // a few tall rows.
+    std::optional<Location> tangled;
 
     // The columns of the last grid header: header text extents.
     struct Col {
@@ -280,6 +287,7 @@ void GridPdfReader::Impl::page(const PdfPage& p) {
                 r.x0 = std::min(r.x0, s.x0);
                 r.x1 = std::max(r.x1, s.x1);
                 r.bot = s.cy + em / 2;
+                ++r.lines;
                 r.last_cy = s.cy;
                 r.last_x0 = s.x0;
                 r.last_x1 = s.x1;
@@ -476,6 +484,19 @@ void GridPdfReader::Impl::grid_rows(std::vector<Run>& runs, float em, bool page_
         }
     }
     auto bands = overlap_bands(runs, cell_idx, em);
+    // A comparator, a weight or a score (`≥`, `20`) never wraps; nor do all of a row's
+    // cells wrap to the same number of lines.
+    for (auto i : cell_idx) {
+        Column k = cols[std::size_t(runs[i].col)].kind;
+        if ((k == Column::Op || k == Column::Weight || k == Column::Score) && runs[i].lines >= 2 && !tangled)
+            tangled = runs[i].at;
+    }
+    for (const auto& b : bands) {
+        if (b.size() < 3 || tangled) continue;
+        bool same = std::all_of(b.begin(), b.end(),
+                                [&](auto i) { return runs[i].lines >= 2 && runs[i].lines == runs[b[0]].lines; });
+        if (same) tangled = runs[b[0]].at;
+    }
     if (bands.empty()) {  // only merged columns: nothing to place them against
         bands = overlap_bands(runs, span_idx, em);
         span_idx.clear();
@@ -635,11 +656,17 @@ void GridPdfReader::finish() {
     impl_->grid.finish();
 }
 
-bool GridPdfReader::saw_table() const { return impl_->any_header && impl_->grid.saw_table(); }
+bool GridPdfReader::saw_table() const { return impl_->any_header && !impl_->tangled && impl_->grid.saw_table(); }
 
 std::string GridPdfReader::not_a_table() const {
     // Only a PDF whose first page names the grid's columns comes here: its text says it
     // is a grid form, but its geometry gives no header row.
+    if (impl_->tangled)
+        return fmt::format(
+            "a grid form whose rows cannot be told apart: they are spaced as closely as a wrapped cell's lines, "
+            "and the cells of several rows run together (p{}), so nothing is read; save the table as CSV and read "
+            "that",
+            impl_->tangled->page);
     if (!impl_->any_header)
         return "a grid form (its first page names 一级指标 / 二级指标 / 三级指标 / 指标值), but no page's geometry gives "
                "the grid's header row: its cells cannot be told apart (rows as close as a wrapped cell's lines, or "

@@ -295,6 +295,16 @@ TEST_CASE("grid pdf: a row a page break cuts is read once, whole", "[grid][pdf][
     CHECK(ind[7]["page"].get<int>() >= 2);
 }
 
+TEST_CASE("grid pdf: cells padded 1 px run their rows together: refused in one line, not read as junk",
+          "[grid][pdf][e2e]") {
+    auto r = run_bpt("parse " + pdf("tight-padding.pdf"));
+    CHECK(r.rc == 2);
+    CHECK(r.out.empty());
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(r.err.find("tight-padding.pdf: a grid form whose rows cannot be told apart") != std::string::npos);
+    CHECK(r.err.find("(p1)") != std::string::npos);
+}
+
 TEST_CASE("grid pdf: a grid form whose rows cannot be told apart is refused in one line, not misread",
           "[grid][pdf][e2e]") {
     // LibreOffice Calc at its default row height: rows 15 pt apart for 11 pt text, as
