@@ -20,6 +20,10 @@
 //  - the first grid row of a page with no indicator name and no level is the rest of
 //    the row the page break cut;
 //  - page footers (`第 3 页`, `- 3 -`, bare numbers in the margins) are dropped.
+// Rows spaced as closely as a wrapped cell's lines cannot be told apart from text
+// boxes alone (Poppler's text API gives no ruling lines): where they visibly ran
+// together (a comparator, weight or score two lines tall; every cell of a row the same
+// number of lines), the PDF is refused in one line rather than read as tall rows.
 // Memory: the cut rows of the whole table (a grid form is a page or a few).
 #include <memory>
 #include <string>
