@@ -7,7 +7,7 @@
 #       img2pdf python3-openpyxl python3-fitz python3-pdfminer python3-pypdf \
 #       poppler-utils mupdf-tools
 #
-# Usage: scripts/make-fixtures.sh [pdf|bad|extracted|all]   (default: all)
+# Usage: scripts/make-fixtures.sh [pdf|grid|bad|extracted|all]   (default: all)
 #   BPT=path/to/bpt   the built CLI that turns data/huadu-org-layout.txt into JSON records
 #   CALC_PDF=...      the LibreOffice Calc sample (copied to data/pdf/huadu-org-calc.pdf)
 #
@@ -115,10 +115,53 @@ make_extracted() {
     ls -l "$EXT"
 }
 
+grid_fixture() {  # grid_fixture NAME SOURCE [grid_fixtures.py html options]
+    # A grid form printed from its spreadsheet rendering in data/grid/: the PDF must give
+    # that rendering's records (tests/grid_pdf_test.cpp compares them).
+    name=$1; src=$2; shift 2
+    mkdir -p "$PDF/grid"
+    "$PY" "$ROOT/scripts/grid_fixtures.py" html "$ROOT/data/grid/$src" "$WORK/$name.html" "$@"
+    chromium_pdf "$WORK/$name.html" "$PDF/grid/$name.pdf"
+    # Exit 1: written, with findings (a self-evaluation's actual below its target …).
+    "$BPT" parse -q "$ROOT/data/grid/$src" > "$WORK/$name.json" || [ $? -eq 1 ]
+    "$PY" "$ROOT/scripts/grid_fixtures.py" expected "$WORK/$name.json" "$(pages "$PDF/grid/$name.pdf")" \
+        "grid/$src" "$PDF/grid/$name.expected.json"
+    echo "grid/$name.pdf: $(pages "$PDF/grid/$name.pdf") pages, $(stat -c %s "$PDF/grid/$name.pdf") bytes"
+}
+
+make_grid() {
+    grid_fixture single-project single-project-spreadsheet.tsv
+    grid_fixture single-project-top single-project-spreadsheet.tsv --valign top
+    grid_fixture selfeval selfeval-spreadsheet.csv
+    grid_fixture multiproject multiproject-spreadsheet.tsv
+    grid_fixture midterm-annual midterm-annual-spreadsheet.tsv
+    # realworld rw-14's form: a 绩效指标 label column, then 中期 and 年度 groups of
+    # 二级指标 | 三级指标 | 指标值 side by side.
+    grid_fixture midterm-annual-groups rw-14-midterm-annual-groups-spreadsheet.tsv
+    # Large type: two pages, the header repeated, the level cells merged across the break.
+    grid_fixture whole-department whole-department-spreadsheet.tsv --font 17pt
+    # One row's note so long that Chromium splits the row over two pages, then three.
+    grid_fixture row-split whole-department-long-note-spreadsheet.tsv --font 17pt
+    # Cells padded 1 px: rows as close as a wrapped cell's lines; refused, not misread.
+    "$PY" "$ROOT/scripts/grid_fixtures.py" html "$ROOT/data/grid/single-project-spreadsheet.tsv" \
+        "$WORK/tight-padding.html" --padding "1px 2px"
+    chromium_pdf "$WORK/tight-padding.html" "$PDF/grid/tight-padding.pdf"
+    # A cover page of prose before the form: the form is told by its second page.
+    qpdf --empty --pages "$PDF/not-a-table.pdf" "$PDF/grid/single-project.pdf" -- "$PDF/grid/cover-page.pdf"
+    "$BPT" parse -q "$ROOT/data/grid/single-project-spreadsheet.tsv" > "$WORK/cover-page.json"
+    "$PY" "$ROOT/scripts/grid_fixtures.py" expected "$WORK/cover-page.json" 2 grid/single-project-spreadsheet.tsv \
+        "$PDF/grid/cover-page.expected.json"
+    # LibreOffice Calc at its default row height: rows as close as wrapped lines, which
+    # text boxes alone cannot tell apart: the documented refusal.
+    "$PY" "$ROOT/scripts/grid_fixtures.py" xlsx "$ROOT/data/grid/single-project-spreadsheet.tsv" "$WORK/calc-tight-rows.xlsx"
+    calc_pdf "$WORK/calc-tight-rows.xlsx" "$PDF/grid/calc-tight-rows.pdf"
+}
+
 case ${1:-all} in
 pdf) make_pdf ;;
+grid) make_grid ;;
 bad) make_bad ;;
 extracted) make_extracted ;;
-all) make_pdf; make_bad; make_extracted ;;
-*) echo "usage: $0 [pdf|bad|extracted|all]" >&2; exit 2 ;;
+all) make_pdf; make_bad; make_extracted; make_grid ;;
+*) echo "usage: $0 [pdf|grid|bad|extracted|all]" >&2; exit 2 ;;
 esac

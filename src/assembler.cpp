@@ -218,6 +218,10 @@ void Assembler::begin_project(Row& row) {
         p.goal_line = g->at.line;
     }
     p.amounts = amounts(row, p.name, p.index);
+    if (std::string_view unit = text::trim(cell_text(row, Role::AmountUnit)); !unit.empty())
+        p.amount_unit = std::string(unit);
+    else
+        p.amount_unit = info_.amount_unit;
     grammar_.clear();
     Cell* indicators = row.find(Role::Indicators);
     if (indicators && !indicators->text.empty()) {

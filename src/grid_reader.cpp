@@ -48,6 +48,7 @@ struct GridReader::Impl {
 
     Rendering rendering = Rendering::None;
     std::vector<GRow> rows;
+    bool given = false;  // rows() gave the rows: no text to cut
 
     // The header block's fields, gathered until the grid header.
     struct Block {
@@ -73,6 +74,8 @@ struct GridReader::Impl {
     std::size_t projects = 0, indicators = 0;
 
     void read();
+    void cut_lines();
+    void read_rows();
     std::optional<std::vector<Column>> header_of(const GRow& row, std::size_t& first) const;
     std::vector<GRow> split_by_shape(const GRow& row) const;
     bool is_header(const GRow& row) const {
@@ -115,6 +118,13 @@ void GridReader::line(const Line& l) {
         return;
     }
     impl_->lines.emplace_back(l.number, grid::strip_readings(l.text));
+}
+
+void GridReader::rows(std::vector<grid::GRow> rows) {
+    impl_->rows = std::move(rows);
+    impl_->given = true;
+    // Cells in their columns with merged ones empty: what a spreadsheet saves.
+    impl_->rendering = Rendering::Tsv;
 }
 
 void GridReader::finish() {
@@ -313,9 +323,13 @@ void GridReader::Impl::block_row(const GRow& row, const GRow* next, bool& consum
             std::vector<grid::Key> sub;
             for (const auto& k : keys)
                 if (k.key != grid::Key::GoalLabel) sub.push_back(k.key);
-            for (std::size_t k = 0; k < sub.size() && k < next->cells.size(); ++k) {
-                if (sub[k] == grid::Key::Goal) take(Role::Goal, next->cells[k], false);
-                else if (sub[k] == grid::Key::PeriodGoal) take(Role::Goal, next->cells[k], true);
+            // By position among the filled cells: a spreadsheet saves the label's merged cell empty.
+            std::vector<const GCell*> goals;
+            for (const auto& c : next->cells)
+                if (!text::trim(c.text).empty()) goals.push_back(&c);
+            for (std::size_t k = 0; k < sub.size() && k < goals.size(); ++k) {
+                if (sub[k] == grid::Key::Goal) take(Role::Goal, *goals[k], false);
+                else if (sub[k] == grid::Key::PeriodGoal) take(Role::Goal, *goals[k], true);
             }
             consumed_next = true;
             return;
@@ -657,6 +671,12 @@ std::vector<GRow> GridReader::Impl::split_by_shape(const GRow& row) const {
 }
 
 void GridReader::Impl::read() {
+    if (!given) cut_lines();
+    if (rendering == Rendering::None || rendering == Rendering::Glued) return;
+    read_rows();
+}
+
+void GridReader::Impl::cut_lines() {
     grid::RowBuilder builder(lines);
     rendering = builder.rendering = builder.classify();
     if (rendering == Rendering::Glued) {
@@ -679,6 +699,9 @@ void GridReader::Impl::read() {
     if (rendering == Rendering::None) return;
     builder.build_rows();
     rows = std::move(builder.rows);
+}
+
+void GridReader::Impl::read_rows() {
     std::size_t closed = 0, multi_cell = 0;
     for (const auto& r : rows)
         if (r.cells.size() >= 2) {
@@ -816,7 +839,7 @@ void GridReader::Impl::read() {
     if (!saw_table)
         finding(Rule::NoProjects,
                 "no indicator grid found: no header naming 一级指标 / 二级指标 / 三级指标 / 指标值 (or their synonyms)",
-                at_line(lines.empty() ? 0 : lines.front().first));
+                lines.empty() ? (rows.empty() ? at_line(0) : rows.front().at) : at_line(lines.front().first));
 }
 
 }  // namespace bpt

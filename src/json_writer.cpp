@@ -142,6 +142,8 @@ void write_project_members(JsonOut& j, const Project& p) {
     write_string_or_null(j, p.town);
     j.key("amounts");
     write_amounts(j, p.amounts);
+    j.key("amount_unit");
+    write_string_or_null(j, p.amount_unit);
     j.key("goal");
     write_string_or_null(j, p.goal);
     j.key("indicators_text").string(p.indicators_text);

@@ -27,9 +27,8 @@ void NdjsonWriter::on_department(const Department& d) {
 
 void NdjsonWriter::on_project(const Project& p) {
     begin_line("project");
-    // Amounts mean nothing without their unit, and a line must stand on its own.
-    j_.key("amount_unit");
-    write_string_or_null(j_, info_.amount_unit);
+    // Amounts mean nothing without their unit, and a line must stand on its own: the
+    // project's members carry its amount_unit.
     write_project_members(j_, p);
     j_.end_object();
     j_.end_document();

@@ -7,6 +7,7 @@
 #include "bpt/assembler.h"
 #include "bpt/drawing_reader.h"
 #include "bpt/export_reader.h"
+#include "bpt/grid_pdf.h"
 #include "bpt/grid_reader.h"
 #include "bpt/layout_reader.h"
 #include "bpt/pdf_reader.h"
@@ -206,6 +207,52 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     PdfPage page;
     std::uint64_t lines = 0;  // text boxes, for the verdict on unparsed text
     std::uint32_t pages = 0;
+    // A grid form (grid_pdf.h) is told by one of its first pages with text (a cover
+    // page may come first): its cells are cut by their geometry and read by the grid
+    // reader, as a spreadsheet's are. The pages looked at are held, a few at most.
+    constexpr std::size_t kLookPages = 3;
+    std::vector<PdfPage> held;
+    bool grid_form = false;
+    while (held.size() < kLookPages && pdf.next(page)) {
+        bool text = !page.boxes.empty();
+        held.push_back(std::move(page));
+        page = PdfPage{};
+        if (!text) continue;
+        if (GridPdfReader::detect(held.back())) {
+            grid_form = true;
+            break;
+        }
+        if (GridPdfReader::list_header(held.back())) break;  // the list form
+    }
+    if (grid_form) {
+        GridPdfReader grid(assembler);
+        for (const auto& h : held) {
+            ++pages;
+            lines += h.boxes.size();
+            grid.page(h);
+        }
+        while (pdf.next(page)) {
+            ++pages;
+            lines += page.boxes.size();
+            grid.page(page);
+        }
+        if (grid.saw_table()) grid.finish();
+        if (!grid.saw_table()) {
+            result.table = false;
+            result.refusal = grid.not_a_table();
+            return result;
+        }
+        result.table = true;
+        assembler.finish();
+        chain.finish(assembler, lines, result);
+        return result;
+    }
+    for (const auto& h : held) {
+        ++pages;
+        lines += h.boxes.size();
+        reader.page(h);
+    }
+    held.clear();
     while (pdf.next(page)) {
         ++pages;
         lines += page.boxes.size();
@@ -214,8 +261,8 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     result.table = reader.saw_table();
     if (!result.table) {
         result.refusal = fmt::format(
-            "not a budget performance target table: none of its {} pages has the column header (项目名称 … 总计 … "
-            "绩效指标); a grid form in a PDF is not read yet: extract its text with pdftotext -layout",
+            "not a budget performance target table: none of its {} pages has the column header of the list form "
+            "(项目名称 … 总计 … 绩效指标) or of a grid form (一级指标 / 二级指标 / 三级指标 / 指标值)",
             pages);
         return result;
     }

@@ -37,12 +37,20 @@
 
 namespace bpt {
 
+namespace grid {
+struct GRow;
+}
+
 class GridReader final : public TextReader {
 public:
     explicit GridReader(RowSink& sink);
     ~GridReader() override;
 
     void line(const Line& line) override;
+    // Rows already cut into cells, instead of lines: a PDF's geometry (grid_pdf.h)
+    // gives them as a spreadsheet saves the table, each grid cell in its header
+    // column and merged cells empty, and they are read as such. finish() reads them.
+    void rows(std::vector<grid::GRow> rows);
     void finish() override;
     // Whether an indicator grid was found and read (false on a refusal). Until
     // finish() the lines are only held, so it says yes: the pipeline chose this

@@ -64,6 +64,9 @@ struct Project {
     std::optional<std::string> suffix; // content of that suffix: 狮岭镇, 区本级 …
     std::optional<std::string> town;   // the suffix when it names a township-level place
     Amounts amounts;
+    // The unit of these amounts: the project's own (a grid form's header block states
+    // it per project), else the document's (单位：万元); nullopt when nothing says.
+    std::optional<std::string> amount_unit;
     std::optional<std::string> goal;   // 绩效目标; nullopt when the row has none
     std::string indicators_text;       // the 绩效指标 cell, wrapped lines joined
     std::vector<Indicator> indicators;
