@@ -211,6 +211,7 @@ void LayoutReader::begin_project(std::string_view t, LineNo number) {
     goal_.clear();
     goal_line_ = 0;
     indicators_.clear();
+    labels_.clear();
     marks_.clear();
     state_ = State::Name;
     if (auto trailing = text::split_trailing_amounts(t)) {
@@ -325,16 +326,13 @@ bool LayoutReader::continues_clause(std::string_view t) {
 
 // Whether the last clause has both its targets: then held lines after it are not
 // the rest of a value, and go nowhere but into a warning.
-bool LayoutReader::last_clause_complete() const {
-    const std::string& s = indicators_;
-    std::size_t period = s.rfind("实施周期指标值");
-    std::size_t annual = s.rfind("年度指标值");
-    return annual != std::string::npos && (period == std::string::npos || annual > period);
-}
+bool LayoutReader::last_clause_complete() const { return labels_.annual_last(); }
 
 void LayoutReader::append_indicators(std::string_view t, LineNo number) {
     marks_.push_back({indicators_.size(), at(number)});
+    std::size_t old_size = indicators_.size();
     indicators_ += t;
+    labels_.appended(indicators_, old_size);
     where_.end_line = number;
 }
 
@@ -386,6 +384,7 @@ void LayoutReader::end_project() {
     amounts_.clear();
     goal_.clear();
     indicators_.clear();
+    labels_.clear();
     marks_.clear();
     state_ = State::Top;
 }

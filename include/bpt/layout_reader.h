@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bpt/clause_labels.h"
 #include "bpt/reader.h"
 
 namespace bpt {
@@ -93,6 +94,7 @@ private:
     std::string goal_;
     LineNo goal_line_ = 0;
     std::string indicators_;
+    detail::ClauseLabels labels_;  // in indicators_
     std::vector<Mark> marks_;
     Row row_;          // other rows: title, department, 合计
     Row project_row_;  // reused from project to project
