@@ -71,10 +71,27 @@ bool LayoutReader::starts_indicator_cell(std::string_view t) {
     std::string_view rest;
     if (t.starts_with("1、")) rest = t.substr(std::string_view("1、").size());
     else if (t.starts_with("１、")) rest = t.substr(std::string_view("１、").size());
-    else return false;
+    else return starts_misnumbered_cell(t);
     rest = text::trim_left(rest);
     if (rest.empty() || starts_with_digit(rest)) return true;  // `1、` cut by a wrap, or `1、1-产出指标`
     return framework::starts_with_level1(rest);
+}
+
+bool LayoutReader::starts_misnumbered_cell(std::string_view t) {
+    // A cell whose first clause is not `1、` (`3、1-产出指标；…`) is still the
+    // indicator cell: read into the goal, it hid the clauses and ended in a wrong
+    // error; the grammar reports the numbering. Only the full clause head counts
+    // here, since a goal may number its own sentences (`2、2023年完成…`).
+    std::size_t digits = 0;
+    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+    if (digits == 0 || digits > 4 || !t.substr(digits).starts_with(kDunhao)) return false;
+    std::string_view rest = text::trim_left(t.substr(digits + kDunhao.size()));
+    if (framework::starts_with_level1(rest)) return true;
+    std::size_t code = 0;
+    while (code < rest.size() && rest[code] >= '0' && rest[code] <= '9') ++code;
+    if (code == 0) return false;
+    rest = text::trim_left(rest.substr(code));
+    return rest.starts_with("-") || rest.starts_with("－");
 }
 
 void LayoutReader::line(const Line& l) {

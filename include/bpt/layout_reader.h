@@ -31,6 +31,9 @@ public:
     static bool is_page_footer(std::string_view line);
     // Whether `line` (trimmed) opens an indicator cell: `1、1-产出指标…`, `1、产出指标：…`.
     static bool starts_indicator_cell(std::string_view line);
+    // Whether `line` opens an indicator cell whose first clause is not numbered 1:
+    // `3、1-产出指标；…` (the full clause head is required).
+    static bool starts_misnumbered_cell(std::string_view line);
 
 private:
     enum class State { Top, Name, Goal, Indicators };
