@@ -271,3 +271,36 @@ TEST_CASE("an export CSV whose title row is one quoted cell loses its quotes", "
     CHECK(r.sink.doc.title == "项目支出绩效目标表");
     CHECK(r.sink.projects.size() == 1);
 }
+
+TEST_CASE("a drawing-order text whose indicator cell runs over many pages is read in linear time", "[reliability]") {
+    // Each page break asked whether the cell's last clause was complete by searching
+    // the whole cell: 1 MB of `续行文字。` and form feeds took 76 s.
+    std::string text = bpt::test::read_file(bpt::test::data_path("extracted/huadu-chromium.pdftotext-raw.txt"));
+    std::size_t cut = 0;
+    for (int i = 0; i < 10; ++i) cut = text.find('\n', cut) + 1;
+    text.resize(cut);
+    text += clause(1) + "\n";
+    while (text.size() < 500000) text += "续行文字。\n\f";
+    text += "实施周期指标值:≥1次；年度指标值:≥1次。\n";
+    auto start = Clock::now();
+    auto r = read_text(text, "raw.txt");
+    double took = seconds_since(start);
+    CHECK(r.result.dialect == bpt::Dialect::Drawing);
+    REQUIRE(r.sink.projects.size() == 1);
+    CHECK(r.sink.projects[0].indicators.size() == 1);
+    CHECK(took < 3.0);
+}
+
+TEST_CASE("a grid form larger than the grid limit is refused", "[reliability]") {
+    std::string form = bpt::test::read_file(bpt::test::data_path("grid/multiproject-spreadsheet.tsv"));
+    std::size_t header_end = form.find("\n820-");
+    REQUIRE(header_end != std::string::npos);
+    std::string text = form.substr(0, header_end + 1);
+    std::string row = "\t\t\t\t产出指标\t数量指标\t行政村数量\t=\t11\t个\t10\t正向指标\n";
+    while (text.size() <= bpt::kMaxGridBytes + (1u << 20)) text += row;  // the limit counts no line ends
+    auto source = bpt::Source::from_string(text, "grid.tsv");
+    bpt::test::CollectSink sink;
+    CHECK_THROWS_WITH(bpt::read_document(*source, sink, {}),
+                      "record too large: a grid form is read whole, and this one is larger than 8 MiB (the limit for "
+                      "one grid document); split the file into its tables");
+}

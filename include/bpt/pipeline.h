@@ -37,7 +37,7 @@ Dialect detect_dialect(const std::vector<std::string>& first_lines);
 // the grid reader, which reads a form whole, may hold of one document. Past either,
 // the input is refused (`record too large`), naming the line where the record began.
 constexpr std::uint64_t kMaxRecordBytes = 4 << 20;
-constexpr std::uint64_t kMaxGridBytes = 16 << 20;
+constexpr std::uint64_t kMaxGridBytes = 8 << 20;
 
 struct ReadOptions {
     std::optional<std::string> encoding;  // force an encoding instead of detecting it
