@@ -87,6 +87,12 @@ TEST_CASE("a row of a million bytes of amounts is split in linear time", "[relia
     CHECK(took < 3.0);
     // The ambiguous-amounts message names the 200,000 amounts; it is cut.
     for (const auto& d : r.sink.diagnostics) CHECK(d.message.size() <= bpt::Diagnostic::kMaxMessageBytes);
+    CHECK(count_rule(r.sink.diagnostics, "ambiguous-amounts") == 1);
+    for (const auto& d : r.sink.diagnostics)
+        if (d.id() == "ambiguous-amounts")
+            CHECK(d.message == "cannot tell which funding columns the amounts of '甲经费' belong to (1.00 1.00 1.00 "
+                               "1.00 1.00 1.00 1.00 1.00 … 200000 amounts in all): kept the first as 总计 and the "
+                               "rest unassigned");
 }
 
 TEST_CASE("a long wrapped indicator cell is read in linear time", "[reliability]") {
