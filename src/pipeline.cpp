@@ -98,7 +98,12 @@ public:
     RecordGuard(RowSink& next, std::string path, std::uint64_t limit, bool whole_document)
         : next_(next), path_(std::move(path)), limit_(limit), whole_document_(whole_document) {}
     void row(Row& row) override {
-        held_ = 0;
+        // A reader may hand a row on when the line that starts the next one comes
+        // (layout, drawing order): then that line is the next record's first.
+        LineNo last = row.at.end_line ? row.at.end_line : row.at.line;
+        bool ends_here = !pages_ && last >= current_;
+        held_ = ends_here ? 0 : current_bytes_;
+        first_ = current_;
         next_.row(row);
     }
     void finding(Rule rule, std::string message, Location at, std::string_view quote, bool open_project) override {
@@ -110,6 +115,8 @@ public:
     void fed(std::uint64_t bytes, LineNo line) {
         if (held_ == 0) first_ = line;
         held_ += bytes;
+        current_ = line;
+        current_bytes_ = bytes;
         if (held_ <= limit_) return;
         if (whole_document_)
             throw InputError(path_, line,
@@ -132,6 +139,8 @@ private:
     bool pages_ = false;
     std::uint64_t held_ = 0;
     LineNo first_ = 0;
+    LineNo current_ = 0;  // the line (page) being read
+    std::uint64_t current_bytes_ = 0;
 };
 
 // Lines looked at before the dialect is decided. The header of every dialect

@@ -138,11 +138,18 @@ TEST_CASE("a record larger than the limit is refused, naming its line and the li
                                                              "few kilobytes)\n");
     CHECK_FALSE(std::filesystem::exists(dir / "out.json"));
 
-    // A goal of the same size: the same refusal, from where the project began.
-    std::string goal = kHead + "    乙经费 1.00 1.00\n";
+    // A goal of the same size after a project: the same refusal, from the line
+    // where its project began.
+    std::string goal = kHead + "    甲经费 1.00 1.00\n目标。\n" + clause(1) + "\n    乙经费 1.00 1.00\n";
     for (int i = 0; i < 5 * 1024; ++i) goal += wrapped;
     auto goal_source = bpt::Source::from_string(goal, "goal.txt");
-    CHECK_THROWS_WITH(bpt::read_document(*goal_source, sink, {}), Catch::Contains("record too large"));
+    try {
+        bpt::read_document(*goal_source, sink, {});
+        FAIL("a 5 MiB goal was read");
+    } catch (const bpt::InputError& e) {
+        CHECK(e.line() == 8);
+        CHECK(e.describe().starts_with("goal.txt:8: record too large"));
+    }
 }
 
 TEST_CASE("findings about a long record keep their messages and quotes bounded", "[reliability]") {
