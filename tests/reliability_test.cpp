@@ -317,3 +317,21 @@ TEST_CASE("a grid form larger than the grid limit is refused", "[reliability]") 
                       "record too large: a grid form is read whole, and this one is larger than 8 MiB (the limit for "
                       "one grid document); split the file into its tables");
 }
+
+TEST_CASE("departments with long names are told apart, and remembered in bounded memory", "[reliability]") {
+    // Remembered by their first 256 bytes and a hash of the whole: two names that
+    // share a long beginning are still two departments, each with its subtotal.
+    std::string prefix;
+    for (int i = 0; i < 120; ++i) prefix += "部门";
+    std::string head = "项目支出绩效目标表\n部门名称：测试局 单位：万元\n"
+                       "项目名称（资金使用单位） 总计 财政拨款 财政专户拨款 其他资金 绩效目标 绩效指标\n合计 3.00 3.00\n";
+    auto r = read_text(head + prefix + "甲 1.00 1.00\n    项目一 1.00 1.00\n目标。\n" + clause(1) + "\n" + prefix +
+                       "乙 2.00 2.00\n    项目二 2.00 2.00\n目标。\n" + clause(1) + "\n");
+    CHECK(r.sink.departments.size() == 2);
+    CHECK(r.sink.projects.size() == 2);
+    CHECK(count_rule(r.sink.diagnostics, "total-mismatch") == 0);
+    // The same with the subtotals swapped is wrong twice.
+    auto wrong = read_text(head + prefix + "甲 2.00 2.00\n    项目一 1.00 1.00\n目标。\n" + clause(1) + "\n" + prefix +
+                           "乙 1.00 1.00\n    项目二 2.00 2.00\n目标。\n" + clause(1) + "\n");
+    CHECK(count_rule(wrong.sink.diagnostics, "total-mismatch") == 2);
+}
