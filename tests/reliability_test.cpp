@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bpt/clause_labels.h"
 #include "bpt/diagnostic.h"
 #include "bpt/indicator.h"
 #include "bpt/pipeline.h"
@@ -334,4 +335,26 @@ TEST_CASE("departments with long names are told apart, and remembered in bounded
     auto wrong = read_text(head + prefix + "甲 2.00 2.00\n    项目一 1.00 1.00\n目标。\n" + clause(1) + "\n" + prefix +
                            "乙 1.00 1.00\n    项目二 2.00 2.00\n目标。\n" + clause(1) + "\n");
     CHECK(count_rule(wrong.sink.diagnostics, "total-mismatch") == 2);
+}
+
+TEST_CASE("the last target labels are tracked as a cell grows, a label cut by a wrap included", "[reliability]") {
+    bpt::detail::ClauseLabels labels;
+    std::string cell;
+    auto add = [&](std::string_view t) {
+        std::size_t old = cell.size();
+        cell += t;
+        labels.appended(cell, old);
+    };
+    add("1、1-产出指标；11-数量指标；次数；实施周");
+    CHECK_FALSE(labels.annual_last());
+    add("期指标值:≥1次；年度指");
+    CHECK_FALSE(labels.annual_last());
+    add("标值:≥1次。");
+    CHECK(labels.annual_last());
+    add("2、1-产出指标；11-数量指标；次数；实施周期指标值:≥1次");
+    CHECK_FALSE(labels.annual_last());
+    add("；年度指标值");
+    CHECK(labels.annual_last());
+    labels.clear();
+    CHECK_FALSE(labels.annual_last());
 }
