@@ -35,6 +35,14 @@ std::string without_spaces(std::string_view s) {
 
 bool LayoutReader::detect(const std::vector<std::string>&) { return true; }
 
+std::optional<Reader::Held> LayoutReader::held() const {
+    Held h;
+    h.bytes = name_.size() + amounts_.size() + goal_.size() + indicators_.size();
+    for (const auto& p : pending_) h.bytes += p.text.size();  // kMaxPending lines at most
+    h.from = in_project() ? where_.line : pending_.empty() ? 0 : pending_.front().line;
+    return h;
+}
+
 std::string LayoutReader::not_a_table() const {
     return "not a budget performance target table: no column header (项目名称 … 绩效指标), 合计 row or project "
            "with amounts found";

@@ -117,9 +117,14 @@ public:
         held_ += bytes;
         current_ = line;
         current_bytes_ = bytes;
-        if (held_ <= limit_) return;
+    }
+    // After the reader took the line: what it says it holds, or else what came
+    // since its last row, must be within the limit.
+    void check(const std::optional<Reader::Held>& reader_holds) {
+        if ((reader_holds ? reader_holds->bytes : held_) <= limit_) return;
+        if (reader_holds && reader_holds->from) first_ = reader_holds->from;
         if (whole_document_)
-            throw InputError(path_, line,
+            throw InputError(path_, current_,
                              fmt::format("record too large: a grid form is read whole, and this one is larger than "
                                          "{} MiB (the limit for one grid document); split the file into its tables",
                                          limit_ >> 20));
@@ -227,11 +232,13 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         copy.text = head[i];
         guard.fed(copy.text.size(), copy.number);
         reader->line(copy);
+        guard.check(reader->held());
     }
     while (more && source.next(line)) {
         content += !line.text.empty();
         guard.fed(line.text.size(), line.number);
         reader->line(line);
+        guard.check(reader->held());
     }
 
     result.table = reader->saw_table();
@@ -275,6 +282,7 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
             guard.fed(bytes, page.number);
         }
         reader.page(page);
+        guard.check(std::nullopt);
     }
     result.table = reader.saw_table();
     if (!result.table) {

@@ -358,3 +358,14 @@ TEST_CASE("the last target labels are tracked as a cell grows, a label cut by a 
     labels.clear();
     CHECK_FALSE(labels.annual_last());
 }
+
+TEST_CASE("prose around a table that the reader reports and drops is no record", "[reliability]") {
+    // 5 MB before and after: more than the record limit, but not held.
+    std::string prose;
+    for (int i = 0; prose.size() < (5u << 20); ++i) prose += "本报告说明本年度部门预算的编制情况第" + std::to_string(i) + "段\n";
+    auto r = read_text(prose + kHead + "    甲经费 1.00 1.00\n目标。\n" + clause(1) + "\n" + prose);
+    CHECK(r.result.table);
+    REQUIRE(r.sink.projects.size() == 1);
+    CHECK(r.sink.projects[0].indicators.size() == 1);
+    CHECK(count_rule(r.sink.diagnostics, "unparsed-text") > 1000);
+}

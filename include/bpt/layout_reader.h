@@ -23,6 +23,9 @@ public:
     // text file does not make it a table.
     bool saw_table() const override { return saw_header_ || saw_total_ || saw_amounts_; }
     std::string not_a_table() const override;
+    // The open project's cells and the held lines: text it reports as unparsed is
+    // not held, so the prose of a report around its table is no record.
+    std::optional<Held> held() const override;
     // Whether the first lines of a file look like this dialect; the fallback, so always.
     static bool detect(const std::vector<std::string>& first_lines);
 
