@@ -75,8 +75,8 @@ bool has_indicator_mark(std::string_view t) {
 
 // Whether the indicator text's last clause is over: it ends in 。 and has its
 // 年度指标值 after its 实施周期指标值.
-bool indicators_complete(std::string_view s, const detail::ClauseLabels& labels) {
-    return s.ends_with(kFullStop) && labels.annual_last();
+bool indicators_complete(std::string_view s, detail::ClauseLabels& labels) {
+    return s.ends_with(kFullStop) && labels.annual_last(s);
 }
 
 // More opening brackets than closing ones (either width): a name cut inside its suffix.
@@ -407,9 +407,7 @@ void DrawingReader::add_goal(const Pending& p) {
 
 void DrawingReader::add_indicators(const Pending& p) {
     marks_.push_back({indicators_.size(), at(p.line)});
-    std::size_t old_size = indicators_.size();
     indicators_ += p.text;
-    labels_.appended(indicators_, old_size);
     where_.end_line = std::max(where_.end_line, p.line);
 }
 

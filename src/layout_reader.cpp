@@ -351,13 +351,11 @@ bool LayoutReader::continues_clause(std::string_view t) {
 
 // Whether the last clause has both its targets: then held lines after it are not
 // the rest of a value, and go nowhere but into a warning.
-bool LayoutReader::last_clause_complete() const { return labels_.annual_last(); }
+bool LayoutReader::last_clause_complete() { return labels_.annual_last(indicators_); }
 
 void LayoutReader::append_indicators(std::string_view t, LineNo number) {
     marks_.push_back({indicators_.size(), at(number)});
-    std::size_t old_size = indicators_.size();
     indicators_ += t;
-    labels_.appended(indicators_, old_size);
     where_.end_line = number;
 }
 

@@ -63,7 +63,7 @@ private:
     void flush_pending_into_goal();
     void settle_pending_after_indicators();
     static bool continues_clause(std::string_view text);
-    bool last_clause_complete() const;
+    bool last_clause_complete();
     void set_amounts(std::string_view head_and_amounts, std::string_view head, LineNo number);
     void append_indicators(std::string_view text, LineNo number);
     void flush_pending_as_indicators();
