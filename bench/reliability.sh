@@ -77,22 +77,24 @@ for mb in (1, 2, 4, 8):
             f.write(text)
 EOF
 
-# Best of three runs (wall seconds, to the millisecond: GNU time's CPU seconds
-# come in hundredths, too coarse for the fast cases), and the largest peak RSS.
+# Best of three runs in CPU seconds (user + system, from getrusage, to the
+# microsecond: wall time on a shared machine and GNU time's hundredths are both
+# too coarse for the fast cases), the largest peak RSS, and the exit code.
 measure() {
-    local file=$1 best="" rss=0 rc=0
-    for _ in 1 2 3; do
-        rc=0
-        local t0=$EPOCHREALTIME
-        /usr/bin/time -f "%M" -o "$TMP/time" "$BPT" parse "$file" --format ndjson >/dev/null 2>"$TMP/err" || rc=$?
-        local t1=$EPOCHREALTIME
-        read -r m < <(tail -n 1 "$TMP/time")
-        local t
-        t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
-        if [[ -z $best ]] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
-        (( m > rss )) && rss=$m
-    done
-    echo "$best $rss $rc"
+    /usr/bin/python3 - "$BPT" "$1" "$TMP/err" <<'PY'
+import resource, subprocess, sys
+bpt, path, err = sys.argv[1:4]
+best, rss, rc = None, 0, 0
+for _ in range(3):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with open(err, "wb") as e:
+        rc = subprocess.run([bpt, "parse", path, "--format", "ndjson"], stdout=subprocess.DEVNULL, stderr=e).returncode
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    best = t if best is None else min(best, t)
+    rss = max(rss, after.ru_maxrss)  # the largest child so far, in KiB
+print(f"{best:.4f} {rss} {rc}")
+PY
 }
 
 printf '%-12s %9s %9s %9s %10s %10s %10s %8s %8s\n' case "1MB s" "2MB s" "4MB s" "1MB MiB" "2MB MiB" "4MB MiB" "2/1" "4/2"
