@@ -269,6 +269,22 @@ TEST_CASE("control characters from a table never reach the terminal", "[reliabil
     CHECK(coloured.out.find("\x1b]") == std::string::npos);
     CHECK(coloured.out.find("\x1b[2J") == std::string::npos);
 
+    // diff's report (with and without its own colours) and stats' report.
+    auto other = dir / "other.txt";
+    write_file(other, kHead + "    乙\x1b[2J经费 1.00 1.00\n目标。\n" + clause(1) + "\n");
+    for (std::string color : {"never", "always"}) {
+        auto diff = run_bpt("diff " + quote(table) + " " + quote(other) + " --color " + color);
+        INFO(diff.out);
+        CHECK(diff.rc == 1);
+        CHECK(diff.out.find("\x1b]") == std::string::npos);
+        CHECK(diff.out.find("\x1b[2J") == std::string::npos);
+        CHECK(diff.out.find("乙\\x1b[2J经费") != std::string::npos);
+        CHECK((diff.out.find("\x1b[1m") != std::string::npos) == (color == "always"));
+    }
+    auto stats = run_bpt("stats " + quote(table) + " " + quote(other));
+    INFO(stats.out);
+    CHECK(stats.out.find('\x1b') == std::string::npos);
+
     // parse's standard error: a path with an escape in it.
     auto missing = run_bpt("parse " + quote(dir / "no\x1b[31mfile.txt"));
     CHECK(missing.rc == 2);
