@@ -90,10 +90,10 @@ bool LayoutReader::starts_misnumbered_cell(std::string_view t) {
     // indicator cell: read into the goal, it hid the clauses and ended in a wrong
     // error; the grammar reports the numbering. Only the full clause head counts
     // here, since a goal may number its own sentences (`2、2023年完成…`).
-    std::size_t digits = 0;
-    while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
-    if (digits == 0 || digits > 4 || !t.substr(digits).starts_with(kDunhao)) return false;
-    std::string_view rest = text::trim_left(t.substr(digits + kDunhao.size()));
+    std::size_t digits = 0, at = 0;  // ASCII or full-width (３、)
+    for (; starts_with_digit(t.substr(at)); ++digits) at += t[at] >= '0' && t[at] <= '9' ? 1 : 3;
+    if (digits == 0 || digits > 4 || !t.substr(at).starts_with(kDunhao)) return false;
+    std::string_view rest = text::trim_left(t.substr(at + kDunhao.size()));
     if (framework::starts_with_level1(rest)) return true;
     std::size_t code = 0;
     while (code < rest.size() && rest[code] >= '0' && rest[code] <= '9') ++code;

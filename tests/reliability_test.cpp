@@ -218,6 +218,12 @@ TEST_CASE("an indicator cell whose first clause is not 1、 is read, and its num
     CHECK(numbering[0] == std::pair<std::string, bpt::LineNo>{"indicator clauses start at 3 (expected 1)", 7});
     CHECK(numbering[1].second == 8);
 
+    // Full-width numbers too.
+    auto wide = read_text(kHead + "    丙经费 1.00 1.00\n目标。\n３" + c3.substr(1) + "\n" + c1 + "\n");
+    REQUIRE(wide.sink.projects.size() == 1);
+    CHECK(wide.sink.projects[0].goal == "目标。");
+    CHECK(wide.sink.projects[0].indicators.size() == 2);
+
     // A goal that numbers its own sentences is still the goal.
     auto g = read_text(kHead + "    乙经费 1.00 1.00\n目标一。\n2、2023年完成。\n" + clause(1) + "\n");
     REQUIRE(g.sink.projects.size() == 1);
