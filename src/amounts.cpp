@@ -1,6 +1,7 @@
 #include "bpt/amounts.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace bpt {
 
@@ -25,9 +26,16 @@ AssignedAmounts assign_amounts(const std::vector<Money>& n) {
 }
 
 std::string ambiguous_message(std::string_view what, const std::vector<std::string_view>& tokens) {
+    // A row of thousands of amounts is named by its first few and their count, not
+    // written out whole into a message that is cut anyway.
+    constexpr std::size_t kShown = 8;
+    std::string printed = tokens.size() <= kShown
+                              ? fmt::format("{}", fmt::join(tokens, " "))
+                              : fmt::format("{} … {} amounts in all",
+                                            fmt::join(tokens.begin(), tokens.begin() + kShown, " "), tokens.size());
     return fmt::format("cannot tell which funding columns the amounts of '{}' belong to ({}): kept the first as 总计 "
                        "and the rest unassigned",
-                       what, fmt::join(tokens, " "));
+                       what, printed);
 }
 
 }  // namespace bpt

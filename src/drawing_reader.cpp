@@ -75,11 +75,8 @@ bool has_indicator_mark(std::string_view t) {
 
 // Whether the indicator text's last clause is over: it ends in 。 and has its
 // 年度指标值 after its 实施周期指标值.
-bool indicators_complete(std::string_view s) {
-    if (!s.ends_with(kFullStop)) return false;
-    std::size_t period = s.rfind("实施周期指标值");
-    std::size_t annual = s.rfind("年度指标值");
-    return annual != std::string_view::npos && (period == std::string_view::npos || annual > period);
+bool indicators_complete(std::string_view s, detail::ClauseLabels& labels) {
+    return s.ends_with(kFullStop) && labels.annual_last(s);
 }
 
 // More opening brackets than closing ones (either width): a name cut inside its suffix.
@@ -318,6 +315,7 @@ void DrawingReader::start_row(LineNo number) {
     sentence_ended_ = false;
     name_.clear();
     for (std::size_t i = k; i < buf_.size(); ++i) name_ += buf_[i].text;
+    name_unclosed_ = unclosed_bracket(name_);
     name_line_ = k < buf_.size() ? buf_[k].line : number;
     where_ = Location{name_line_, number, page_};
     amounts_.clear();
@@ -325,6 +323,7 @@ void DrawingReader::start_row(LineNo number) {
     goal_.clear();
     goal_line_ = 0;
     indicators_.clear();
+    labels_.clear();
     marks_.clear();
     buf_.clear();
 }
@@ -357,12 +356,13 @@ void DrawingReader::take_goal_and_indicators(std::size_t from, std::size_t to) {
     // (name, goal, indicators), under the repeated header. A name cut inside its
     // bracket (`…经费（赤坭` / `镇）`) goes on to the bracket's close; pdftotext -raw
     // may put the goal's rest on the same line.
-    if (unclosed_bracket(name_)) {
+    if (name_unclosed_) {
         std::string& first = buf_[from].text;
         std::size_t close = std::min(first.find("）"), first.find(')'));
         if (close != std::string::npos) {
             std::size_t end = close + (first.compare(close, 3, "）") == 0 ? 3 : 1);
             name_ += text::trim(std::string_view(first).substr(0, end));
+            name_unclosed_ = unclosed_bracket(name_);
             std::string rest(text::trim(std::string_view(first).substr(end)));
             if (rest.empty()) ++from;
             else first = std::move(rest);
@@ -372,7 +372,7 @@ void DrawingReader::take_goal_and_indicators(std::size_t from, std::size_t to) {
     // A cell is cut when it does not end as it ends; but the indicators can be cut
     // between two clauses, so the grammar's marks in the continuation decide.
     bool goal_cut = !goal_.empty() && !goal_.ends_with(kFullStop);
-    bool indicators_cut = !indicators_.empty() && !indicators_complete(indicators_);
+    bool indicators_cut = !indicators_.empty() && !indicators_complete(indicators_, labels_);
     std::size_t mark = from;
     while (mark < to && !has_indicator_mark(buf_[mark].text)) ++mark;
     std::size_t split = from;  // lines [from, split) continue the goal
@@ -437,13 +437,14 @@ void DrawingReader::end_row() {
     amounts_.clear();
     goal_.clear();
     indicators_.clear();
+    labels_.clear();
     marks_.clear();
 }
 
 void DrawingReader::finish() {
     if (!refusal_.empty()) return;
     resolve(true);
-    if (open_ && !indicators_.empty() && !indicators_complete(indicators_))
+    if (open_ && !indicators_.empty() && !indicators_complete(indicators_, labels_))
         finding(Rule::IncompleteProject,
                 fmt::format("the file ends inside the indicators of project '{}' (the last clause does not end with 。)",
                             name_),

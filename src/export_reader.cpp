@@ -61,7 +61,14 @@ std::string preamble_text(std::string_view line) {
         if (filled <= 1) return std::string(only);
         break;
     }
-    return std::string(text::trim(line));
+    // A title row that is one quoted cell has no delimiter to look for, but its
+    // quotes are quoting all the same (`"项目支出绩效目标表"`).
+    std::string_view t = text::trim(line);
+    if (t.size() >= 2 && t.front() == '"') {
+        DelimitedRecord a(',');
+        if (a.add(t, 1) && a.size() == 1) return std::string(a.cell(0));
+    }
+    return std::string(t);
 }
 
 }  // namespace

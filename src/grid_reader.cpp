@@ -786,8 +786,11 @@ void GridReader::Impl::read_rows() {
             rest.closed = row.closed;
             for (std::size_t k = first + h->size(); k < row.cells.size(); ++k) rest.cells.push_back(row.cells[k]);
             if (!rest.cells.empty()) {
+                // Read next in this row's place: inserting it into the vector moved
+                // every row after it, once per header, which is quadratic.
                 rest.at = rest.cells.front().at;
-                rows.insert(rows.begin() + static_cast<std::ptrdiff_t>(r) + 1, std::move(rest));
+                rows[r] = std::move(rest);
+                --r;  // unsigned wrap at 0 is undone by the loop's ++r
             }
             continue;
         }

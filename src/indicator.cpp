@@ -109,12 +109,18 @@ struct ClauseStart {
 struct ClauseNumber {
     size_t pos = 0;
     std::uint32_t value = 0;
+    int digits = 0;
 };
 
-// The clause number written right before the 、 at `at`. Four digits at most, so a
-// year (`2023、2024年`) is never a clause number.
+// A number of more digits starts a clause only where it is the one expected, so
+// that a year (`2023、2024年`, `20231、`) is never taken for a clause number but
+// clause 10000 follows clause 9999 (it was merged into it, silently).
+constexpr int kYearDigits = 4;
+
+// The clause number written right before the 、 at `at`; nine digits at most, so
+// that it fits its type.
 std::optional<ClauseNumber> number_before(string_view text, size_t at) {
-    constexpr int kMaxDigits = 4;
+    constexpr int kMaxDigits = 9;
     string_view before = trim_right(text.substr(0, at));
     std::uint32_t value = 0;
     std::uint32_t scale = 1;
@@ -126,7 +132,7 @@ std::optional<ClauseNumber> number_before(string_view text, size_t at) {
         before.remove_suffix(d.width);
     }
     if (digits == 0) return std::nullopt;
-    return ClauseNumber{before.size(), value};
+    return ClauseNumber{before.size(), value, digits};
 }
 
 // `1-产出指标`, `11 - 数量指标`: a level code then its name.
@@ -171,6 +177,7 @@ public:
              at = text_.find(kEnumComma, at + kEnumComma.size())) {
             auto number = number_before(text_, at);
             if (!number || number->pos < from) continue;
+            if (number->digits > kYearDigits && number->value != expected) continue;
             size_t body = at + kEnumComma.size();
             if (accepts(number->pos, body, number->value == expected, first))
                 return ClauseStart{number->pos, body, number->value};

@@ -35,6 +35,14 @@ std::string without_spaces(std::string_view s) {
 
 bool LayoutReader::detect(const std::vector<std::string>&) { return true; }
 
+std::optional<Reader::Held> LayoutReader::held() const {
+    Held h;
+    h.bytes = name_.size() + amounts_.size() + goal_.size() + indicators_.size();
+    for (const auto& p : pending_) h.bytes += p.text.size();  // kMaxPending lines at most
+    h.from = in_project() ? where_.line : pending_.empty() ? 0 : pending_.front().line;
+    return h;
+}
+
 std::string LayoutReader::not_a_table() const {
     return "not a budget performance target table: no column header (项目名称 … 绩效指标), 合计 row or project "
            "with amounts found";
@@ -71,10 +79,27 @@ bool LayoutReader::starts_indicator_cell(std::string_view t) {
     std::string_view rest;
     if (t.starts_with("1、")) rest = t.substr(std::string_view("1、").size());
     else if (t.starts_with("１、")) rest = t.substr(std::string_view("１、").size());
-    else return false;
+    else return starts_misnumbered_cell(t);
     rest = text::trim_left(rest);
     if (rest.empty() || starts_with_digit(rest)) return true;  // `1、` cut by a wrap, or `1、1-产出指标`
     return framework::starts_with_level1(rest);
+}
+
+bool LayoutReader::starts_misnumbered_cell(std::string_view t) {
+    // A cell whose first clause is not `1、` (`3、1-产出指标；…`) is still the
+    // indicator cell: read into the goal, it hid the clauses and ended in a wrong
+    // error; the grammar reports the numbering. Only the full clause head counts
+    // here, since a goal may number its own sentences (`2、2023年完成…`).
+    std::size_t digits = 0, at = 0;  // ASCII or full-width (３、)
+    for (; starts_with_digit(t.substr(at)); ++digits) at += t[at] >= '0' && t[at] <= '9' ? 1 : 3;
+    if (digits == 0 || digits > 4 || !t.substr(at).starts_with(kDunhao)) return false;
+    std::string_view rest = text::trim_left(t.substr(at + kDunhao.size()));
+    if (framework::starts_with_level1(rest)) return true;
+    std::size_t code = 0;
+    while (code < rest.size() && rest[code] >= '0' && rest[code] <= '9') ++code;
+    if (code == 0) return false;
+    rest = text::trim_left(rest.substr(code));
+    return rest.starts_with("-") || rest.starts_with("－");
 }
 
 void LayoutReader::line(const Line& l) {
@@ -211,6 +236,7 @@ void LayoutReader::begin_project(std::string_view t, LineNo number) {
     goal_.clear();
     goal_line_ = 0;
     indicators_.clear();
+    labels_.clear();
     marks_.clear();
     state_ = State::Name;
     if (auto trailing = text::split_trailing_amounts(t)) {
@@ -325,12 +351,7 @@ bool LayoutReader::continues_clause(std::string_view t) {
 
 // Whether the last clause has both its targets: then held lines after it are not
 // the rest of a value, and go nowhere but into a warning.
-bool LayoutReader::last_clause_complete() const {
-    const std::string& s = indicators_;
-    std::size_t period = s.rfind("实施周期指标值");
-    std::size_t annual = s.rfind("年度指标值");
-    return annual != std::string::npos && (period == std::string::npos || annual > period);
-}
+bool LayoutReader::last_clause_complete() { return labels_.annual_last(indicators_); }
 
 void LayoutReader::append_indicators(std::string_view t, LineNo number) {
     marks_.push_back({indicators_.size(), at(number)});
@@ -386,6 +407,7 @@ void LayoutReader::end_project() {
     amounts_.clear();
     goal_.clear();
     indicators_.clear();
+    labels_.clear();
     marks_.clear();
     state_ = State::Top;
 }

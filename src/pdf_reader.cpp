@@ -108,8 +108,7 @@ void PdfReader::above(const std::vector<geo::Line>& lines, std::uint32_t page) {
             if (dept) {
                 row.add(Role::Department, *dept, row.at);
                 for (auto& d : split_departments(*dept))
-                    if (std::find(departments_.begin(), departments_.end(), d) == departments_.end())
-                        departments_.push_back(std::move(d));
+                    if (departments_.size() < kMaxDepartments) departments_.insert(std::move(d));
             }
             if (unit && !unit->empty()) row.add(Role::AmountUnit, *unit, row.at);
             meta_ = l.text;
@@ -196,7 +195,7 @@ void PdfReader::flush() {
     } else if (has_name) {
         const float base = base_x_.value_or(page_min_name_x_);
         const bool indented = r.cells[0][0].x0 > base + kIndent;
-        const bool listed = std::find(departments_.begin(), departments_.end(), flat) != departments_.end();
+        const bool listed = departments_.contains(flat);
         if (indented) {
             row.kind = RowKind::Project;
             indent_seen_ = true;

@@ -91,6 +91,66 @@ private:
     std::uint64_t projects_ = 0, unparsed_ = 0, no_amounts_ = 0, reading_errors_ = 0, total_mismatch_ = 0, cut_ = 0;
 };
 
+// The limit on one record: what a reader may hold before it hands the row on. A
+// reader holds the lines of the row it is reading (a wrapped name, goal or
+// indicator cell) and nothing older, so this bounds its memory by a constant plus
+// the open record; without it a 128 MB wrapped name took 1.2 GB. A row of a real
+// table is a few kilobytes. Text that no row ever closes is refused, loudly.
+class RecordGuard final : public RowSink {
+public:
+    RecordGuard(RowSink& next, std::string path, std::uint64_t limit, bool whole_document)
+        : next_(next), path_(std::move(path)), limit_(limit), whole_document_(whole_document) {}
+    void row(Row& row) override {
+        // A reader may hand a row on when the line that starts the next one comes
+        // (layout, drawing order): then that line is the next record's first.
+        LineNo last = row.at.end_line ? row.at.end_line : row.at.line;
+        bool ends_here = !pages_ && last >= current_;
+        held_ = ends_here ? 0 : current_bytes_;
+        first_ = current_;
+        next_.row(row);
+    }
+    void finding(Rule rule, std::string message, Location at, std::string_view quote, bool open_project) override {
+        next_.finding(rule, std::move(message), at, quote, open_project);
+    }
+    // A PDF's record is counted in pages: `fed` is then given page numbers.
+    void count_pages() { pages_ = true; }
+    // A line (or a page's text) of `bytes` is about to be read.
+    void fed(std::uint64_t bytes, LineNo line) {
+        if (held_ == 0) first_ = line;
+        held_ += bytes;
+        current_ = line;
+        current_bytes_ = bytes;
+    }
+    // After the reader took the line: what it says it holds, or else what came
+    // since its last row, must be within the limit.
+    void check(const std::optional<Reader::Held>& reader_holds) {
+        if ((reader_holds ? reader_holds->bytes : held_) <= limit_) return;
+        if (reader_holds && reader_holds->from) first_ = reader_holds->from;
+        if (whole_document_)
+            throw InputError(path_, current_,
+                             fmt::format("record too large: a grid form is read whole, and this one is larger than "
+                                         "{} MiB (the limit for one grid document); split the file into its tables",
+                                         limit_ >> 20));
+        std::string what = fmt::format(
+            "record too large: no row of the table ends within {} MiB from here (the limit for one record; a real "
+            "row is a few kilobytes)",
+            limit_ >> 20);
+        if (pages_) throw PdfError(path_, static_cast<std::uint32_t>(first_), what);
+        throw InputError(path_, first_, what);
+    }
+
+private:
+    RowSink& next_;
+    std::string path_;
+    std::uint64_t limit_;
+    bool whole_document_;
+    bool pages_ = false;
+    std::uint64_t held_ = 0;
+    LineNo first_ = 0;
+    LineNo current_ = 0;  // the line (page) being read
+    std::uint64_t current_bytes_ = 0;
+};
+
 // Lines looked at before the dialect is decided. The header of every dialect
 // comes within the first few non-empty lines.
 constexpr std::size_t kDetectLines = 40;
@@ -167,15 +227,21 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
     info.encoding = source.encoding();
     info.dialect = std::string(to_string(result.dialect));
     Assembler assembler(chain.validator, std::move(info));
-    auto reader = entry(result.dialect).make(assembler);
+    bool grid = result.dialect == Dialect::Grid;
+    RecordGuard guard(assembler, source.path(), grid ? kMaxGridBytes : kMaxRecordBytes, grid);
+    auto reader = entry(result.dialect).make(guard);
     for (std::size_t i = 0; i < head.size(); ++i) {
         Line copy = head_lines[i];
         copy.text = head[i];
+        guard.fed(copy.text.size(), copy.number);
         reader->line(copy);
+        guard.check(reader->held());
     }
     while (more && source.next(line)) {
         content += !line.text.empty();
+        guard.fed(line.text.size(), line.number);
         reader->line(line);
+        guard.check(reader->held());
     }
 
     result.table = reader->saw_table();
@@ -203,7 +269,9 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     info.encoding = "PDF";
     info.dialect = std::string(to_string(Dialect::Pdf));
     Assembler assembler(chain.validator, std::move(info));
-    PdfReader reader(assembler);
+    RecordGuard guard(assembler, pdf.path(), kMaxRecordBytes, false);
+    guard.count_pages();
+    PdfReader reader(guard);
     PdfPage page;
     std::uint64_t lines = 0;  // text boxes, for the verdict on unparsed text
     std::uint32_t pages = 0;
@@ -256,7 +324,14 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     while (pdf.next(page)) {
         ++pages;
         lines += page.boxes.size();
+        // Pages before the table's header are looked at and dropped, not held.
+        if (reader.saw_table()) {
+            std::uint64_t bytes = 0;
+            for (const auto& b : page.boxes) bytes += b.text.size();
+            guard.fed(bytes, page.number);
+        }
         reader.page(page);
+        guard.check(std::nullopt);
     }
     result.table = reader.saw_table();
     if (!result.table) {

@@ -11,6 +11,7 @@
 #include "bpt/json.h"
 #include "bpt/json_writer.h"
 #include "bpt/source.h"
+#include "bpt/terminal.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -45,13 +46,16 @@ public:
     void file(const FileReport& r) override {
         if (r.read_error) return;  // said on standard error, where a failure belongs
         for (const auto& d : r.diagnostics) {
-            out_.write(fmt::format("{} {}[{}]: {}\n", paint(where(r.path, d.at), kBold),
-                                   paint(to_string(d.severity), colour(d.severity)), d.id(), d.message));
+            // Messages and quotes carry the table's text: its control characters are
+            // shown, never sent to the terminal (terminal.h).
+            out_.write(fmt::format("{} {}[{}]: {}\n", paint(terminal_safe(where(r.path, d.at)), kBold),
+                                   paint(to_string(d.severity), colour(d.severity)), d.id(),
+                                   terminal_safe(d.message)));
             if (!d.quote.empty()) {
                 std::string margin = d.at.line ? fmt::format("{:>6} |", d.at.line)
                                      : d.at.page ? fmt::format("{:>6} |", fmt::format("p{}", d.at.page))
                                                  : std::string("       |");
-                out_.write(fmt::format("{} {}\n", paint(margin, kDim), d.quote));
+                out_.write(fmt::format("{} {}\n", paint(margin, kDim), terminal_safe(d.quote)));
             }
         }
         const Summary& s = r.summary;
@@ -59,7 +63,7 @@ public:
             std::string t = fmt::format("{} {}", k, k == 1 ? one : many);
             return k ? paint(t, colour(sev)) : t;
         };
-        out_.write(fmt::format("{} {}, {}, {} ({} {}, {} {})\n", paint(r.path + ":", kBold),
+        out_.write(fmt::format("{} {}, {}, {} ({} {}, {} {})\n", paint(terminal_safe(r.path) + ":", kBold),
                                count(s.errors, "error", "errors", Severity::Error),
                                count(s.warnings, "warning", "warnings", Severity::Warning),
                                count(s.infos, "info", "infos", Severity::Info), s.projects,

@@ -174,6 +174,22 @@ struct Source::Impl {
         }
     }
 
+    // Nearly every code unit of `head`, read as UTF-16, is one a Chinese table is
+    // written in: CJK ideographs and punctuation, full-width forms, printable
+    // ASCII, tabs and line ends.
+    static bool plausible_utf16(std::string_view head, bool le) {
+        std::size_t units = head.size() / 2, good = 0;
+        if (units < 2) return false;
+        for (std::size_t i = 0; i + 1 < head.size(); i += 2) {
+            auto lo = static_cast<unsigned char>(head[i + (le ? 0 : 1)]);
+            auto hi = static_cast<unsigned char>(head[i + (le ? 1 : 0)]);
+            unsigned u = hi << 8 | lo;
+            good += (u >= 0x20 && u < 0x7F) || u == '\t' || u == '\n' || u == '\r' || u == '\f' ||
+                    (u >= 0x3000 && u < 0x3040) || (u >= 0x4E00 && u < 0xA000) || (u >= 0xFF00 && u < 0xFFF0);
+        }
+        return good * 10 >= units * 9;
+    }
+
     void check_not_binary(std::string_view head) const {
         std::size_t nul = head.find('\0');
         if (nul == std::string_view::npos) return;
@@ -186,6 +202,13 @@ struct Source::Impl {
         if (odd + even >= 2 && (odd == 0 || even == 0))
             fail(0, fmt::format("looks like UTF-16 without a byte-order mark; name the encoding with --encoding {}",
                                 odd ? "UTF-16LE" : "UTF-16BE"));
+        // Chinese text has few ASCII characters, and some ideographs have a NUL
+        // half too (一 is U+4E00): then the parity alone does not tell, but the
+        // text read as UTF-16 is made of the characters of a table.
+        for (bool le : {true, false})
+            if (plausible_utf16(head, le))
+                fail(0, fmt::format("looks like UTF-16 without a byte-order mark; name the encoding with --encoding {}",
+                                    le ? "UTF-16LE" : "UTF-16BE"));
         LineNo line = 1;
         for (std::size_t i = 0; i < nul; ++i) line += head[i] == '\n';
         fail(line, "NUL byte: not a text file");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "bpt/checks/indicators.h"
 #include "bpt/checks/rows.h"
 #include "bpt/checks/self_evaluation.h"
@@ -44,15 +46,28 @@ void Validator::on_declared_total(const Amounts& a, const Location& at) {
     for (auto& c : checks_) c->declared_total(a, at);
 }
 
+namespace {
+// The key a department is remembered by: its name, or for a name longer than any
+// real one, its first bytes and a hash of the whole, so that 16,384 remembered
+// departments cost kilobytes each at most, whatever the names.
+constexpr std::size_t kKeptBytes = 256;
+std::string department_key(const std::string& name) {
+    if (name.size() <= kKeptBytes) return name;
+    return fmt::format("{}\x1f{:016x}\x1f{}", std::string_view(name).substr(0, kKeptBytes),
+                       std::hash<std::string>{}(name), name.size());
+}
+}  // namespace
+
 void Validator::on_department(const Department& d) {
     FilterSink::on_department(d);
     checks::Facts facts;
-    if (auto it = departments_.find(d.name); it != departments_.end()) {
+    std::string key = department_key(d.name);
+    if (auto it = departments_.find(key); it != departments_.end()) {
         facts.department = it->second;
         facts.first = false;
     } else if (departments_.size() < kMaxDepartments) {
         facts.department = static_cast<std::uint32_t>(departments_.size()) + 1;
-        departments_.emplace(d.name, facts.department);
+        departments_.emplace(std::move(key), facts.department);
     } else {
         facts.first = false;  // past the bound: not remembered, not checked again
     }
@@ -63,7 +78,10 @@ void Validator::on_project(const Project& p) {
     FilterSink::on_project(p);
     checks::Facts facts;
     facts.repeat = repeats_.repeat(p);
-    if (auto it = departments_.find(p.department); it != departments_.end()) facts.department = it->second;
+    // Looked up per project: a short name (every real one) without a copy.
+    auto it = p.department.size() <= kKeptBytes ? departments_.find(p.department)
+                                                : departments_.find(department_key(p.department));
+    if (it != departments_.end()) facts.department = it->second;
     facts.incomplete = p.index == incomplete_project_;
     for (auto& c : checks_) c->project(p, facts);
 }

@@ -25,6 +25,9 @@ struct Diagnostic {
     // Quotes are cut to this many characters, so that memory per finding is bounded
     // whatever the input.
     static constexpr std::size_t kMaxQuote = 100;
+    // Messages are cut to this many bytes (with …, on a character boundary), for the
+    // same reason: they name cells, and a cell can be as long as a record.
+    static constexpr std::size_t kMaxMessageBytes = 1024;
 };
 
 // A finding with the registry's severity for `rule` and a bounded quote.

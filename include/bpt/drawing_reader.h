@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bpt/clause_labels.h"
 #include "bpt/money.h"
 #include "bpt/reader.h"
 
@@ -79,12 +80,14 @@ private:
     std::uint32_t rows_alone_ = 0;
     Location where_;
     std::string name_;
+    bool name_unclosed_ = false;  // name_ has an unclosed bracket (kept, not rescanned per page)
     LineNo name_line_ = 0;
     std::string amounts_;
     Location amounts_at_;
     std::string goal_;
     LineNo goal_line_ = 0;
     std::string indicators_;
+    detail::ClauseLabels labels_;  // in indicators_
     std::vector<Mark> marks_;
     Row row_;
 };

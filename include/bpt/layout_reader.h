@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bpt/clause_labels.h"
 #include "bpt/reader.h"
 
 namespace bpt {
@@ -22,6 +23,9 @@ public:
     // text file does not make it a table.
     bool saw_table() const override { return saw_header_ || saw_total_ || saw_amounts_; }
     std::string not_a_table() const override;
+    // The open project's cells and the held lines: text it reports as unparsed is
+    // not held, so the prose of a report around its table is no record.
+    std::optional<Held> held() const override;
     // Whether the first lines of a file look like this dialect; the fallback, so always.
     static bool detect(const std::vector<std::string>& first_lines);
 
@@ -30,6 +34,9 @@ public:
     static bool is_page_footer(std::string_view line);
     // Whether `line` (trimmed) opens an indicator cell: `1、1-产出指标…`, `1、产出指标：…`.
     static bool starts_indicator_cell(std::string_view line);
+    // Whether `line` opens an indicator cell whose first clause is not numbered 1:
+    // `3、1-产出指标；…` (the full clause head is required).
+    static bool starts_misnumbered_cell(std::string_view line);
 
 private:
     enum class State { Top, Name, Goal, Indicators };
@@ -56,7 +63,7 @@ private:
     void flush_pending_into_goal();
     void settle_pending_after_indicators();
     static bool continues_clause(std::string_view text);
-    bool last_clause_complete() const;
+    bool last_clause_complete();
     void set_amounts(std::string_view head_and_amounts, std::string_view head, LineNo number);
     void append_indicators(std::string_view text, LineNo number);
     void flush_pending_as_indicators();
@@ -93,6 +100,7 @@ private:
     std::string goal_;
     LineNo goal_line_ = 0;
     std::string indicators_;
+    detail::ClauseLabels labels_;  // in indicators_
     std::vector<Mark> marks_;
     Row row_;          // other rows: title, department, 合计
     Row project_row_;  // reused from project to project

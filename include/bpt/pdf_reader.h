@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "bpt/pdf_source.h"
@@ -48,7 +49,10 @@ private:
     bool saw_table_ = false;
     std::optional<std::string> title_;
     std::optional<std::string> meta_;     // the 部门名称 line as first seen
-    std::vector<std::string> departments_;  // the names it lists
+    // The names it lists: a set, and bounded, since a PDF can repeat its 部门名称
+    // line on every page with other names (a vector searched per row was quadratic).
+    std::unordered_set<std::string> departments_;
+    static constexpr std::size_t kMaxDepartments = 1 << 14;
     std::optional<float> base_x_;         // x0 of the 合计 name: names further right are indented
     float page_min_name_x_ = 0;
     bool indent_seen_ = false;            // some project's name was indented

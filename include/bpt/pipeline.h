@@ -3,6 +3,7 @@
 // checks → rule policy → summary → the caller's sink. Detection and the choice of
 // reader live here, above the readers, so a new dialect is one reader unit and one
 // row in this unit's table (src/pipeline.cpp).
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +33,12 @@ std::vector<std::string_view> dialect_names();
 
 // Decides the dialect from the first lines of a file (in order, blank lines included).
 Dialect detect_dialect(const std::vector<std::string>& first_lines);
+
+// What one reader may hold before it hands a row on (the open record), and what
+// the grid reader, which reads a form whole, may hold of one document. Past either,
+// the input is refused (`record too large`), naming the line where the record began.
+constexpr std::uint64_t kMaxRecordBytes = 4 << 20;
+constexpr std::uint64_t kMaxGridBytes = 8 << 20;
 
 struct ReadOptions {
     std::optional<std::string> encoding;  // force an encoding instead of detecting it

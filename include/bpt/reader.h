@@ -3,6 +3,7 @@
 // and hands them, with their column roles and locations, to a RowSink (the
 // Assembler); it never makes a record itself. Which reader reads a file is decided
 // above the readers, in the pipeline (pipeline.h).
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,15 @@ public:
     virtual bool saw_table() const = 0;
     // Why an input that is no table was refused, in this reader's words.
     virtual std::string not_a_table() const = 0;
+    // The input text the reader holds now (the open record and the lines it
+    // has not placed yet), where it can tell; nullopt where it cannot, and then the
+    // pipeline counts the lines since the last row instead. Bounded by the record
+    // limit (pipeline.h).
+    struct Held {
+        std::uint64_t bytes = 0;
+        LineNo from = 0;  // the line the oldest held text is from
+    };
+    virtual std::optional<Held> held() const { return std::nullopt; }
 
 protected:
     void emit(Row& row) { out_.row(row); }

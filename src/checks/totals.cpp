@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bpt/checks/money.h"
+#include "bpt/text.h"
 
 namespace bpt::checks {
 
@@ -16,9 +17,14 @@ std::optional<Money> add(std::optional<Money> a, Money b) {
     return a->checked_add(b);
 }
 
+// A name kept past its record, for messages (which are cut at 1,024 bytes anyway):
+// bounded, so that what the check remembers per department and per amount does not
+// grow with the names' length (a record may be megabytes).
+std::string kept(std::string_view name) { return text::ellipsize(name, 200); }
+
 // A declared total's row as the table prints it: `合计 9,246.72 9,246.72`.
 std::string row_text(std::string_view name, const Amounts& a) {
-    std::string out(name);
+    std::string out = kept(name);
     auto add = [&out](Money m) {
         out += ' ';
         out += m.to_display();
@@ -76,7 +82,7 @@ void Totals::department(const Department& d, const Facts& facts) {
     // A department row printed again (after a page break) keeps its first declaration.
     if (!facts.first) return;
     Group& g = departments_.emplace_back();
-    g.label = fmt::format("the subtotal of {}", d.name);
+    g.label = fmt::format("the subtotal of {}", kept(d.name));
     g.quote = row_text(d.name, d.declared_total);
     g.declared = d.declared_total;
     g.at = d.location;
@@ -106,7 +112,7 @@ void Totals::add_to(Group& g, const Project& p, bool repeat) {
     if (p.amounts.total && (!g.largest || *p.amounts.total > *g.largest)) {
         g.largest = p.amounts.total;
         g.largest_at = p.location;
-        g.largest_name = p.name;
+        g.largest_name = kept(p.name);
     }
 }
 
@@ -118,7 +124,7 @@ void Totals::project(const Project& p, const Facts& facts) {
     if (!facts.repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && cx_.on(Rule::TotalMismatch)) {
         auto& seen = amount_seen_[p.amounts.total->scaled()];
         if (seen.size() < kAmountEntriesPerValue) {
-            seen.push_back({p.location, department ? facts.department : 0, p.name});
+            seen.push_back({p.location, department ? facts.department : 0, kept(p.name)});
             ++amount_entries_;
         }
     }

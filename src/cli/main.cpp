@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "bpt/terminal.h"
 #include "commands.h"
 #include "suggest.h"
 
@@ -23,7 +24,9 @@
 #endif
 
 namespace bpt::cli {
-void error(const std::string& message) { fmt::print(stderr, "bpt: {}\n", message); }
+// A message can quote the table (a title, a cell): its control characters are shown,
+// not sent to the terminal.
+void error(const std::string& message) { fmt::print(stderr, "bpt: {}\n", terminal_safe(message)); }
 std::string_view version() { return BPT_VERSION; }
 }  // namespace bpt::cli
 
