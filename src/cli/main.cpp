@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "bpt/printable.h"
 #include "commands.h"
 #include "suggest.h"
 
@@ -23,7 +24,9 @@
 #endif
 
 namespace bpt::cli {
-void error(const std::string& message) { fmt::print(stderr, "bpt: {}\n", message); }
+// Messages name files, and a file name may hold bytes that are not UTF-8 or
+// control characters: printable() keeps the line one line of text.
+void error(const std::string& message) { fmt::print(stderr, "bpt: {}\n", printable(message)); }
 std::string_view version() { return BPT_VERSION; }
 }  // namespace bpt::cli
 

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "bpt/pipeline.h"
+#include "bpt/printable.h"
 #include "bpt/report.h"
 #include "bpt/source.h"
 #include "bpt/validate.h"
@@ -74,6 +75,7 @@ std::vector<Input> expand(const ValidateArgs& args) {
             continue;
         }
         auto found = find_inputs({arg}, walk);
+        for (const auto& w : found.warnings) error(w);
         for (auto& f : found.failures) inputs.push_back({arg, std::move(f)});
         for (auto& f : found.files) inputs.push_back({std::move(f.path), std::nullopt});
     }
@@ -83,21 +85,22 @@ std::vector<Input> expand(const ValidateArgs& args) {
 FileReport validate_file(const std::string& path, const ReadOptions& options,
                          const RulePolicy& policy) {
     FileReport report;
-    report.path = path;
+    // Every report format is text (JSON, XML …): the name as printable UTF-8.
+    report.path = printable(path);
     try {
         ReportSink sink(report, policy);
         auto result = read_path(path, sink, options);
         if (!result.table) {
             report = FileReport{};
-            report.path = path;
-            report.read_error = fmt::format("{}: {}", path, result.refusal);
+            report.path = printable(path);
+            report.read_error = printable(fmt::format("{}: {}", path, result.refusal));
             return report;
         }
     } catch (const InputError& e) {
         // Whatever was found before the unreadable part is not a verdict on the file.
         report = FileReport{};
-        report.path = path;
-        report.read_error = e.describe();
+        report.path = printable(path);
+        report.read_error = printable(e.describe());
     }
     return report;
 }
@@ -135,8 +138,8 @@ int run_validate(const ValidateArgs& args) {
         for (const auto& input : inputs) {
             FileReport report;
             if (input.failure) {
-                report.path = input.path;
-                report.read_error = input.failure;
+                report.path = printable(input.path);
+                report.read_error = printable(*input.failure);
             } else {
                 report = validate_file(input.path, options, policy);
             }
