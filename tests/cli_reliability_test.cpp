@@ -101,6 +101,17 @@ TEST_CASE("an output that is the input is refused before anything is written", "
         CHECK(r.err.find("--combine names an input") != std::string::npos);
         CHECK(read_file(table) == original);
     }
+    // validate's report, stats and diff outputs alike.
+    for (const std::string& cmd : {"validate " + quote(table) + " -o " + quote(dir / "hard.txt"),
+                                   "stats " + quote(table) + " -o " + quote(dir / "soft.txt"),
+                                   "diff " + quote(kSample) + " " + quote(table) + " -o " + quote(table)}) {
+        INFO(cmd);
+        auto r = run_bpt(cmd);
+        CHECK(r.rc == 2);
+        CHECK(one_line(r.err));
+        CHECK(r.err.find("-o names an input") != std::string::npos);
+        CHECK(read_file(table) == original);
+    }
     // A folder walked: the combined file inside it is one of its files.
     auto r = run_bpt("convert " + quote(dir.path()) + " --combine " + quote(table) + " -q");
     CHECK(r.rc == 2);

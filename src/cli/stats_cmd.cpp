@@ -16,6 +16,7 @@
 #include "bpt/stats.h"
 #include "commands.h"
 #include "formats.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -183,6 +184,13 @@ void csv_report(Output& out, const Stats& st) {
 }
 
 int run_stats(const StatsArgs& args) {
+    for (const auto& path : args.files) {
+        if (same_file(file_id(path), file_id(args.output))) {
+            error(fmt::format("{}: -o names an input, which the output would replace; write it elsewhere",
+                              args.output));
+            return kCannotRead;
+        }
+    }
     Stats stats;
     bool unreadable = false;
     for (const auto& path : args.files) {

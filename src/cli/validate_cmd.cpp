@@ -19,6 +19,7 @@
 #include "formats.h"
 #include "inputs.h"
 #include "rule_options.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -118,6 +119,15 @@ int run_validate(const ValidateArgs& args) {
     if (inputs.empty()) {
         error("no input files found (check the paths and --glob)");
         return kCannotRead;
+    }
+    if (FileId report_file = file_id(args.output); report_file.exists) {
+        for (const auto& input : inputs) {
+            if (!input.failure && same_file(file_id(input.path), report_file)) {
+                error(fmt::format("{}: -o names an input, which the report would replace; write it elsewhere",
+                                  args.output));
+                return kCannotRead;
+            }
+        }
     }
     try {
         Output out(args.output);
