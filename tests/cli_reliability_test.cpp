@@ -5,6 +5,7 @@
 // a dangling link, and broken links in a walked folder named.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -188,15 +189,21 @@ TEST_CASE("a signal during -o removes the temporary file and still kills bpt", "
                     static_cast<char*>(nullptr));
             ::_exit(127);
         }
-        // Wait until the temporary file is there (and, for xlsx, the scratch file).
+        // bpt opens its input only once its outputs are set up (the temporary file,
+        // and for xlsx the scratch file): a writer end that opens without blocking
+        // means bpt is reading, and it then waits for bytes that never come.
+        int writer = -1;
+        for (int i = 0; i < 3000 && writer < 0; ++i) {
+            writer = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+            if (writer < 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        REQUIRE(writer >= 0);
         std::size_t expected = std::string(c.format) == "xlsx" ? 2 : 1;
-        for (int i = 0; i < 500 && leftovers(dir.path()).size() < expected; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
         CHECK(leftovers(dir.path()).size() == expected);
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));  // into the blocking open
         ::kill(pid, c.sig);
         int status = 0;
         REQUIRE(::waitpid(pid, &status, 0) == pid);
+        ::close(writer);
         CHECK(WIFSIGNALED(status));
         if (WIFSIGNALED(status)) CHECK(WTERMSIG(status) == c.sig);
         CHECK(leftovers(dir.path()).empty());

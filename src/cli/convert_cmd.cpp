@@ -60,6 +60,7 @@ struct Plan {
     ReadOptions read;
     bool combined = false;
     fs::path spool_dir;  // --combine: where per-input spool files go
+    std::string combine;  // --combine: the combined file, for messages
 };
 
 struct FileCloser {
@@ -102,7 +103,9 @@ Outcome convert_one(const Plan& plan, const Job& job) {
     try {
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
-            Output out(spool.get(), job.input.path);
+            // Named for messages: a spool that cannot be written is the combined
+            // output's problem (its disk), not the input's.
+            Output out(spool.get(), fmt::format("{} (a temporary file in {})", plan.combine, plan.spool_dir.string()));
             auto result = convert(job.input.path, out, *plan.printer, plan.read);
             o.summary = result.summary;
             o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
@@ -370,6 +373,7 @@ int run_convert(const ConvertArgs& args) {
             }
         } else {
             combined.emplace(*args.combine);
+            plan.combine = *args.combine == "-" ? "standard output" : *args.combine;
             fs::path dir = *args.combine == "-" ? fs::temp_directory_path() : fs::path(*args.combine).parent_path();
             plan.spool_dir = dir.empty() ? fs::path(".") : dir;
         }
@@ -399,7 +403,8 @@ int run_convert(const ConvertArgs& args) {
             // Nothing to combine: an empty file committed over an earlier one would
             // lose it for nothing. The failures are named above.
             progress.clear();
-            error(fmt::format("no input converted; {} is left as it was", *args.combine));
+            error(*args.combine == "-" ? std::string("no input converted")
+                                       : fmt::format("no input converted; {} is left as it was", *args.combine));
             return kCannotRead;
         }
         if (combined) plan.printer->finish(*combined);
