@@ -272,7 +272,7 @@ TEST_CASE("a file name that is not UTF-8 is written as printable UTF-8 everywher
     }
 }
 
-TEST_CASE("--out-dir in the input folder: the second run skips the first run's outputs", "[reliability][convert]") {
+TEST_CASE("convert --out-dir in the input folder: the second run skips the first run's outputs", "[reliability][convert]") {
     TempDir dir;
     auto folder = dir / "archive";
     fs::create_directories(folder / "2024");
