@@ -9,7 +9,7 @@
 #include "bpt/csv_writer.h"
 #include "bpt/json.h"
 #include "bpt/json_writer.h"
-#include "bpt/terminal.h"
+#include "bpt/printable.h"
 #include "bpt/text.h"
 
 namespace bpt::diff {
@@ -97,7 +97,7 @@ GoalEdit goal_edit(std::string_view a, std::string_view b) {
 }
 
 // The tables' text (names, goals, targets) can hold control characters: a line is
-// written through terminal_safe, and the colours bpt adds are marked with 0xFF, a
+// written through printable(), and the colours bpt adds are marked with 0xFF, a
 // byte that UTF-8 text never holds (paths, which may, are made safe before), and
 // become ESC only after that.
 class Text {
@@ -107,7 +107,7 @@ public:
         std::string safe;
         for (std::size_t start = 0;;) {
             std::size_t mark = s.find(kMark, start);
-            safe += terminal_safe(s.substr(start, mark == std::string_view::npos ? mark : mark - start));
+            safe += printable(s.substr(start, mark == std::string_view::npos ? mark : mark - start));
             if (mark == std::string_view::npos) break;
             safe += '\x1b';
             start = mark + 1;
@@ -170,7 +170,7 @@ void text_changes(Text& t, const ProjectDiff& d) {
 }
 
 std::string describe(const Table& t) {
-    return fmt::format("{} ({}, {} projects{})", terminal_safe(t.path), t.dialect, t.projects.size(),
+    return fmt::format("{} ({}, {} projects{})", printable(t.path), t.dialect, t.projects.size(),
                        t.repeats ? fmt::format(", {} repeated rows counted once", t.repeats) : "");
 }
 
@@ -272,15 +272,15 @@ void write_text(Output& out, const Result& r, bool color) {
     t.line(t.paint(kBold, "+++ " + describe(r.new_table)));
     if (!r.amounts_compared && !r.ignore.amounts && (r.old_table.has_amounts != r.new_table.has_amounts))
         t.line(t.paint(kDim, fmt::format("    amounts not compared: {} prints none",
-                                         terminal_safe(r.old_table.has_amounts ? r.new_table.path : r.old_table.path))));
+                                         printable(r.old_table.has_amounts ? r.new_table.path : r.old_table.path))));
     if (!r.periods_compared && !r.ignore.indicators && !r.ignore.targets &&
         r.old_table.has_period != r.new_table.has_period)
         t.line(t.paint(kDim, fmt::format("    实施周期 values not compared: {} gives none",
-                                         terminal_safe(r.old_table.has_period ? r.new_table.path : r.old_table.path))));
+                                         printable(r.old_table.has_period ? r.new_table.path : r.old_table.path))));
     if (!r.ignore.totals && r.old_table.declared_total.has_value() != r.new_table.declared_total.has_value() &&
         !(r.old_table.has_amounts && r.new_table.has_amounts))
         t.line(t.paint(kDim, fmt::format("    合计 not compared: {} prints none",
-                                         terminal_safe(r.old_table.declared_total ? r.new_table.path : r.old_table.path))));
+                                         printable(r.old_table.declared_total ? r.new_table.path : r.old_table.path))));
     if (r.renames_skipped)
         t.line(t.paint(kDim, fmt::format("    renamed? not looked for: {} removed × {} added projects are too many pairs",
                                          r.counts.removed, r.counts.added)));

@@ -507,6 +507,10 @@ void GridReader::Impl::emit_indicator(const std::vector<GCell>& cells, const std
 }
 
 void GridReader::Impl::data_row(GRow row, bool cut, bool certain) {
+    // A row of one-cell-per-line parts can come out empty (fuzz_grid found one after
+    // a header glued to its first row); it holds no text, so there is nothing to
+    // read or lose, and what follows takes row.cells.back().
+    if (row.cells.empty()) return;
     // A department subtotal in a multi-project grid: `820-马踏镇部门 | 8,827,620.53`.
     if (multi && row.cells.size() <= 3) {
         const GCell* coded = nullptr;

@@ -24,6 +24,23 @@ mode_t read_umask() {
     return m;
 }
 const mode_t kUmask = read_umask();
+
+// Where writing `path` really lands: through every symbolic link, even a dangling
+// one (`out.json -> results/out.json` before the first run). Like a shell's `>` or
+// cp, the link's target is created; replacing the link with a file instead would
+// silently cut whatever the link was set up for. 40 hops is the kernel's own limit.
+std::filesystem::path follow_links(const std::string& path) {
+    namespace fs = std::filesystem;
+    fs::path p = path;
+    std::error_code ec;
+    for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(p, ec)); ++hops) {
+        fs::path to = fs::read_symlink(p, ec);
+        if (ec) break;
+        p = to.is_absolute() ? to : p.parent_path() / to;
+    }
+    fs::path resolved = fs::weakly_canonical(p, ec);
+    return ec ? p : resolved;
+}
 }  // namespace
 
 Output::Output(std::string path) : path_(std::move(path)) {
@@ -36,8 +53,7 @@ Output::Output(std::string path) : path_(std::move(path)) {
     std::error_code ec;
     // The file the bytes are for: through a symbolic link, to what it points at,
     // so that renaming the finished file replaces the target and not the link.
-    fs::path target = fs::weakly_canonical(fs::path(path_), ec);
-    if (ec) target = path_;
+    fs::path target = follow_links(path_);
     auto status = fs::status(target, ec);
     if (fs::is_directory(status)) throw OutputError(fmt::format("{}: is a folder, not a file", path_));
     if (fs::exists(status) && !fs::is_regular_file(status)) {
@@ -54,7 +70,13 @@ Output::Output(std::string path) : path_(std::move(path)) {
     if (dir.empty()) dir = ".";
     std::string pattern = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
     int fd = ::mkstemp(pattern.data());
-    if (fd < 0) throw OutputError(fmt::format("{}: cannot write: {}", path_, std::strerror(errno)));
+    if (fd < 0) {
+        int err = errno;
+        if (fs::is_symlink(fs::symlink_status(path_, ec)))
+            throw OutputError(
+                fmt::format("{}: cannot write (a link to {}): {}", path_, target_, std::strerror(err)));
+        throw OutputError(fmt::format("{}: cannot write: {}", path_, std::strerror(err)));
+    }
     file_ = ::fdopen(fd, "wb");
     if (!file_) {
         ::close(fd);
@@ -63,6 +85,7 @@ Output::Output(std::string path) : path_(std::move(path)) {
     }
     unbuffer();
     temp_ = pattern;
+    guard_ = TempFileGuard(temp_);
 }
 
 Output::Output(std::FILE* stream, std::string name) : path_(std::move(name)), file_(stream), borrowed_(true) {}
@@ -86,6 +109,7 @@ Output::~Output() {
     }
     if (file_) std::fclose(file_);
     if (!committed_) ::unlink(temp_.c_str());
+    guard_.release();
 }
 
 std::string Output::where() const { return path_ == "-" ? "standard output" : path_; }
@@ -108,6 +132,7 @@ void Output::commit() {
     if (std::rename(temp_.c_str(), target_.c_str()) != 0)
         throw OutputError(fmt::format("{}: cannot move the finished file into place: {}", path_, std::strerror(errno)));
     committed_ = true;
+    guard_.release();
 }
 
 }  // namespace bpt

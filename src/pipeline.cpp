@@ -13,6 +13,7 @@
 #include "bpt/pdf_reader.h"
 #include "bpt/pdf_source.h"
 #include "bpt/positional_reader.h"
+#include "bpt/printable.h"
 #include "bpt/validate.h"
 
 namespace bpt {
@@ -265,7 +266,7 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     ReadResult result;
     result.dialect = Dialect::Pdf;
     DocumentInfo info;
-    info.path = pdf.path();
+    info.path = printable(pdf.path());
     info.encoding = "PDF";
     info.dialect = std::string(to_string(Dialect::Pdf));
     Assembler assembler(chain.validator, std::move(info));

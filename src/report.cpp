@@ -11,7 +11,7 @@
 #include "bpt/json.h"
 #include "bpt/json_writer.h"
 #include "bpt/source.h"
-#include "bpt/terminal.h"
+#include "bpt/printable.h"
 #include "bpt/text.h"
 
 namespace bpt {
@@ -47,15 +47,15 @@ public:
         if (r.read_error) return;  // said on standard error, where a failure belongs
         for (const auto& d : r.diagnostics) {
             // Messages and quotes carry the table's text: its control characters are
-            // shown, never sent to the terminal (terminal.h).
-            out_.write(fmt::format("{} {}[{}]: {}\n", paint(terminal_safe(where(r.path, d.at)), kBold),
+            // shown, never sent to the terminal (printable.h).
+            out_.write(fmt::format("{} {}[{}]: {}\n", paint(printable(where(r.path, d.at)), kBold),
                                    paint(to_string(d.severity), colour(d.severity)), d.id(),
-                                   terminal_safe(d.message)));
+                                   printable(d.message)));
             if (!d.quote.empty()) {
                 std::string margin = d.at.line ? fmt::format("{:>6} |", d.at.line)
                                      : d.at.page ? fmt::format("{:>6} |", fmt::format("p{}", d.at.page))
                                                  : std::string("       |");
-                out_.write(fmt::format("{} {}\n", paint(margin, kDim), terminal_safe(d.quote)));
+                out_.write(fmt::format("{} {}\n", paint(margin, kDim), printable(d.quote)));
             }
         }
         const Summary& s = r.summary;
@@ -63,7 +63,7 @@ public:
             std::string t = fmt::format("{} {}", k, k == 1 ? one : many);
             return k ? paint(t, colour(sev)) : t;
         };
-        out_.write(fmt::format("{} {}, {}, {} ({} {}, {} {})\n", paint(terminal_safe(r.path) + ":", kBold),
+        out_.write(fmt::format("{} {}, {}, {} ({} {}, {} {})\n", paint(printable(r.path) + ":", kBold),
                                count(s.errors, "error", "errors", Severity::Error),
                                count(s.warnings, "warning", "warnings", Severity::Warning),
                                count(s.infos, "info", "infos", Severity::Info), s.projects,

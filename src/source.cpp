@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "bpt/printable.h"
 #include "bpt/text.h"
 #include "swar.h"
 
@@ -428,7 +429,8 @@ std::unique_ptr<Source> Source::from_stream(std::FILE* stream, std::string path,
     auto impl = std::make_unique<Impl>();
     impl->file = stream;
     impl->owns = owns;
-    impl->path = std::move(path);
+    // The name is for outputs and messages, which are UTF-8 text (printable.h).
+    impl->path = printable(path);
     impl->forced = encoding;
     if (encoding && !is_utf8_name(*encoding) && !open_converter(*encoding))
         throw InputError(impl->path, 0, fmt::format("unknown encoding '{}' (try UTF-8, GB18030, UTF-16LE)", *encoding));

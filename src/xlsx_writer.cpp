@@ -1,4 +1,5 @@
 #include "bpt/xlsx_writer.h"
+#include "bpt/temp_files.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -223,6 +224,7 @@ struct XlsxBook::Impl {
     };
     XlsxOptions options;
     std::string path;  // the workbook's temporary file
+    TempFileGuard guard;  // path is removed if a signal ends the process
     lxw_workbook* wb = nullptr;
     lxw_format* header = nullptr;
     lxw_format* amount = nullptr;
@@ -340,6 +342,7 @@ XlsxBook::XlsxBook(XlsxOptions options) : impl_(std::make_unique<Impl>()) {
         throw OutputError(fmt::format("{}: cannot create a temporary file: {}", dir.string(), std::strerror(errno)));
     ::close(fd);
     m.path = pattern;
+    m.guard = TempFileGuard(m.path);
     lxw_workbook_options wo{};
     wo.constant_memory = LXW_TRUE;
     m.wb = workbook_new_opt(m.path.c_str(), &wo);

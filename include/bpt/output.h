@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "bpt/byte_buffer.h"
+#include "bpt/temp_files.h"
 
 namespace bpt {
 
@@ -20,7 +21,8 @@ class Output {
 public:
     // "-" is standard output. A device or pipe (/dev/null, a FIFO) is written in
     // place. Otherwise opens a temporary file beside `path` (beside the file a
-    // symbolic link points to); throws OutputError naming the path when impossible.
+    // symbolic link points to, even one that does not exist yet: the link is written
+    // through, never replaced); throws OutputError naming the path when impossible.
     explicit Output(std::string path);
     // Writes to a stream someone else opened and will close (a spool file, say).
     // commit() only flushes; `name` is what messages call it.
@@ -51,6 +53,7 @@ private:
     std::string target_;  // where the temporary file is renamed to: path_, links resolved
     bool direct_ = false;  // a device or pipe, written in place
     std::FILE* file_ = nullptr;
+    TempFileGuard guard_;  // temp_ is removed if a signal ends the process
     bool committed_ = false;
     bool borrowed_ = false;  // file_ belongs to the caller
     ByteBuffer buffer_;

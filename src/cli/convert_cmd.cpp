@@ -4,6 +4,7 @@
 // messages, the combined file's row order) follows the input order, whatever --jobs.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <cstdio>
@@ -25,6 +26,7 @@
 #include "rule_options.h"
 #include "inputs.h"
 #include "progress.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -58,6 +60,7 @@ struct Plan {
     ReadOptions read;
     bool combined = false;
     fs::path spool_dir;  // --combine: where per-input spool files go
+    std::string combine;  // --combine: the combined file, for messages
 };
 
 struct FileCloser {
@@ -73,6 +76,9 @@ struct Outcome {
     Summary summary;
     FilePtr spool;        // --combine: this input's rows, appended in input order
     std::string doubt;    // converted, but the reading is doubtful: the line that says why
+    // --combine: the spool could not be written (a full disk). Not this input's
+    // fault, and the combined file would miss rows: the whole batch stops, exit 2.
+    bool fatal = false;
 };
 
 // A spool for one input's share of a combined output. It goes beside the combined
@@ -97,7 +103,9 @@ Outcome convert_one(const Plan& plan, const Job& job) {
     try {
         if (plan.combined) {
             FilePtr spool = open_spool(plan.spool_dir);
-            Output out(spool.get(), job.input.path);
+            // Named for messages: a spool that cannot be written is the combined
+            // output's problem (its disk), not the input's.
+            Output out(spool.get(), fmt::format("{} (a temporary file in {})", plan.combine, plan.spool_dir.string()));
             auto result = convert(job.input.path, out, *plan.printer, plan.read);
             o.summary = result.summary;
             o.doubt = result.doubt.empty() ? std::string() : findings_notice(job.input.path, result);
@@ -118,6 +126,7 @@ Outcome convert_one(const Plan& plan, const Job& job) {
         o.failure = e.describe();
     } catch (const OutputError& e) {
         o.failure = e.what();
+        o.fatal = plan.combined;
     } catch (const std::exception& e) {
         o.failure = fmt::format("{}: {}", job.input.path, e.what());
     }
@@ -166,6 +175,7 @@ public:
     void collect(Totals& totals) {
         for (std::size_t i = 0; i < outcomes_.size(); ++i) {
             Outcome o = take(i);
+            if (o.fatal) throw OutputError(o.failure);
             if (!o.ok) {
                 progress_.clear();
                 error(o.failure);
@@ -259,9 +269,27 @@ std::string plural(std::size_t n, std::string_view word) {
 bool place_outputs(Plan& plan, const fs::path& out_dir, std::vector<std::string>& failures) {
     std::map<fs::path, std::string> taken;
     std::vector<Job> kept;
-    for (auto& job : plan.jobs) {
+    // When DIR is an input folder (`convert archive/ --out-dir archive/`), the walk
+    // also finds what an earlier run wrote there: a.json beside a.txt. Read as an
+    // input it would be refused as no table, and collide with a.txt's output. An
+    // input that is the output of another input is therefore bpt's own and skipped:
+    // it is about to be replaced anyway.
+    std::map<fs::path, std::vector<std::size_t>> output_of;  // resolved output → the jobs writing it
+    for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
+        auto& job = plan.jobs[i];
         job.output = out_dir / job.input.relative;
         job.output.replace_extension(extension(plan.format));
+        std::error_code ec;
+        output_of[fs::weakly_canonical(job.output, ec)].push_back(i);
+    }
+    for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
+        auto& job = plan.jobs[i];
+        std::error_code resolve_ec;
+        auto owners = output_of.find(fs::weakly_canonical(job.input.path, resolve_ec));
+        if (owners != output_of.end() &&
+            std::any_of(owners->second.begin(), owners->second.end(),
+                        [&](std::size_t k) { return plan.jobs[k].input.path != job.input.path; }))
+            continue;
         auto [at, fresh] = taken.emplace(job.output.lexically_normal(), job.input.path);
         if (!fresh) {
             if (at->second == job.input.path) continue;  // the same file named twice
@@ -319,6 +347,16 @@ int run_convert(const ConvertArgs& args) {
     std::vector<std::string> failures = std::move(found.failures);
     for (auto& f : found.files) plan.jobs.push_back({std::move(f), {}});
     if (args.out_dir && !place_outputs(plan, *args.out_dir, failures)) return kCannotRead;
+    if (args.combine) {
+        FileId target = file_id(*args.combine);
+        for (const auto& job : plan.jobs) {
+            if (same_file(file_id(job.input.path), target)) {
+                error(fmt::format("{}: --combine names an input, which the combined file would replace; write it "
+                                  "elsewhere", *args.combine));
+                return kCannotRead;
+            }
+        }
+    }
     if (plan.jobs.empty() && failures.empty()) {
         error("no input files found (check the paths and --glob)");
         return kCannotRead;
@@ -335,6 +373,7 @@ int run_convert(const ConvertArgs& args) {
             }
         } else {
             combined.emplace(*args.combine);
+            plan.combine = *args.combine == "-" ? "standard output" : *args.combine;
             fs::path dir = *args.combine == "-" ? fs::temp_directory_path() : fs::path(*args.combine).parent_path();
             plan.spool_dir = dir.empty() ? fs::path(".") : dir;
         }
@@ -345,6 +384,7 @@ int run_convert(const ConvertArgs& args) {
 
     // Messages about inputs that could not even be listed come first, in argument
     // order; then one per failed conversion, in input order.
+    for (const auto& w : found.warnings) error(w);
     for (const auto& f : failures) error(f);
 
     auto mode = Progress::Mode::Off;
@@ -359,6 +399,14 @@ int run_convert(const ConvertArgs& args) {
         if (combined) plan.printer->begin(*combined);
         Batch batch(plan, jobs, progress, combined ? &*combined : nullptr);
         batch.collect(totals);
+        if (combined && totals.converted == 0) {
+            // Nothing to combine: an empty file committed over an earlier one would
+            // lose it for nothing. The failures are named above.
+            progress.clear();
+            error(*args.combine == "-" ? std::string("no input converted")
+                                       : fmt::format("no input converted; {} is left as it was", *args.combine));
+            return kCannotRead;
+        }
         if (combined) plan.printer->finish(*combined);
         // The inputs that converted are kept even when others failed: the failures
         // are named above, and the exit code says the batch was not complete.

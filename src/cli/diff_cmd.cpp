@@ -16,6 +16,7 @@
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -45,6 +46,13 @@ bool use_color(const DiffArgs& args) {
 }
 
 int run_diff(const DiffArgs& args) {
+    for (const auto* path : {&args.old_path, &args.new_path}) {
+        if (same_file(file_id(*path), file_id(args.output))) {
+            error(fmt::format("{}: -o names an input, which the output would replace; write it elsewhere",
+                              args.output));
+            return kCannotRead;
+        }
+    }
     diff::Ignore ignore;
     for (const auto& list : args.ignore) {
         std::size_t start = 0;

@@ -56,6 +56,14 @@ void walk(const fs::path& dir, const fs::path& root, const WalkOptions& options,
         } else if (e.is_regular_file(type_ec)) {
             if (!matches_globs(name, options.globs)) continue;
             out.files.push_back({e.path().string(), e.path().lexically_relative(root), size_of(e.path())});
+        } else if (e.is_symlink(type_ec) && !e.exists(type_ec) && matches_globs(name, options.globs)) {
+            // A link whose file is gone (moved, on an unmounted disk) was most likely
+            // meant as an input: skipping it without a word would make a batch look
+            // complete when it is not.
+            std::error_code link_ec;
+            auto to = fs::read_symlink(e.path(), link_ec);
+            out.warnings.push_back(fmt::format("{}: skipped: a symbolic link to {}, which does not exist",
+                                               e.path().string(), link_ec ? "?" : to.string()));
         }
     }
 }

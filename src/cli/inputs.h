@@ -18,6 +18,9 @@ struct InputFile {
 struct InputList {
     std::vector<InputFile> files;
     std::vector<std::string> failures;  // `path: reason` for inputs that could not even be listed
+    // `path: reason` for what the walk skipped that may have been meant as an input
+    // (a broken symbolic link): said on standard error, not a failure.
+    std::vector<std::string> warnings;
 };
 
 struct WalkOptions {

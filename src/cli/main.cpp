@@ -15,7 +15,7 @@
 #include <optional>
 #include <vector>
 
-#include "bpt/terminal.h"
+#include "bpt/printable.h"
 #include "commands.h"
 #include "suggest.h"
 
@@ -24,9 +24,9 @@
 #endif
 
 namespace bpt::cli {
-// A message can quote the table (a title, a cell): its control characters are shown,
-// not sent to the terminal.
-void error(const std::string& message) { fmt::print(stderr, "bpt: {}\n", terminal_safe(message)); }
+// Messages name files, and a file name may hold bytes that are not UTF-8 or
+// control characters: printable() keeps the line one line of text.
+void error(const std::string& message) { fmt::print(stderr, "bpt: {}\n", printable(message)); }
 std::string_view version() { return BPT_VERSION; }
 }  // namespace bpt::cli
 

@@ -3,12 +3,15 @@
 
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "bpt/output.h"
 #include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "commands.h"
 #include "formats.h"
 #include "rule_options.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -30,6 +33,11 @@ int run_parse(ParseArgs args) {
     // A workbook is a zip: on a terminal it is noise, and the terminal's state after it too.
     if (args.format.format == Format::Xlsx && args.output == "-" && ::isatty(STDOUT_FILENO)) {
         error("standard output is a terminal: --format xlsx writes a binary workbook; give -o FILE.xlsx");
+        return kCannotRead;
+    }
+    if (same_file(file_id(args.input), file_id(args.output))) {
+        error(fmt::format("{}: -o names the input itself, which the output would replace; write it elsewhere",
+                          args.output));
         return kCannotRead;
     }
     try {

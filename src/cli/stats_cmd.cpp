@@ -14,9 +14,10 @@
 #include "bpt/pipeline.h"
 #include "bpt/source.h"
 #include "bpt/stats.h"
-#include "bpt/terminal.h"
+#include "bpt/printable.h"
 #include "commands.h"
 #include "formats.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -50,33 +51,33 @@ std::string pad(std::string_view s, std::size_t width) {
 
 void text_report(Output& out, const Stats& st) {
     // Paths, names and units come from the files: their control characters are shown,
-    // not sent to the terminal (terminal.h).
-    std::string unit = terminal_safe(st.files.empty() ? "万元" : st.files.front().unit);
+    // not sent to the terminal (printable.h).
+    std::string unit = printable(st.files.empty() ? "万元" : st.files.front().unit);
     for (const auto& f : st.files) {
-        out.write(fmt::format("{}: {} project rows", terminal_safe(f.path), f.rows));
+        out.write(fmt::format("{}: {} project rows", printable(f.path), f.rows));
         if (f.repeats)
             out.write(fmt::format(", {} of them page-break repeats counted once: {} distinct projects", f.repeats,
                                   f.distinct()));
         out.write("\n");
         if (f.declared)
             out.write(fmt::format("  合计 declared {}, distinct projects add up to {} ({}): {}\n", amount(f.declared),
-                                  f.computed.to_display(), terminal_safe(f.unit), f.matches() ? "equal" : "NOT equal"));
+                                  f.computed.to_display(), printable(f.unit), f.matches() ? "equal" : "NOT equal"));
         else
             out.write(fmt::format("  no 合计 row; distinct projects add up to {} ({})\n", f.computed.to_display(),
-                                  terminal_safe(f.unit)));
+                                  printable(f.unit)));
     }
     if (st.files.size() > 1)
         out.write(fmt::format("all {} files: {} distinct projects, {} ({}); declared {}\n", st.files.size(),
                               st.distinct(), st.computed().to_display(), unit, amount(st.declared())));
     auto groups = [&](const char* title, const std::vector<GroupTotal>& gs, const GroupTotal* rest) {
         std::size_t w = 8;
-        for (const auto& g : gs) w = std::max(w, cells(terminal_safe(g.key)));
-        if (rest) w = std::max(w, cells(terminal_safe(rest->key)));
+        for (const auto& g : gs) w = std::max(w, cells(printable(g.key)));
+        if (rest) w = std::max(w, cells(printable(rest->key)));
         out.write(fmt::format("\n{}\n  {}  {:>8}  {:>14}\n", title, pad("", w), "projects", fmt::format("total ({})", unit)));
         for (const auto& g : gs)
-            out.write(fmt::format("  {}  {:>8}  {:>14}\n", pad(terminal_safe(g.key), w), g.projects, g.total.to_display()));
+            out.write(fmt::format("  {}  {:>8}  {:>14}\n", pad(printable(g.key), w), g.projects, g.total.to_display()));
         if (rest && rest->projects)
-            out.write(fmt::format("  {}  {:>8}  {:>14}\n", pad(terminal_safe(rest->key), w), rest->projects,
+            out.write(fmt::format("  {}  {:>8}  {:>14}\n", pad(printable(rest->key), w), rest->projects,
                                   rest->total.to_display()));
     };
     groups("By department", st.by_department, nullptr);
@@ -85,9 +86,9 @@ void text_report(Output& out, const Stats& st) {
     groups("By town", st.by_town, &rest);
     auto counts = [&](const char* title, const char* what, const std::vector<Count>& cs) {
         std::size_t w = 8;
-        for (const auto& c : cs) w = std::max(w, cells(terminal_safe(c.key)));
+        for (const auto& c : cs) w = std::max(w, cells(printable(c.key)));
         out.write(fmt::format("\n{}\n  {}  {:>10}\n", title, pad("", w), what));
-        for (const auto& c : cs) out.write(fmt::format("  {}  {:>10}\n", pad(terminal_safe(c.key), w), c.count));
+        for (const auto& c : cs) out.write(fmt::format("  {}  {:>10}\n", pad(printable(c.key), w), c.count));
     };
     counts("Indicators by level-1 category", "indicators", by_key(st.by_level1));
     counts("Indicators by level-2 category", "indicators", by_key(st.by_level2));
@@ -187,6 +188,13 @@ void csv_report(Output& out, const Stats& st) {
 }
 
 int run_stats(const StatsArgs& args) {
+    for (const auto& path : args.files) {
+        if (same_file(file_id(path), file_id(args.output))) {
+            error(fmt::format("{}: -o names an input, which the output would replace; write it elsewhere",
+                              args.output));
+            return kCannotRead;
+        }
+    }
     Stats stats;
     bool unreadable = false;
     for (const auto& path : args.files) {

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "bpt/pipeline.h"
+#include "bpt/printable.h"
 #include "bpt/report.h"
 #include "bpt/source.h"
 #include "bpt/validate.h"
@@ -18,6 +19,7 @@
 #include "formats.h"
 #include "inputs.h"
 #include "rule_options.h"
+#include "same_file.h"
 
 namespace bpt::cli {
 
@@ -74,6 +76,7 @@ std::vector<Input> expand(const ValidateArgs& args) {
             continue;
         }
         auto found = find_inputs({arg}, walk);
+        for (const auto& w : found.warnings) error(w);
         for (auto& f : found.failures) inputs.push_back({arg, std::move(f)});
         for (auto& f : found.files) inputs.push_back({std::move(f.path), std::nullopt});
     }
@@ -83,21 +86,22 @@ std::vector<Input> expand(const ValidateArgs& args) {
 FileReport validate_file(const std::string& path, const ReadOptions& options,
                          const RulePolicy& policy) {
     FileReport report;
-    report.path = path;
+    // Every report format is text (JSON, XML …): the name as printable UTF-8.
+    report.path = printable(path);
     try {
         ReportSink sink(report, policy);
         auto result = read_path(path, sink, options);
         if (!result.table) {
             report = FileReport{};
-            report.path = path;
-            report.read_error = fmt::format("{}: {}", path, result.refusal);
+            report.path = printable(path);
+            report.read_error = printable(fmt::format("{}: {}", path, result.refusal));
             return report;
         }
     } catch (const InputError& e) {
         // Whatever was found before the unreadable part is not a verdict on the file.
         report = FileReport{};
-        report.path = path;
-        report.read_error = e.describe();
+        report.path = printable(path);
+        report.read_error = printable(e.describe());
     }
     return report;
 }
@@ -115,6 +119,15 @@ int run_validate(const ValidateArgs& args) {
     if (inputs.empty()) {
         error("no input files found (check the paths and --glob)");
         return kCannotRead;
+    }
+    if (FileId report_file = file_id(args.output); report_file.exists) {
+        for (const auto& input : inputs) {
+            if (!input.failure && same_file(file_id(input.path), report_file)) {
+                error(fmt::format("{}: -o names an input, which the report would replace; write it elsewhere",
+                                  args.output));
+                return kCannotRead;
+            }
+        }
     }
     try {
         Output out(args.output);
@@ -135,8 +148,8 @@ int run_validate(const ValidateArgs& args) {
         for (const auto& input : inputs) {
             FileReport report;
             if (input.failure) {
-                report.path = input.path;
-                report.read_error = input.failure;
+                report.path = printable(input.path);
+                report.read_error = printable(*input.failure);
             } else {
                 report = validate_file(input.path, options, policy);
             }
