@@ -97,6 +97,13 @@ private:
 // indicator cell) and nothing older, so this bounds its memory by a constant plus
 // the open record; without it a 128 MB wrapped name took 1.2 GB. A row of a real
 // table is a few kilobytes. Text that no row ever closes is refused, loudly.
+std::string grid_too_large(std::uint64_t limit) {
+    return fmt::format(
+        "record too large: a grid form is read whole, and this one is larger than {} MiB (the limit for one grid "
+        "document); split the file into its tables",
+        limit >> 20);
+}
+
 class RecordGuard final : public RowSink {
 public:
     RecordGuard(RowSink& next, std::string path, std::uint64_t limit, bool whole_document)
@@ -127,11 +134,7 @@ public:
     void check(const std::optional<Reader::Held>& reader_holds) {
         if ((reader_holds ? reader_holds->bytes : held_) <= limit_) return;
         if (reader_holds && reader_holds->from) first_ = reader_holds->from;
-        if (whole_document_)
-            throw InputError(path_, current_,
-                             fmt::format("record too large: a grid form is read whole, and this one is larger than "
-                                         "{} MiB (the limit for one grid document); split the file into its tables",
-                                         limit_ >> 20));
+        if (whole_document_) throw InputError(path_, current_, grid_too_large(limit_));
         std::string what = fmt::format(
             "record too large: no row of the table ends within {} MiB from here (the limit for one record; a real "
             "row is a few kilobytes)",
@@ -295,16 +298,18 @@ ReadResult read_pdf(PdfSource& pdf, Sink& sink, const ReadOptions& options) {
     }
     if (grid_form) {
         GridPdfReader grid(assembler);
-        for (const auto& h : held) {
+        // The grid reader holds the whole form's cut rows, as it does a text's lines:
+        // the same bound applies.
+        std::uint64_t bytes = 0;
+        auto feed = [&](const PdfPage& p) {
             ++pages;
-            lines += h.boxes.size();
-            grid.page(h);
-        }
-        while (pdf.next(page)) {
-            ++pages;
-            lines += page.boxes.size();
-            grid.page(page);
-        }
+            lines += p.boxes.size();
+            for (const auto& b : p.boxes) bytes += b.text.size();
+            if (bytes > kMaxGridBytes) throw PdfError(pdf.path(), p.number, grid_too_large(kMaxGridBytes));
+            grid.page(p);
+        };
+        for (const auto& h : held) feed(h);
+        while (pdf.next(page)) feed(page);
         if (grid.saw_table()) grid.finish();
         if (!grid.saw_table()) {
             result.table = false;
