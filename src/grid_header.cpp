@@ -53,6 +53,9 @@ constexpr std::array<std::pair<char32_t, char32_t>, 54> kTraditional{{
 }};
 
 char32_t simplify(char32_t cp) {
+    // Every traditional form in the table is a CJK ideograph: other characters,
+    // most of any text, are not looked up.
+    if (cp < 0x4E00 || cp > 0x9FFF) return cp;
     for (auto [t, s] : kTraditional)
         if (t == cp) return s;
     return cp;
@@ -101,13 +104,20 @@ std::string strip_readings(std::string_view s) {
     return out;
 }
 
-std::string fold(std::string_view raw) {
-    std::string s = strip_readings(raw);
+namespace {
+
+// fold(), stopping once the result is longer than `max` bytes: a header key is short,
+// and detection asks of every cell of a file's first lines, goals among them.
+std::string fold_upto(std::string_view raw, std::size_t max) {
     std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) {
+    out.reserve(std::min(raw.size(), max + 4));
+    for (std::size_t i = 0; i < raw.size() && out.size() <= max;) {
+        if (std::size_t n = reading_at(raw, i); n > 0 && i > 0 && static_cast<unsigned char>(raw[i - 1]) >= 0x80) {
+            i += n;
+            continue;
+        }
         char32_t cp;
-        i += decode(s, i, cp);
+        i += decode(raw, i, cp);
         if (is_space_cp(cp) || cp == U':' || cp == U'：' || cp == U'*' || cp == U'★' || cp == U'☆') continue;
         if (cp == U'（') cp = U'(';
         else if (cp == U'）') cp = U')';
@@ -116,8 +126,12 @@ std::string fold(std::string_view raw) {
     return out;
 }
 
+}  // namespace
+
+std::string fold(std::string_view raw) { return fold_upto(raw, std::string_view::npos - 4); }
+
 Column column_of(std::string_view cell) {
-    std::string f = fold(cell);
+    std::string f = fold_upto(cell, 60);
     if (f.empty() || f.size() > 60) return Column::None;
     if (has(f, "原因") || has(f, "改进措施")) return Column::Reason;
     if (f == "绩效指标" || f == "年度绩效指标" || f == "绩效目标指标") return Column::Label;
