@@ -26,6 +26,9 @@ using grid::GRow;
 
 namespace {
 
+using geo::median;
+using geo::display_width;
+
 // Where a wrapped line still belongs to the cell above: a line pitch under this many
 // characters. A wrapped cell's pitch is its line height (1.2 to 1.5 characters); the
 // next row's first line is further down by the cells' padding and rule.
@@ -54,22 +57,7 @@ struct Run {
     int lines = 1;
 };
 
-float median(std::vector<float> v, float fallback) {
-    if (v.empty()) return fallback;
-    auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-    std::nth_element(v.begin(), mid, v.end());
-    return *mid > 0 ? *mid : fallback;
-}
 
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) == 0x80) continue;
-        w += c >= 0xE1 ? 2 : 1;
-    }
-    return w;
-}
 
 std::string no_spaces(std::string_view s) {
     std::string out;

@@ -12,6 +12,8 @@ namespace bpt {
 
 namespace {
 
+using geo::display_width;
+
 constexpr Role kRoles[geo::kCols] = {Role::Name,  Role::Total, Role::Fiscal,    Role::FiscalSpecial,
                                      Role::Other, Role::Goal,  Role::Indicators};
 
@@ -31,15 +33,6 @@ constexpr float kInfinity = std::numeric_limits<float>::infinity();
 // Half a display column: names that start further right than the 合计 are indented.
 constexpr float kIndent = 0.5f;
 
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) == 0x80) continue;
-        w += c >= 0xE1 ? 2 : 1;  // lead bytes from E1 on start U+1000 and above: wide
-    }
-    return w;
-}
 
 // A run of text between spaces, at its display columns.
 struct Segment {

@@ -61,23 +61,6 @@ float height(const Box& b) { return b.y1 - b.y0; }
 float centre_y(const Box& b) { return (b.y0 + b.y1) / 2; }
 float centre_x(const Box& b) { return (b.x0 + b.x1) / 2; }
 
-float median(std::vector<float> v, float fallback) {
-    if (v.empty()) return fallback;
-    auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
-    std::nth_element(v.begin(), mid, v.end());
-    return *mid > 0 ? *mid : fallback;
-}
-
-// Display width: a CJK (or other wide) character counts 2, anything else 1.
-std::size_t display_width(std::string_view s) {
-    std::size_t w = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) == 0x80) continue;
-        w += c >= 0xE1 ? 2 : 1;  // lead bytes from E1 on start U+1000 and above
-    }
-    return w;
-}
 
 bool amount_like(std::string_view t) {
     t = text::trim(t);
@@ -154,6 +137,24 @@ bool eat_number(std::string_view& s) {
 }
 
 }  // namespace
+
+float median(std::vector<float> v, float fallback) {
+    if (v.empty()) return fallback;
+    auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+    std::nth_element(v.begin(), mid, v.end());
+    return *mid > 0 ? *mid : fallback;
+}
+
+// Display width: a CJK (or other wide) character counts 2, anything else 1.
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) == 0x80) continue;
+        w += c >= 0xE1 ? 2 : 1;  // lead bytes from E1 on start U+1000 and above
+    }
+    return w;
+}
 
 bool is_page_furniture(std::string_view t, bool bare) {
     if (t.empty()) return false;

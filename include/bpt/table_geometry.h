@@ -77,6 +77,11 @@ std::optional<Columns> find_header(std::span<const Box> boxes, std::vector<bool>
 // `第 3 页，共 40 页`, `- 3 -`, `3/40`, `Page 3 of 40`; `bare` also accepts `3`.
 bool is_page_furniture(std::string_view line_without_spaces, bool bare);
 
+// The middle of `v` (its upper median), or `fallback` when it is empty or not positive.
+float median(std::vector<float> v, float fallback);
+// Columns `s` takes in a fixed-width rendering: a CJK (or other wide) character 2.
+std::size_t display_width(std::string_view s);
+
 class TableGeometry {
 public:
     // Lays out one page. `page_height` (0 when unknown) places bare page numbers;
