@@ -336,4 +336,18 @@ std::optional<CodedName> split_code(std::string_view cell) {
     return out;
 }
 
+int block_key_kind(Key k) {
+    switch (k) {
+        case Key::Name: return 0;
+        case Key::Department:
+        case Key::BudgetUnit: return 1;
+        case Key::Total:
+        case Key::Fiscal:
+        case Key::AmountLabel: return 2;
+        case Key::Goal:
+        case Key::GoalLabel: return 3;
+        default: return -1;
+    }
+}
+
 }  // namespace bpt::grid

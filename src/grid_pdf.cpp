@@ -676,17 +676,7 @@ bool GridPdfReader::detect(const PdfPage& page) {
     for (const auto& b : page.boxes) {
         boxes.push_back(geo::Box{b.text, b.x0, b.y0, b.x1, b.y1, b.space_after});
         folded.push_back(grid::fold(b.text));
-        switch (grid::key_of(b.text).key) {
-            case grid::Key::Name: kinds[0] = true; break;
-            case grid::Key::Department:
-            case grid::Key::BudgetUnit: kinds[1] = true; break;
-            case grid::Key::Total:
-            case grid::Key::Fiscal:
-            case grid::Key::AmountLabel: kinds[2] = true; break;
-            case grid::Key::Goal:
-            case grid::Key::GoalLabel: kinds[3] = true; break;
-            default: break;
-        }
+        if (int kind = grid::block_key_kind(grid::key_of(b.text).key); kind >= 0) kinds[kind] = true;
     }
     // The list form (项目名称 … 总计 … 绩效指标) is the PDF reader's.
     std::vector<bool> used;

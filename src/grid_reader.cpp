@@ -158,17 +158,7 @@ bool GridReader::detect(const std::vector<std::string>& first_lines) {
         std::string_view first = toks.front();
         if (auto bar = first.find('|'); bar != std::string_view::npos) first = text::trim(first.substr(0, bar));
         if (auto tab = first.find('\t'); tab != std::string_view::npos) first = first.substr(0, tab);
-        switch (grid::key_of(first).key) {
-            case grid::Key::Name: kinds[0] = true; break;
-            case grid::Key::Department:
-            case grid::Key::BudgetUnit: kinds[1] = true; break;
-            case grid::Key::Total:
-            case grid::Key::Fiscal:
-            case grid::Key::AmountLabel: kinds[2] = true; break;
-            case grid::Key::Goal:
-            case grid::Key::GoalLabel: kinds[3] = true; break;
-            default: break;
-        }
+        if (int kind = grid::block_key_kind(grid::key_of(first).key); kind >= 0) kinds[kind] = true;
     };
     for (const auto& l : first_lines) {
         std::string_view t = text::trim(l);

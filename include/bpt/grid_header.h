@@ -56,6 +56,11 @@ struct KeyInfo {
 // `年度资金总额:` → Total; `其中:财政拨款` → Fiscal; `中期资金总额` → Total, period.
 KeyInfo key_of(std::string_view cell);
 
+// Which of the four kinds of header-block key `k` is — 0 the project name, 1 the
+// department or unit, 2 an amount, 3 the goal — or -1: a form's header block is told
+// by three kinds on lines (or boxes) of their own.
+int block_key_kind(Key k);
+
 // An amount unit stated by a cell: `单位:元`, `金额单位:元`, `(万元)`, `单位:万元`.
 std::optional<std::string> amount_unit_in(std::string_view cell);
 
