@@ -14,7 +14,7 @@ command -v valgrind >/dev/null || { echo "instructions.sh: needs valgrind (apt-g
 mkdir -p bench/corpus bench/out
 corpus=bench/corpus/corpus-${size_mb}MB.txt
 [ -f "$corpus" ] || python3 bench/gen_corpus.py --size-mb "$size_mb" --out "$corpus" >&2
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 
 count() {
   valgrind --tool=callgrind --callgrind-out-file=bench/out/callgrind.out "$@" >/dev/null 2>bench/out/callgrind.err || {

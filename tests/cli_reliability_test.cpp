@@ -296,7 +296,7 @@ TEST_CASE("convert --out-dir in the input folder: the second run skips the first
     CHECK(r.err.find("would both be written to") != std::string::npos);
 }
 
-TEST_CASE("-o through a dangling link writes its target; a missing folder there is exit 2", "[reliability][cli]") {
+TEST_CASE("An -o path through a dangling link writes its target; a missing folder there is exit 2", "[reliability][cli]") {
     TempDir dir;
     fs::create_directory(dir / "results");
     fs::create_symlink("results/out.json", dir / "out.json");
