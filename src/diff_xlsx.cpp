@@ -2,7 +2,6 @@
 // with amounts as numbers, and a sheet saying what was compared with what.
 #include <fmt/format.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -13,6 +12,7 @@
 #include <string_view>
 
 #include "bpt/diff_report.h"
+#include "modules/xlsx_api.h"
 
 namespace bpt::diff {
 
@@ -62,6 +62,7 @@ std::string cut(std::string_view s) {
 class Book {
 public:
     Book() {
+        xlsx_api();  // no temporary file when the module is missing
         std::filesystem::path dir;
         if (const char* t = std::getenv("TMPDIR"); t && *t) dir = t;
         else dir = "/tmp";
@@ -71,30 +72,30 @@ public:
             throw OutputError(
                 fmt::format("{}: cannot create a temporary file: {}", dir.string(), std::strerror(errno)));
         ::close(fd);
-        wb_ = workbook_new(path_.c_str());
+        wb_ = xlsx_api().workbook_new(path_.c_str());
         if (!wb_) {
             ::unlink(path_.c_str());
             throw OutputError(fmt::format("{}: cannot start a workbook", path_));
         }
-        header_ = workbook_add_format(wb_);
-        format_set_bold(header_);
-        format_set_bg_color(header_, 0xDDEBF7);
-        format_set_bottom(header_, LXW_BORDER_THIN);
-        wrap_ = workbook_add_format(wb_);
-        format_set_text_wrap(wrap_);
-        format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
+        header_ = xlsx_api().workbook_add_format(wb_);
+        xlsx_api().format_set_bold(header_);
+        xlsx_api().format_set_bg_color(header_, 0xDDEBF7);
+        xlsx_api().format_set_bottom(header_, LXW_BORDER_THIN);
+        wrap_ = xlsx_api().workbook_add_format(wb_);
+        xlsx_api().format_set_text_wrap(wrap_);
+        xlsx_api().format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
         for (int d = 0; d <= 4; ++d) {
-            money_[d] = workbook_add_format(wb_);
-            format_set_num_format(money_[d], d == 0 ? "#,##0" : ("#,##0." + std::string(d, '0')).c_str());
-            format_set_align(money_[d], LXW_ALIGN_VERTICAL_TOP);
+            money_[d] = xlsx_api().workbook_add_format(wb_);
+            xlsx_api().format_set_num_format(money_[d], d == 0 ? "#,##0" : ("#,##0." + std::string(d, '0')).c_str());
+            xlsx_api().format_set_align(money_[d], LXW_ALIGN_VERTICAL_TOP);
         }
-        percent_ = workbook_add_format(wb_);
-        format_set_num_format(percent_, "+0.0\"%\";-0.0\"%\";0.0\"%\"");
-        format_set_align(percent_, LXW_ALIGN_VERTICAL_TOP);
+        percent_ = xlsx_api().workbook_add_format(wb_);
+        xlsx_api().format_set_num_format(percent_, "+0.0\"%\";-0.0\"%\";0.0\"%\"");
+        xlsx_api().format_set_align(percent_, LXW_ALIGN_VERTICAL_TOP);
     }
     ~Book() {
         if (wb_) {
-            workbook_close(wb_);
+            xlsx_api().workbook_close(wb_);
             ::unlink(path_.c_str());
         }
     }
@@ -107,12 +108,12 @@ public:
     lxw_format* percent() { return percent_; }
 
     void check(lxw_error e) {
-        if (e != LXW_NO_ERROR) throw OutputError(fmt::format("{}: cannot write the workbook: {}", path_, lxw_strerror(e)));
+        if (e != LXW_NO_ERROR) throw OutputError(fmt::format("{}: cannot write the workbook: {}", path_, xlsx_api().lxw_strerror(e)));
     }
 
     void text(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view s, lxw_format* f = nullptr) {
         if (s.empty()) return;
-        check(worksheet_write_string(ws, r, c, cut(s).c_str(), f));
+        check(xlsx_api().worksheet_write_string(ws, r, c, cut(s).c_str(), f));
     }
 
     // An exact decimal shown with its own decimals; the cell's value is a double in
@@ -125,7 +126,7 @@ public:
         if (end == v.c_str() || *end != '\0') return text(ws, r, c, s);
         auto dot = v.find('.');
         std::size_t decimals = dot == std::string::npos ? 0 : std::min<std::size_t>(v.size() - dot - 1, 4);
-        check(worksheet_write_number(ws, r, c, x, money_[decimals]));
+        check(xlsx_api().worksheet_write_number(ws, r, c, x, money_[decimals]));
     }
 
     void number(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, std::string_view s, lxw_format* f) {
@@ -134,16 +135,16 @@ public:
         char* end = nullptr;
         double x = std::strtod(v.c_str(), &end);
         if (end == v.c_str() || *end != '\0') return text(ws, r, c, s);
-        check(worksheet_write_number(ws, r, c, x, f));
+        check(xlsx_api().worksheet_write_number(ws, r, c, x, f));
     }
 
     void close(Output& out) {
         lxw_workbook* wb = wb_;
         wb_ = nullptr;
-        lxw_error e = workbook_close(wb);
+        lxw_error e = xlsx_api().workbook_close(wb);
         if (e != LXW_NO_ERROR) {
             ::unlink(path_.c_str());
-            throw OutputError(fmt::format("{}: cannot write the workbook: {}", out.path(), lxw_strerror(e)));
+            throw OutputError(fmt::format("{}: cannot write the workbook: {}", out.path(), xlsx_api().lxw_strerror(e)));
         }
         std::FILE* f = std::fopen(path_.c_str(), "rb");
         ::unlink(path_.c_str());
@@ -166,12 +167,12 @@ private:
 };
 
 void changes_sheet(Book& book, const Result& r) {
-    lxw_worksheet* ws = workbook_add_worksheet(book.wb(), "变化");
+    lxw_worksheet* ws = xlsx_api().workbook_add_worksheet(book.wb(), "变化");
     const char* headers[] = {"状态", "项目名称", "原项目名称", "变化", "列或指标", "原值", "新值", "差额", "百分比"};
-    for (lxw_col_t c = 0; c < 9; ++c) book.check(worksheet_write_string(ws, 0, c, headers[c], book.header()));
+    for (lxw_col_t c = 0; c < 9; ++c) book.check(xlsx_api().worksheet_write_string(ws, 0, c, headers[c], book.header()));
     const double widths[] = {10, 44, 30, 14, 36, 16, 16, 12, 10};
-    for (lxw_col_t c = 0; c < 9; ++c) worksheet_set_column(ws, c, c, widths[c], nullptr);
-    worksheet_freeze_panes(ws, 1, 0);
+    for (lxw_col_t c = 0; c < 9; ++c) xlsx_api().worksheet_set_column(ws, c, c, widths[c], nullptr);
+    xlsx_api().worksheet_freeze_panes(ws, 1, 0);
     lxw_row_t row = 0;
     for_each_change_row(r, [&](const ChangeRow& c) {
         ++row;
@@ -191,22 +192,22 @@ void changes_sheet(Book& book, const Result& r) {
             book.text(ws, row, 6, c.new_value, book.wrap());
         }
     });
-    if (row > 0) worksheet_autofilter(ws, 0, 0, row, 8);
+    if (row > 0) xlsx_api().worksheet_autofilter(ws, 0, 0, row, 8);
 }
 
 void summary_sheet(Book& book, const Result& r) {
-    lxw_worksheet* ws = workbook_add_worksheet(book.wb(), "汇总");
-    worksheet_set_column(ws, 0, 0, 16, nullptr);
-    worksheet_set_column(ws, 1, 1, 60, nullptr);
-    worksheet_set_column(ws, 2, 3, 12, nullptr);
+    lxw_worksheet* ws = xlsx_api().workbook_add_worksheet(book.wb(), "汇总");
+    xlsx_api().worksheet_set_column(ws, 0, 0, 16, nullptr);
+    xlsx_api().worksheet_set_column(ws, 1, 1, 60, nullptr);
+    xlsx_api().worksheet_set_column(ws, 2, 3, 12, nullptr);
     const char* headers[] = {"", "文件", "格式", "项目数"};
-    for (lxw_col_t c = 0; c < 4; ++c) book.check(worksheet_write_string(ws, 0, c, headers[c], book.header()));
+    for (lxw_col_t c = 0; c < 4; ++c) book.check(xlsx_api().worksheet_write_string(ws, 0, c, headers[c], book.header()));
     lxw_row_t row = 1;
     for (const Table* t : {&r.old_table, &r.new_table}) {
         book.text(ws, row, 0, t == &r.old_table ? "原表" : "新表");
         book.text(ws, row, 1, t->path);
         book.text(ws, row, 2, t->dialect);
-        book.check(worksheet_write_number(ws, row, 3, static_cast<double>(t->projects.size()), nullptr));
+        book.check(xlsx_api().worksheet_write_number(ws, row, 3, static_cast<double>(t->projects.size()), nullptr));
         ++row;
     }
     ++row;
@@ -214,12 +215,12 @@ void summary_sheet(Book& book, const Result& r) {
         {"新增", r.counts.added},   {"删除", r.counts.removed},     {"疑似改名", r.counts.renamed},
         {"变化", r.counts.changed}, {"未变", r.counts.unchanged},
     };
-    book.check(worksheet_write_string(ws, row, 0, "项目", book.header()));
-    book.check(worksheet_write_string(ws, row, 1, "数量", book.header()));
+    book.check(xlsx_api().worksheet_write_string(ws, row, 0, "项目", book.header()));
+    book.check(xlsx_api().worksheet_write_string(ws, row, 1, "数量", book.header()));
     ++row;
     for (const auto& [label, n] : counts) {
         book.text(ws, row, 0, label);
-        book.check(worksheet_write_number(ws, row, 1, n, nullptr));
+        book.check(xlsx_api().worksheet_write_number(ws, row, 1, n, nullptr));
         ++row;
     }
     // What was left out, so that a sheet without amount rows is not read as "no change".

@@ -1,19 +1,17 @@
 #include "bpt/pdf_source.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
-
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <mutex>
 
 #include <fmt/format.h>
 
 #include "bpt/text.h"
+#include "module_loader.h"
+#include "modules/pdf_module.h"
 
 namespace bpt {
 
@@ -30,14 +28,35 @@ bool looks_like_pdf(std::string_view head) {
 
 namespace {
 
-// Poppler writes its parser complaints to stderr; a damaged file must give one clean
-// line instead, so they are swallowed (the last one is kept for the message).
-thread_local std::string last_poppler_error;
-void quiet_poppler(const std::string& msg, void*) { last_poppler_error = msg; }
-void install_quiet_handler() {
-    static std::once_flag once;
-    std::call_once(once, [] { poppler::set_debug_error_function(quiet_poppler, nullptr); });
+// Poppler lives in libbpt-pdf.so, loaded by the first PDF (pdf_module.h says why).
+pdf_module::Module& poppler(const std::string& path) {
+    static std::string error;
+    static pdf_module::Module* const module = [] {
+        void* factory = module_symbol(BPT_PDF_MODULE_FILE, BPT_PDF_MODULE_FACTORY, error);
+        return factory ? std::bit_cast<decltype(&bpt_pdf_module_v1)>(factory)() : nullptr;
+    }();
+    if (!module) throw PdfError(path, 0, "cannot read PDFs: " + error);
+    return *module;
 }
+
+// Turns Poppler's boxes into the page's TextBoxes, counting their rotations.
+struct PageBoxes final : pdf_module::BoxSink {
+    PdfPage& out;
+    std::array<std::size_t, 4> by_rotation{};
+    explicit PageBoxes(PdfPage& page) : out(page) {}
+    void box(const pdf_module::RawBox& b) override {
+        if (text::trim(b.text).empty()) return;
+        TextBox t;
+        t.text = text::fold_compat_ideographs(b.text);
+        t.x0 = b.x0;
+        t.y0 = b.y0;
+        t.x1 = b.x1;
+        t.y1 = b.y1;
+        t.space_after = b.space_after;
+        ++by_rotation[static_cast<std::size_t>(b.rotation) & 3];
+        out.boxes.push_back(std::move(t));
+    }
+};
 
 std::string read_all(const std::string& path) {
     if (path == "-") {
@@ -58,7 +77,7 @@ std::string read_all(const std::string& path) {
 struct PdfSource::Impl {
     std::string path;
     std::string bytes;  // Poppler reads from these while the document lives
-    std::unique_ptr<poppler::document> doc;
+    std::unique_ptr<pdf_module::Document> doc;
     int pages = 0;
     int next_page = 0;
     bool any_text = false;
@@ -73,7 +92,6 @@ std::unique_ptr<PdfSource> PdfSource::open(const std::string& path, const std::o
 
 std::unique_ptr<PdfSource> PdfSource::from_bytes(std::string bytes, std::string path,
                                                  const std::optional<std::string>& password) {
-    install_quiet_handler();
     auto impl = std::make_unique<Impl>();
     impl->path = std::move(path);
     impl->bytes = std::move(bytes);
@@ -82,14 +100,13 @@ std::unique_ptr<PdfSource> PdfSource::from_bytes(std::string bytes, std::string 
     if (impl->bytes.size() > static_cast<std::size_t>(INT32_MAX))
         throw PdfError(impl->path, 0, "PDF larger than 2 GiB is not supported");
     const std::string pw = password.value_or("");
-    last_poppler_error.clear();
-    impl->doc.reset(poppler::document::load_from_raw_data(impl->bytes.data(), static_cast<int>(impl->bytes.size()),
-                                                          pw, pw));
+    std::string poppler_error;
+    impl->doc = poppler(impl->path).load(impl->bytes.data(), static_cast<int>(impl->bytes.size()), pw, poppler_error);
     if (!impl->doc) {
-        std::string why = last_poppler_error.empty() ? "" : fmt::format(" ({})", last_poppler_error);
+        std::string why = poppler_error.empty() ? "" : fmt::format(" ({})", poppler_error);
         throw PdfError(impl->path, 0, fmt::format("damaged or truncated PDF: Poppler cannot load it{}", why));
     }
-    if (impl->doc->is_locked()) {
+    if (impl->doc->locked()) {
         if (password)
             throw PdfError(impl->path, 0, "wrong password: the PDF is encrypted and this password does not open it");
         throw PdfError(impl->path, 0, "the PDF is encrypted with a password: give it with --password");
@@ -112,31 +129,10 @@ bool PdfSource::next(PdfPage& out) {
     const int index = m.next_page++;
     out.number = static_cast<std::uint32_t>(index + 1);
     out.boxes.clear();
-    std::unique_ptr<poppler::page> page(m.doc->create_page(index));
-    if (!page) throw PdfError(m.path, out.number, "the page cannot be read (damaged PDF)");
-    const poppler::rectf rect = page->page_rect();
-    // Box coordinates are in the displayed page (after /Rotate), whose sides swap for
-    // a quarter turn.
-    const auto orient = page->orientation();
-    const bool quarter = orient == poppler::page::landscape || orient == poppler::page::seascape;
-    const float fw = static_cast<float>(quarter ? rect.height() : rect.width());
-    const float fh = static_cast<float>(quarter ? rect.width() : rect.height());
-    std::array<std::size_t, 4> by_rotation{};
-    for (auto& box : page->text_list()) {
-        const poppler::rectf b = box.bbox();
-        poppler::byte_array utf8 = box.text().to_utf8();
-        std::string_view raw(utf8.data(), utf8.size());
-        if (text::trim(raw).empty()) continue;
-        TextBox t;
-        t.text = text::fold_compat_ideographs(raw);
-        t.x0 = static_cast<float>(b.left());
-        t.y0 = static_cast<float>(b.top());
-        t.x1 = static_cast<float>(b.right());
-        t.y1 = static_cast<float>(b.bottom());
-        t.space_after = box.has_space_after();
-        ++by_rotation[static_cast<std::size_t>(box.rotation()) & 3];
-        out.boxes.push_back(std::move(t));
-    }
+    float fw = 0, fh = 0;
+    PageBoxes boxes(out);
+    if (!m.doc->page(index, fw, fh, boxes)) throw PdfError(m.path, out.number, "the page cannot be read (damaged PDF)");
+    const auto& by_rotation = boxes.by_rotation;
     // A table printed sideways (the page turned, or the text drawn turned) reads as
     // columns of vertical text: turn the boxes so that most text runs left to right.
     const auto turn = static_cast<std::size_t>(
@@ -159,7 +155,7 @@ bool PdfSource::next(PdfPage& out) {
         }
     }
     if (!out.boxes.empty()) m.any_text = true;
-    return true;  // `page` is released here: one page in memory at a time
+    return true;  // the module released the page: one page in memory at a time
 }
 
 std::uint32_t PdfSource::page_count() const { return static_cast<std::uint32_t>(impl_->pages); }

@@ -3,9 +3,9 @@
 
 #include <fmt/format.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <array>
+#include <bit>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -13,8 +13,20 @@
 #include <span>
 
 #include "bpt/target.h"
+#include "module_loader.h"
+#include "modules/xlsx_api.h"
 
 namespace bpt {
+
+const xlsx_module::Api& xlsx_api() {
+    static std::string error;
+    static const xlsx_module::Api* const api = [] {
+        void* factory = module_symbol(BPT_XLSX_MODULE_FILE, BPT_XLSX_MODULE_FACTORY, error);
+        return factory ? std::bit_cast<decltype(&bpt_xlsx_module_v1)>(factory)() : nullptr;
+    }();
+    if (!api) throw OutputError("cannot write .xlsx workbooks: " + error);
+    return *api;
+}
 
 namespace {
 
@@ -241,9 +253,9 @@ struct XlsxBook::Impl {
         if (decimals <= 2 || decimals > 4) return amount;
         auto& f = finer[decimals - 2];
         if (!f) {
-            f = workbook_add_format(wb);
-            format_set_num_format(f, decimals == 3 ? "#,##0.000" : "#,##0.0000");
-            format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+            f = xlsx_api().workbook_add_format(wb);
+            xlsx_api().format_set_num_format(f, decimals == 3 ? "#,##0.000" : "#,##0.0000");
+            xlsx_api().format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         }
         return f;
     }
@@ -260,7 +272,7 @@ struct XlsxBook::Impl {
 
     void check(lxw_error e, const char* what) const {
         if (e != LXW_NO_ERROR)
-            throw OutputError(fmt::format("{}: cannot write the workbook ({}): {}", path, what, lxw_strerror(e)));
+            throw OutputError(fmt::format("{}: cannot write the workbook ({}): {}", path, what, xlsx_api().lxw_strerror(e)));
     }
 
     // Column widths and formats go first: in constant_memory mode a sheet's layout
@@ -271,7 +283,7 @@ struct XlsxBook::Impl {
             std::uint16_t col = 0;
             auto add = [&](const Column& c) {
                 lxw_format* f = c.amount ? amount : c.width >= 24 ? wrap : top;
-                check(worksheet_set_column(st.ws, col, col, c.width, f), "column");
+                check(xlsx_api().worksheet_set_column(st.ws, col, col, c.width, f), "column");
                 st.formats.push_back(f);
                 st.widths.push_back(c.width);
                 ++col;
@@ -279,13 +291,13 @@ struct XlsxBook::Impl {
             if (options.source_column) add(kSource);
             for (const auto& c : kSheetColumns[s]) add(c);
             st.columns = col;
-            worksheet_freeze_panes(st.ws, 1, 0);
+            xlsx_api().worksheet_freeze_panes(st.ws, 1, 0);
             // Printed (or exported to PDF), a sheet fits the width of a landscape page
             // with its header on every page, as the printed table itself does.
-            worksheet_set_landscape(st.ws);
-            worksheet_set_paper(st.ws, 9);  // A4
-            worksheet_fit_to_pages(st.ws, 1, 0);
-            check(worksheet_repeat_rows(st.ws, 0, 0), "repeat");
+            xlsx_api().worksheet_set_landscape(st.ws);
+            xlsx_api().worksheet_set_paper(st.ws, 9);  // A4
+            xlsx_api().worksheet_fit_to_pages(st.ws, 1, 0);
+            check(xlsx_api().worksheet_repeat_rows(st.ws, 0, 0), "repeat");
         }
     }
 
@@ -296,9 +308,9 @@ struct XlsxBook::Impl {
             auto& st = sheets[s];
             std::uint16_t col = 0;
             if (options.source_column)
-                check(worksheet_write_string(st.ws, 0, col++, name(kSource), header), "header");
+                check(xlsx_api().worksheet_write_string(st.ws, 0, col++, name(kSource), header), "header");
             for (const auto& c : kSheetColumns[s])
-                check(worksheet_write_string(st.ws, 0, col++, heading(c).c_str(), header), "header");
+                check(xlsx_api().worksheet_write_string(st.ws, 0, col++, heading(c).c_str(), header), "header");
         }
     }
 
@@ -308,7 +320,7 @@ struct XlsxBook::Impl {
             case SheetCell::Kind::Text: {
                 if (cell.value.empty()) return;
                 std::string s(cut(cell.value, kMaxCellBytes));
-                check(worksheet_write_string(ws, r, c, s.c_str(), f), "text");
+                check(xlsx_api().worksheet_write_string(ws, r, c, s.c_str(), f), "text");
                 return;
             }
             case SheetCell::Kind::Money:
@@ -319,10 +331,10 @@ struct XlsxBook::Impl {
                 char* end = nullptr;
                 double v = std::strtod(cell.value.c_str(), &end);
                 if (end == cell.value.c_str() || *end != '\0') {
-                    check(worksheet_write_string(ws, r, c, cell.value.c_str(), f), "text");
+                    check(xlsx_api().worksheet_write_string(ws, r, c, cell.value.c_str(), f), "text");
                     return;
                 }
-                check(worksheet_write_number(ws, r, c, v, cell.kind == SheetCell::Kind::Money ? amount_format(cell.value) : f),
+                check(xlsx_api().worksheet_write_number(ws, r, c, v, cell.kind == SheetCell::Kind::Money ? amount_format(cell.value) : f),
                       "number");
                 return;
             }
@@ -331,6 +343,7 @@ struct XlsxBook::Impl {
 };
 
 XlsxBook::XlsxBook(XlsxOptions options) : impl_(std::make_unique<Impl>()) {
+    xlsx_api();  // no temporary file when the module is missing
     auto& m = *impl_;
     m.options = options;
     std::filesystem::path dir;
@@ -345,37 +358,37 @@ XlsxBook::XlsxBook(XlsxOptions options) : impl_(std::make_unique<Impl>()) {
     m.guard = TempFileGuard(m.path);
     lxw_workbook_options wo{};
     wo.constant_memory = LXW_TRUE;
-    m.wb = workbook_new_opt(m.path.c_str(), &wo);
+    m.wb = xlsx_api().workbook_new_opt(m.path.c_str(), &wo);
     if (!m.wb) {
         ::unlink(m.path.c_str());
         throw OutputError(fmt::format("{}: cannot start a workbook", m.path));
     }
-    m.header = workbook_add_format(m.wb);
-    format_set_bold(m.header);
-    format_set_text_wrap(m.header);
-    format_set_align(m.header, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bg_color(m.header, 0xDDEBF7);
-    format_set_bottom(m.header, LXW_BORDER_THIN);
-    m.amount = workbook_add_format(m.wb);
-    format_set_num_format(m.amount, "#,##0.00");
-    format_set_align(m.amount, LXW_ALIGN_VERTICAL_TOP);
-    m.top = workbook_add_format(m.wb);
-    format_set_align(m.top, LXW_ALIGN_VERTICAL_TOP);
-    m.wrap = workbook_add_format(m.wb);
-    format_set_text_wrap(m.wrap);
-    format_set_align(m.wrap, LXW_ALIGN_VERTICAL_TOP);
-    m.note = workbook_add_format(m.wb);
-    format_set_italic(m.note);
+    m.header = xlsx_api().workbook_add_format(m.wb);
+    xlsx_api().format_set_bold(m.header);
+    xlsx_api().format_set_text_wrap(m.header);
+    xlsx_api().format_set_align(m.header, LXW_ALIGN_VERTICAL_TOP);
+    xlsx_api().format_set_bg_color(m.header, 0xDDEBF7);
+    xlsx_api().format_set_bottom(m.header, LXW_BORDER_THIN);
+    m.amount = xlsx_api().workbook_add_format(m.wb);
+    xlsx_api().format_set_num_format(m.amount, "#,##0.00");
+    xlsx_api().format_set_align(m.amount, LXW_ALIGN_VERTICAL_TOP);
+    m.top = xlsx_api().workbook_add_format(m.wb);
+    xlsx_api().format_set_align(m.top, LXW_ALIGN_VERTICAL_TOP);
+    m.wrap = xlsx_api().workbook_add_format(m.wb);
+    xlsx_api().format_set_text_wrap(m.wrap);
+    xlsx_api().format_set_align(m.wrap, LXW_ALIGN_VERTICAL_TOP);
+    m.note = xlsx_api().workbook_add_format(m.wb);
+    xlsx_api().format_set_italic(m.note);
     int e = options.english ? 1 : 0;
-    for (std::size_t s = 0; s < m.sheets.size(); ++s) m.sheets[s].ws = workbook_add_worksheet(m.wb, kSheetNames[s][e]);
-    m.summary = workbook_add_worksheet(m.wb, kSheetNames[3][e]);
+    for (std::size_t s = 0; s < m.sheets.size(); ++s) m.sheets[s].ws = xlsx_api().workbook_add_worksheet(m.wb, kSheetNames[s][e]);
+    m.summary = xlsx_api().workbook_add_worksheet(m.wb, kSheetNames[3][e]);
     m.layout();
 }
 
 XlsxBook::~XlsxBook() {
     if (impl_->wb) {
         // Closing is the only way to free a workbook; what it writes is removed.
-        workbook_close(impl_->wb);
+        xlsx_api().workbook_close(impl_->wb);
         ::unlink(impl_->path.c_str());
     }
 }
@@ -401,7 +414,7 @@ void XlsxBook::row(Sheet sheet, const std::vector<SheetCell>& cells) {
             lines = std::max(lines, wrapped_lines(cells[c].value, st.widths[c]));
     if (lines > 1) {
         double height = 15.0 * static_cast<double>(std::min<std::size_t>(lines, 27));  // Excel's maximum is 409 points
-        m.check(worksheet_set_row(st.ws, st.next_row, height, nullptr), "row");
+        m.check(xlsx_api().worksheet_set_row(st.ws, st.next_row, height, nullptr), "row");
     }
     for (std::size_t c = 0; c < cells.size(); ++c)
         m.write(st.ws, st.next_row, static_cast<std::uint16_t>(c), cells[c],
@@ -413,7 +426,7 @@ void XlsxBook::close(Output& out) {
     auto& m = *impl_;
     m.headers();
     for (auto& st : m.sheets)
-        m.check(worksheet_autofilter(st.ws, 0, 0, st.next_row - 1, static_cast<lxw_col_t>(st.columns - 1)), "filter");
+        m.check(xlsx_api().worksheet_autofilter(st.ws, 0, 0, st.next_row - 1, static_cast<lxw_col_t>(st.columns - 1)), "filter");
 
     // 汇总: sections one under the other, each with its own heading row.
     const bool en = m.options.english;
@@ -421,7 +434,7 @@ void XlsxBook::close(Output& out) {
     std::uint32_t r = 0;
     auto heading = [&](std::initializer_list<std::string> names) {
         std::uint16_t c = 0;
-        for (const auto& n : names) m.check(worksheet_write_string(ws, r, c++, n.c_str(), m.header), "header");
+        for (const auto& n : names) m.check(xlsx_api().worksheet_write_string(ws, r, c++, n.c_str(), m.header), "header");
         ++r;
     };
     auto cells = [&](std::initializer_list<SheetCell> values) {
@@ -430,11 +443,11 @@ void XlsxBook::close(Output& out) {
         ++r;
     };
     auto amount = [&](const char* zh) { return en ? std::string() : fmt::format("{}（{}）", zh, m.unit); };
-    m.check(worksheet_set_column(ws, 0, 0, 40, m.wrap), "column");
-    worksheet_set_landscape(ws);
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
-    m.check(worksheet_set_column(ws, 1, 8, 17, nullptr), "column");
+    m.check(xlsx_api().worksheet_set_column(ws, 0, 0, 40, m.wrap), "column");
+    xlsx_api().worksheet_set_landscape(ws);
+    xlsx_api().worksheet_set_paper(ws, 9);
+    xlsx_api().worksheet_fit_to_pages(ws, 1, 0);
+    m.check(xlsx_api().worksheet_set_column(ws, 1, 8, 17, nullptr), "column");
     if (en)
         heading({"file", "unit", "rows", "repeats", "projects", "declared_total", "computed_total", "all_rows_total",
                  "matches"});
@@ -453,7 +466,7 @@ void XlsxBook::close(Output& out) {
                integer(stats_.distinct()), money(declared), money(stats_.computed()), {}, {}});
     }
     // Said on the sheet, not only in the manual: it is why the columns differ.
-    m.check(worksheet_write_string(ws, r++, 0,
+    m.check(xlsx_api().worksheet_write_string(ws, r++, 0,
                                    en ? "a project printed again after a page break (duplicate-project) is counted once"
                                       : "跨页重复打印的项目（重复）只计一次",
                                    m.note),
@@ -483,10 +496,10 @@ void XlsxBook::close(Output& out) {
 
     lxw_workbook* wb = m.wb;
     m.wb = nullptr;
-    lxw_error e = workbook_close(wb);
+    lxw_error e = xlsx_api().workbook_close(wb);
     if (e != LXW_NO_ERROR) {
         ::unlink(m.path.c_str());
-        throw OutputError(fmt::format("{}: cannot write the workbook: {}", out.path(), lxw_strerror(e)));
+        throw OutputError(fmt::format("{}: cannot write the workbook: {}", out.path(), xlsx_api().lxw_strerror(e)));
     }
     std::FILE* f = std::fopen(m.path.c_str(), "rb");
     ::unlink(m.path.c_str());

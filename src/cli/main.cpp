@@ -139,16 +139,9 @@ std::string describe(const CLI::App& app, const CLI::App* cmd, const CLI::ParseE
     return fmt::format("{}{}; see {}", prefix, what, help);
 }
 
-}  // namespace
+constexpr const char* kAbout = "bpt: extract and validate budget performance target tables (项目支出绩效目标表)";
 
-int main(int argc, char** argv) {
-    // Each file's pipeline allocates a few buffers of hundreds of KiB. By default
-    // glibc maps such blocks afresh and returns them when freed, so every file of
-    // a `bpt convert` run faulted its buffers in again: half its time was the
-    // kernel's. Keeping freed memory for reuse costs nothing in peak size.
-    mallopt(M_MMAP_THRESHOLD, 16 << 20);
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-    CLI::App app{"bpt: extract and validate budget performance target tables (项目支出绩效目标表)", "bpt"};
+void set_up_root(CLI::App& app) {
     app.require_subcommand(1);
     app.set_version_flag("-V,--version", fmt::format("bpt {}", version()));
     app.footer(
@@ -163,11 +156,75 @@ int main(int argc, char** argv) {
         "\nExit codes: 0 done; 1 parse's reading is doubtful, validate found errors, convert could not convert\n"
         "some file, or diff found differences; 2 unreadable input, unwritable output or wrong arguments.\n"
         "Run bpt help COMMAND for more.");
+}
 
-    std::vector<Command> commands = {
-        add_parse(app), add_convert(app), add_validate(app), add_rules(app), add_diff(app), add_stats(app),
-        add_completions(app), add_help(app),
-    };
+// Output that could not be written (a full disk, a closed pipe) is a failure too,
+// whichever command wrote it; a command that failed has said why already.
+int check_stdout(int rc) {
+    if (rc == kOk && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
+        error(fmt::format("standard output: write failed: {}", std::strerror(errno)));
+        return kCannotRead;
+    }
+    return rc;
+}
+
+using AddCommand = Command (*)(CLI::App&);
+// Every command, in the order of bpt --help.
+constexpr AddCommand kCommands[] = {add_parse, add_convert, add_validate, add_rules,
+                                    add_diff,  add_stats,   add_completions, add_help};
+// Their names, for only_command(); run_one() checks that they stay the same.
+constexpr std::string_view kCommandNames[] = {"parse", "convert", "validate", "rules",
+                                              "diff",  "stats",   "completions", "help"};
+
+// Building every command's options costs about a million instructions (CLI11 makes
+// a dozen strings and functions per option): a third of all that a small validate
+// runs. A run of one command with good arguments needs that command only. Not for
+// help and completions, which read the whole tree, nor when a later word is another
+// command's name, which the whole tree might read otherwise.
+AddCommand only_command(int argc, char** argv) {
+    if (argc < 2) return nullptr;
+    AddCommand add = nullptr;
+    for (std::size_t i = 0; i < std::size(kCommandNames); ++i)
+        if (argv[1] == kCommandNames[i] && kCommandNames[i] != "completions" && kCommandNames[i] != "help")
+            add = kCommands[i];
+    for (int a = 2; add && a < argc; ++a)
+        for (auto name : kCommandNames)
+            if (argv[a] == name) return nullptr;
+    return add;
+}
+
+// The run of the one command only_command() chose; nullopt, having done nothing,
+// when the arguments do not parse (or ask for --help): run_all() then parses them
+// again with the whole tree, so that what is said about them cannot differ.
+std::optional<int> run_one(int argc, char** argv, AddCommand add) {
+    CLI::App app{kAbout, "bpt"};
+    set_up_root(app);
+    Command command = add(app);
+    if (command.app->get_name() != argv[1]) return std::nullopt;
+    dress(app);
+    dress(*command.app);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError&) {
+        return std::nullopt;
+    }
+    if (!command.app->parsed()) return std::nullopt;
+    int rc = kOk;
+    try {
+        rc = command.run();
+    } catch (const std::system_error& e) {
+        // fmt::print to standard output throws when a write fails midway (a full disk).
+        error(fmt::format("standard output: write failed: {}", e.code().message()));
+        return kCannotRead;
+    }
+    return check_stdout(rc);
+}
+
+int run_all(int argc, char** argv) {
+    CLI::App app{kAbout, "bpt"};
+    set_up_root(app);
+    std::vector<Command> commands;
+    for (AddCommand add : kCommands) commands.push_back(add(app));
     dress(app);
     for (auto& c : commands) dress(*c.app);
 
@@ -232,11 +289,19 @@ int main(int argc, char** argv) {
         error(fmt::format("standard output: write failed: {}", e.code().message()));
         return kCannotRead;
     }
-    // Output that could not be written (a full disk, a closed pipe) is a failure too,
-    // whichever command wrote it; a command that failed has said why already.
-    if (rc == kOk && (std::fflush(stdout) != 0 || std::ferror(stdout))) {
-        error(fmt::format("standard output: write failed: {}", std::strerror(errno)));
-        return kCannotRead;
-    }
-    return rc;
+    return check_stdout(rc);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Each file's pipeline allocates a few buffers of hundreds of KiB. By default
+    // glibc maps such blocks afresh and returns them when freed, so every file of
+    // a `bpt convert` run faulted its buffers in again: half its time was the
+    // kernel's. Keeping freed memory for reuse costs nothing in peak size.
+    mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    if (AddCommand add = only_command(argc, argv))
+        if (std::optional<int> rc = run_one(argc, argv, add)) return *rc;
+    return run_all(argc, argv);
 }
