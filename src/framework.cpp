@@ -65,8 +65,35 @@ std::string level_text(const Level& l) { return l.code.empty() ? l.name : l.code
 // What is wrong with a clause's level codes, in words; empty when they fit the
 // framework. Most clauses fit, so the name lookups that only messages need are
 // done only for the clauses that do not.
+namespace {
+
+// The framework level a name is, written exactly as the framework writes it, with
+// or without 指标 (`产出`, `11-数量指标` come both ways): what bare_name would make
+// of it, without trimming. nullptr for any other spelling, which takes the long way.
+template <std::size_t N>
+const FrameworkLevel* exactly(const std::array<FrameworkLevel, N>& levels, std::string_view name) {
+    constexpr std::string_view kSuffix = "指标";
+    if (name.ends_with(kSuffix)) name.remove_suffix(kSuffix.size());
+    for (const auto& l : levels)
+        if (l.name == name) return &l;
+    return nullptr;
+}
+
+// Whether a clause's codes and names are the framework's own, the way nearly
+// every clause writes them; then code_problems has nothing to say.
+bool fits_exactly(const Level& l1, const std::optional<Level>& level2) {
+    const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
+    if (!f1 || exactly(kLevel1, l1.name) != f1) return false;
+    if (!level2) return true;
+    const FrameworkLevel* f2 = level2->code.empty() ? nullptr : by_code(kLevel2, level2->code);
+    return f2 && f2->code.front() == f1->code.front() && exactly(kLevel2, level2->name) == f2;
+}
+
+}  // namespace
+
 std::vector<std::string> code_problems(const Level& l1, const std::optional<Level>& level2) {
     std::vector<std::string> problems;
+    if (fits_exactly(l1, level2)) return problems;
     std::string_view n1 = bare_name(l1.name);
     const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
     bool cost_level = n1 == kCostLevel1;
@@ -115,6 +142,9 @@ std::vector<std::string> code_problems(const Level& l1, const std::optional<Leve
 }
 
 Category category_of(const Level& l1) {
+    // The framework's own names, as nearly every table writes them.
+    if (const FrameworkLevel* f = exactly(kLevel1, l1.name))
+        return f->code == "1" ? Category::Output : f->code == "2" ? Category::Effect : Category::Other;
     std::string_view n = bare_name(l1.name);
     // Tables rename the levels (产出值, 预期产出指标, 项目完成指标, 效果指标, 效益值) and
     // mirrors print them in Traditional script (產出指標).

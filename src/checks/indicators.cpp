@@ -16,7 +16,8 @@ namespace {
 
 // Target numbers are exact ASCII decimals ("3619", "0.5", "-5"), compared exactly.
 
-bool is_negative(std::string_view number) { return compare_decimal(number, "0") < 0; }
+// compare_decimal(number, "0") < 0, without splitting the number: asked of every target.
+bool is_negative(std::string_view number) { return number.starts_with('-') && !all_zero(number.substr(1)); }
 
 // Growth and change rates may well be negative or above 100%; shares and
 // satisfaction cannot.
