@@ -15,14 +15,6 @@ namespace {
 // project instead of the project: 64 bits over all fields decide a repeat; the
 // per-field hashes only say what differs, so 32 of their bits are kept.
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-    // splitmix64 finaliser over the running value: order-sensitive and well spread.
-    std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 // 64 bits from a 64×64→128-bit product: both halves folded, so every input bit
 // reaches every output bit in one multiplication (wyhash's "mum").
 std::uint64_t mum(std::uint64_t a, std::uint64_t b) {
@@ -31,9 +23,17 @@ std::uint64_t mum(std::uint64_t a, std::uint64_t b) {
     u128 r = static_cast<u128>(a) * b;
     return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
 #else
-    return mix(a, b);
+    // splitmix64's finaliser over both: well spread, without a wide product.
+    std::uint64_t z = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
 #endif
 }
+
+// Folds a field's hash into the running one: order-sensitive (the two sides are
+// keyed differently), one multiplication where splitmix took two and more shifts.
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return mum(h ^ 0x2d358dccaa6c78a5ULL, v ^ 0x8bb84b93962eacc9ULL); }
 
 std::uint64_t load64(const char* p) {
     std::uint64_t v;
