@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "bpt/text.h"
 
@@ -62,11 +64,80 @@ const FrameworkLevel* by_name(const std::array<FrameworkLevel, N>& levels, std::
 
 std::string level_text(const Level& l) { return l.code.empty() ? l.name : l.code + "-" + l.name; }
 
+namespace {
+
+static_assert([] {
+    for (const auto& l : kLevel1)
+        if (l.name.size() < 4) return false;
+    for (const auto& l : kLevel2)
+        if (l.name.size() < 4) return false;
+    return true;
+}());
+
+// memcmp(a, b, n) == 0 for the n ≥ 4 bytes of a level's name, in a few word
+// compares instead of a call: asked twice of every indicator.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+    auto word = [](const char* p, auto w) {
+        std::memcpy(&w, p, sizeof w);
+        return w;
+    };
+    if (n < 8) return word(a, std::uint32_t{}) == word(b, std::uint32_t{}) &&
+                      word(a + n - 4, std::uint32_t{}) == word(b + n - 4, std::uint32_t{});
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+        if (word(a + i, std::uint64_t{}) != word(b + i, std::uint64_t{})) return false;
+    return word(a + n - 8, std::uint64_t{}) == word(b + n - 8, std::uint64_t{});
+}
+
+// Whether `name` is level's name written exactly as the framework writes it, with
+// or without 指标 (`产出`, `11-数量指标` come both ways): what bare_name would make
+// of it, without trimming (no level's name ends in 指标).
+bool named(const FrameworkLevel& level, std::string_view name) {
+    constexpr std::string_view kSuffix = "指标";
+    std::size_t n = level.name.size();
+    if (name.size() == n + kSuffix.size()) {
+        if (!same_bytes(name.data() + n, kSuffix.data(), kSuffix.size())) return false;
+    } else if (name.size() != n) {
+        return false;
+    }
+    return same_bytes(name.data(), level.name.data(), n);
+}
+
+// The level so named; nullptr for any other spelling, which takes the long way.
+template <std::size_t N>
+const FrameworkLevel* exactly(const std::array<FrameworkLevel, N>& levels, std::string_view name) {
+    for (const auto& l : levels)
+        if (named(l, name)) return &l;
+    return nullptr;
+}
+
+// by_code, by the digits (the codes are 1–3 and 11–31).
+const FrameworkLevel* level1_by_code(std::string_view code) {
+    return code.size() == 1 && code[0] >= '1' && code[0] <= '3' ? &kLevel1[static_cast<std::size_t>(code[0] - '1')]
+                                                                : nullptr;
+}
+const FrameworkLevel* level2_by_code(std::string_view code) {
+    if (code.size() != 2) return nullptr;
+    for (const auto& l : kLevel2)
+        if (l.code[0] == code[0] && l.code[1] == code[1]) return &l;
+    return nullptr;
+}
+}  // namespace
+
+bool fits_exactly(const Level& l1, const std::optional<Level>& level2) {
+    const FrameworkLevel* f1 = level1_by_code(l1.code);
+    if (!f1 || !named(*f1, l1.name)) return false;
+    if (!level2) return true;
+    const FrameworkLevel* f2 = level2_by_code(level2->code);
+    return f2 && f2->code[0] == f1->code[0] && named(*f2, level2->name);
+}
+
+
 // What is wrong with a clause's level codes, in words; empty when they fit the
 // framework. Most clauses fit, so the name lookups that only messages need are
 // done only for the clauses that do not.
 std::vector<std::string> code_problems(const Level& l1, const std::optional<Level>& level2) {
     std::vector<std::string> problems;
+    if (fits_exactly(l1, level2)) return problems;
     std::string_view n1 = bare_name(l1.name);
     const FrameworkLevel* f1 = l1.code.empty() ? nullptr : by_code(kLevel1, l1.code);
     bool cost_level = n1 == kCostLevel1;
@@ -115,6 +186,9 @@ std::vector<std::string> code_problems(const Level& l1, const std::optional<Leve
 }
 
 Category category_of(const Level& l1) {
+    // The framework's own names, as nearly every table writes them.
+    if (const FrameworkLevel* f = exactly(kLevel1, l1.name))
+        return f->code == "1" ? Category::Output : f->code == "2" ? Category::Effect : Category::Other;
     std::string_view n = bare_name(l1.name);
     // Tables rename the levels (产出值, 预期产出指标, 项目完成指标, 效果指标, 效益值) and
     // mirrors print them in Traditional script (產出指標).

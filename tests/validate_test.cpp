@@ -402,3 +402,64 @@ TEST_CASE("Validate: --disable and --severity reach the truncation note too", "[
     louder.severities["diagnostics-truncated"] = bpt::Severity::Warning;
     CHECK(list.omission_note(bpt::RulePolicy(louder))->severity == bpt::Severity::Warning);
 }
+
+// The fast paths of the framework and decimal checks say only what the long way says.
+#include "bpt/checks/decimal.h"
+#include "bpt/framework.h"
+
+TEST_CASE("Validate: fits_exactly holds only where code_problems is empty and the category is the code's",
+          "[validate][framework]") {
+    using bpt::Level;
+    std::vector<Level> ones, twos;
+    for (const auto& f : bpt::framework::level1())
+        for (std::string suffix : {"", "指标", " 指标", "指标 "}) {
+            ones.push_back({std::string(f.code), std::string(f.name) + suffix});
+            ones.push_back({"", std::string(f.name) + suffix});
+        }
+    ones.push_back({"4", "成本指标"});
+    ones.push_back({"1", "效益指标"});
+    ones.push_back({"1", "指标"});
+    for (const auto& f : bpt::framework::level2())
+        for (std::string suffix : {"", "指标", "  "}) {
+            twos.push_back({std::string(f.code), std::string(f.name) + suffix});
+            twos.push_back({"", std::string(f.name) + suffix});
+        }
+    twos.push_back({"15", "数量指标"});
+    twos.push_back({"1", "数量"});
+    std::size_t fits = 0;
+    for (const auto& l1 : ones) {
+        for (const auto& l2 : twos) {
+            if (!bpt::framework::fits_exactly(l1, l2)) continue;
+            ++fits;
+            CHECK(bpt::framework::code_problems(l1, l2).empty());
+        }
+        if (bpt::framework::fits_exactly(l1, std::nullopt)) {
+            CHECK(bpt::framework::code_problems(l1, std::nullopt).empty());
+            auto c = bpt::framework::category_of(l1);
+            CHECK(c == (l1.code == "1"   ? bpt::framework::Category::Output
+                        : l1.code == "2" ? bpt::framework::Category::Effect
+                                         : bpt::framework::Category::Other));
+        }
+    }
+    // Each level 1, with and without 指标, under its own level 2s, with and without 指标.
+    CHECK(fits == 2 * (4 * 2) + 2 * (4 * 2) + 2 * (1 * 2));
+    CHECK_FALSE(bpt::framework::fits_exactly({"1", "产出指标"}, Level{"21", "经济效益"}));
+    CHECK_FALSE(bpt::framework::fits_exactly({"1", " 产出指标"}, std::nullopt));
+}
+
+TEST_CASE("Validate: compare_decimal orders exact decimals", "[validate][decimal]") {
+    using bpt::checks::compare_decimal;
+    CHECK(compare_decimal("100", "100") == 0);
+    CHECK(compare_decimal("0100", "100") == 0);
+    CHECK(compare_decimal("100.0", "100") == 0);
+    CHECK(compare_decimal("99.99", "100") < 0);
+    CHECK(compare_decimal("100.01", "100") > 0);
+    CHECK(compare_decimal("-0", "0") == 0);
+    CHECK(compare_decimal("-0.00", "0") == 0);
+    CHECK(compare_decimal("-5", "0") < 0);
+    CHECK(compare_decimal("-5", "-6") > 0);
+    CHECK(compare_decimal(".5", "0.5") < 0);  // as before: an empty whole part is shorter
+    CHECK(compare_decimal("0.5", "0.50") == 0);
+    CHECK(compare_decimal("3619", "362") > 0);
+    CHECK(compare_decimal("", "0") < 0);
+}

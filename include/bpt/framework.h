@@ -36,6 +36,10 @@ std::string_view bare_name(std::string_view name);
 // `1-产出指标`, or the name alone where there is no code.
 std::string level_text(const Level& l);
 
+// Whether a clause's codes and names are the framework's own, written the way
+// nearly every clause writes them (`1-产出指标；11-数量指标`); then code_problems is
+// empty. False says only that code_problems must be asked.
+bool fits_exactly(const Level& l1, const std::optional<Level>& level2);
 // What is wrong with a clause's level codes, in words; empty when they fit the
 // framework.
 std::vector<std::string> code_problems(const Level& l1, const std::optional<Level>& level2);

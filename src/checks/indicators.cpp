@@ -16,7 +16,8 @@ namespace {
 
 // Target numbers are exact ASCII decimals ("3619", "0.5", "-5"), compared exactly.
 
-bool is_negative(std::string_view number) { return compare_decimal(number, "0") < 0; }
+// compare_decimal(number, "0") < 0, without splitting the number: asked of every target.
+bool is_negative(std::string_view number) { return number.starts_with('-') && !all_zero(number.substr(1)); }
 
 // Growth and change rates may well be negative or above 100%; shares and
 // satisfaction cannot.
@@ -27,8 +28,10 @@ bool names_a_change(std::string_view name) {
 }
 
 // Units of quantities that add up over the years: counts, not ratios or scores.
+bool is_percent(std::string_view unit) { return unit.size() == 1 && unit[0] == '%'; }
+
 bool is_additive_unit(std::string_view unit) {
-    if (unit == "%" || unit == "‰" || unit == "分" || unit == "倍") return false;
+    if (is_percent(unit) || unit == "‰" || unit == "分" || unit == "倍") return false;
     return unit.find('/') == std::string_view::npos;
 }
 
@@ -54,14 +57,25 @@ void Indicators::project(const Project& p, const Facts& facts) {
                    p.location, p.name, p.index);
         return;
     }
+    // Whether each clause is written as the framework writes it, asked once for both
+    // the category and the codes: then its level-1 code says its category too.
+    fits_.resize(p.indicators.size());
+    for (std::size_t k = 0; k < p.indicators.size(); ++k) {
+        const Indicator& i = p.indicators[k];
+        fits_[k] = i.level1 && framework::fits_exactly(*i.level1, i.level2);
+    }
     if (cx_.on(Rule::MissingIndicatorCategory)) {
         bool output = false, effect = false, unreadable = false;
-        for (const auto& i : p.indicators) {
+        for (std::size_t k = 0; k < p.indicators.size(); ++k) {
+            const Indicator& i = p.indicators[k];
             if (!i.level1) {
                 unreadable = true;
                 continue;
             }
-            framework::Category c = framework::category_of(*i.level1);
+            framework::Category c = !fits_[k]                  ? framework::category_of(*i.level1)
+                                    : i.level1->code == "1" ? framework::Category::Output
+                                    : i.level1->code == "2" ? framework::Category::Effect
+                                                            : framework::Category::Other;
             output |= c == framework::Category::Output;
             effect |= c == framework::Category::Effect;
         }
@@ -77,17 +91,17 @@ void Indicators::project(const Project& p, const Facts& facts) {
                    p.location, p.name, p.index);
         }
     }
-    for (const auto& i : p.indicators) indicator(p, i);
+    for (std::size_t k = 0; k < p.indicators.size(); ++k) indicator(p, p.indicators[k], fits_[k]);
 }
 
-void Indicators::indicator(const Project& p, const Indicator& i) {
+void Indicators::indicator(const Project& p, const Indicator& i, bool fits) {
     const Location& line = i.location.line || i.location.page ? i.location : p.location;
     // Formatted only for a finding: this runs on every indicator.
     auto where = [&] {
         return fmt::format("{}, indicator {} ({})", Context::project_ref(p), i.seq, i.name.empty() ? i.raw : i.name);
     };
 
-    if (i.level1 && cx_.on(Rule::IndicatorCodeMismatch)) {
+    if (i.level1 && cx_.on(Rule::IndicatorCodeMismatch) && !fits) {
         const Level& l1 = *i.level1;
         std::vector<std::string> problems = framework::code_problems(l1, i.level2);
         if (!problems.empty()) {
@@ -110,12 +124,17 @@ void Indicators::indicator(const Project& p, const Indicator& i) {
             const std::string& top = t.op == Comparator::Between ? t.value_max : t.value;
             // Asked only of a target out of range: the word search costs more than the rest.
             auto change = [&] { return names_a_change(i.name) || names_a_change(t.qualifier); };
-            if (t.unit == "%") {
-                int vs100 = compare_decimal(top, "100");
+            if (is_percent(t.unit)) {
+                // Most percentages are whole numbers up to 100.
+                auto vs100 = [&] {
+                    if (top.size() <= 2 && std::all_of(top.begin(), top.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                        return -1;
+                    return top == "100" ? 0 : compare_decimal(top, "100");
+                };
                 if ((is_negative(t.value) || (t.op == Comparator::Lt && compare_decimal(t.value, "0") <= 0)) &&
                     !change())
                     problems.push_back(fmt::format("{} `{}` asks for a percentage below 0%", label, t.raw));
-                else if ((vs100 > 0 || (vs100 == 0 && t.op == Comparator::Gt)) && !change())
+                else if (int c = vs100(); (c > 0 || (c == 0 && t.op == Comparator::Gt)) && !change())
                     problems.push_back(fmt::format("{} `{}` asks for a rate above 100%", label, t.raw));
             } else if (is_negative(t.value) && !change()) {
                 problems.push_back(fmt::format("{} `{}` is a negative quantity", label, t.raw));
@@ -141,8 +160,8 @@ void Indicators::indicator(const Project& p, const Indicator& i) {
         const std::string& period_most = period.op == Comparator::Between ? period.value_max : period.value;
         // Rates and scores do not add up over the years, so a higher annual rate is
         // no contradiction; counts do.
-        if (period.unit == annual.unit && period.qualifier == annual.qualifier && is_additive_unit(annual.unit) &&
-            !annual_cap_only && compare_decimal(annual.value, period_most) > 0)
+        if (!annual_cap_only && is_additive_unit(annual.unit) && period.unit == annual.unit &&
+            period.qualifier == annual.qualifier && compare_decimal(annual.value, period_most) > 0)
             cx_.report(Rule::TargetPeriodAnnualInconsistent,
                    fmt::format("{}: the annual target (年度指标值 {}) exceeds the target for the whole implementation "
                                "period (实施周期指标值 {}), which includes that year: correct whichever is wrong",

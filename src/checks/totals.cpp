@@ -12,15 +12,25 @@ namespace bpt::checks {
 
 namespace {
 
+// Money::checked_add, inline: four columns, two sums and two groups per project.
 std::optional<Money> add(std::optional<Money> a, Money b) {
     if (!a) return b;
-    return a->checked_add(b);
+    std::int64_t r;
+    if (__builtin_add_overflow(a->scaled(), b.scaled(), &r)) return std::nullopt;
+    return Money::from_scaled(r, std::max(a->decimals(), b.decimals()));
 }
 
 // A name kept past its record, for messages (which are cut at 1,024 bytes anyway):
 // bounded, so that what the check remembers per department and per amount does not
 // grow with the names' length (a record may be megabytes).
-std::string kept(std::string_view name) { return text::ellipsize(name, 200); }
+constexpr std::size_t kKeptChars = 200;
+std::string kept(std::string_view name) { return text::ellipsize(name, kKeptChars); }
+// kept(name), into a string that keeps its buffer: a name of at most 200 bytes has
+// at most 200 characters, so it is kept whole without counting.
+void keep(std::string& out, std::string_view name) {
+    if (name.size() <= kKeptChars) out.append(name);
+    else out.append(kept(name));
+}
 
 // A declared total's row as the table prints it: `合计 9,246.72 9,246.72`.
 std::string row_text(std::string_view name, const Amounts& a) {
@@ -112,7 +122,8 @@ void Totals::add_to(Group& g, const Project& p, bool repeat) {
     if (p.amounts.total && (!g.largest || *p.amounts.total > *g.largest)) {
         g.largest = p.amounts.total;
         g.largest_at = p.location;
-        g.largest_name = kept(p.name);
+        g.largest_name.clear();
+        keep(g.largest_name, p.name);
     }
 }
 
@@ -121,11 +132,14 @@ void Totals::project(const Project& p, const Facts& facts) {
     add_to(grand_, p, facts.repeat);
     if (department) add_to(*department, p, facts.repeat);
     // Remember the first projects of each amount, for the total-mismatch hint.
-    if (!facts.repeat && p.amounts.total && amount_entries_ < kAmountEntriesKept && cx_.on(Rule::TotalMismatch)) {
-        auto& seen = amount_seen_[p.amounts.total->scaled()];
-        if (seen.size() < kAmountEntriesPerValue) {
-            seen.push_back({p.location, department ? facts.department : 0, kept(p.name)});
-            ++amount_entries_;
+    if (!facts.repeat && p.amounts.total && amount_list_.size() < kAmountEntriesKept && cx_.on(Rule::TotalMismatch)) {
+        AmountSlot& slot = *amount_slot(p.amounts.total->scaled(), true);
+        if (slot.count < kAmountEntriesPerValue) {
+            auto name_at = static_cast<std::uint32_t>(amount_names_.size());
+            keep(amount_names_, p.name);
+            slot.entries[slot.count++] = static_cast<std::uint32_t>(amount_list_.size());
+            amount_list_.push_back({p.location, department ? facts.department : 0, name_at,
+                                    static_cast<std::uint32_t>(amount_names_.size() - name_at)});
         }
     }
     if (facts.repeat || !p.amounts.total || !cx_.on(Rule::AmountOutOfRange)) return;
@@ -133,6 +147,36 @@ void Totals::project(const Project& p, const Facts& facts) {
         check_larger_than_declared(*department, *p.amounts.total, p);
     else if (grand_.has_declared && grand_.declared.total)
         check_larger_than_declared(grand_, *p.amounts.total, p);
+}
+
+Totals::AmountSlot* Totals::amount_slot(std::int64_t cents, bool insert) {
+    auto index = [](std::int64_t key, std::size_t mask) {
+        std::uint64_t h = static_cast<std::uint64_t>(key) * 0x9e3779b97f4a7c15ULL;
+        return static_cast<std::size_t>(h ^ (h >> 32)) & mask;
+    };
+    if (insert && (amount_values_ + 1) * 2 > amount_slots_.size()) {
+        std::vector<AmountSlot> slots(std::max<std::size_t>(64, amount_slots_.size() * 2));
+        std::size_t mask = slots.size() - 1;
+        for (const AmountSlot& s : amount_slots_) {
+            if (!s.count) continue;
+            std::size_t i = index(s.cents, mask);
+            while (slots[i].count) i = (i + 1) & mask;
+            slots[i] = s;
+        }
+        amount_slots_ = std::move(slots);
+    }
+    if (amount_slots_.empty()) return nullptr;
+    std::size_t mask = amount_slots_.size() - 1;
+    for (std::size_t i = index(cents, mask);; i = (i + 1) & mask) {
+        AmountSlot& s = amount_slots_[i];
+        if (s.count && s.cents == cents) return &s;
+        if (!s.count) {
+            if (!insert) return nullptr;
+            ++amount_values_;
+            s.cents = cents;
+            return &s;
+        }
+    }
 }
 
 void Totals::check_larger_than_declared(const Group& g, Money total, const Project& p) {
@@ -210,11 +254,14 @@ void Totals::check(const Group& g) {
         for (auto diff : {first_difference, first_distinct_difference}) {
             if (!diff) continue;
             Money d = abs_diff(*diff, Money());
-            auto it = amount_seen_.find(d.scaled());
-            if (it == amount_seen_.end()) continue;
-            for (const auto& seen : it->second) {
+            const AmountSlot* slot = amount_slot(d.scaled(), false);
+            if (!slot) continue;
+            for (std::uint32_t e = 0; e < slot->count; ++e) {
+                const AmountSeen& seen = amount_list_[slot->entries[e]];
                 if (&g != &grand_ && (seen.department == 0 || &g != &departments_[seen.department - 1])) continue;
-                std::string hint = fmt::format("project '{}' ({})", seen.name, Context::place(seen.at));
+                std::string hint = fmt::format("project '{}' ({})",
+                                               std::string_view(amount_names_).substr(seen.name_at, seen.name_size),
+                                               Context::place(seen.at));
                 if (std::find(hints.begin(), hints.end(), hint) == hints.end()) hints.push_back(hint);
             }
         }

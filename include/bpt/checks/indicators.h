@@ -3,6 +3,8 @@
 // of both the output and the effect category (missing-indicator-category), level
 // codes that fit the framework (indicator-code-mismatch), and targets that can be
 // met (target-out-of-range, target-period-annual-inconsistent).
+#include <vector>
+
 #include "bpt/checks/check.h"
 
 namespace bpt::checks {
@@ -13,8 +15,10 @@ public:
     void project(const Project& p, const Facts& facts) override;
 
 private:
-    void indicator(const Project& p, const Indicator& i);
+    // `fits`: framework::fits_exactly of its levels.
+    void indicator(const Project& p, const Indicator& i, bool fits);
     Context& cx_;
+    std::vector<char> fits_;  // per indicator of the project at hand; kept for its capacity
 };
 
 }  // namespace bpt::checks

@@ -3,6 +3,7 @@
 // (total-mismatch, total-matches-without-repeats), and a project larger than the
 // total it is part of (amount-out-of-range). Keeps running column sums, never the
 // projects.
+#include <array>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -51,8 +52,16 @@ private:
     struct AmountSeen {
         Location at;
         std::uint32_t department = 0;  // Facts::department; 0 when none
-        std::string name;
+        std::uint32_t name_at = 0, name_size = 0;  // in amount_names_
     };
+    // The entries of one 总计, in a flat table: a node map, a vector and a string
+    // per project cost more than all the rest of this check.
+    struct AmountSlot {
+        std::int64_t cents = 0;
+        std::uint32_t count = 0;  // 0: empty
+        std::array<std::uint32_t, 3> entries{};  // indices into amount_list_
+    };
+    AmountSlot* amount_slot(std::int64_t cents, bool insert);
 
     void add_to(Group& g, const Project& p, bool repeat);
     void check_larger_than_declared(const Group& g, Money total, const Project& p);
@@ -62,8 +71,10 @@ private:
     Context& cx_;
     Group grand_;                      // 合计
     std::vector<Group> departments_;   // by Facts::department − 1
-    std::unordered_map<std::int64_t, std::vector<AmountSeen>> amount_seen_;  // 总计 in cents
-    std::size_t amount_entries_ = 0;
+    std::vector<AmountSlot> amount_slots_;  // by 总计 in cents, open addressing
+    std::vector<AmountSeen> amount_list_;
+    std::string amount_names_;  // the entries' names, one after another
+    std::size_t amount_values_ = 0;
 };
 
 }  // namespace bpt::checks
