@@ -86,24 +86,22 @@ std::size_t incomplete_utf8_tail(std::string_view s) {
 }
 
 
-bool is_lead_pair(unsigned char b0, unsigned char b1) {
-    return (b0 == 0xE2 && b1 >= 0xBA && b1 <= 0xBF) || (b0 == 0xEF && b1 >= 0xA4 && b1 <= 0xAB);
-}
-
 using Scan = detail::TextScan;
 
-// The byte at `at` of p[0, n) that a vector pass flagged: a line end is recorded,
-// a NUL or a compatibility lead pair noted; other control bytes (tab) pass.
+// A lead pair that may start a compatibility ideograph: E2 B8–BF or EF A0–AF, a
+// little wider than the folded blocks (E2 BA–BF, EF A4–AB) so that a vector tests
+// it with masks instead of ranges. A hit only sends the stretch's lines through the
+// exact per-line check.
+inline bool maybe_compat_pair(unsigned char b0, unsigned char b1) {
+    return (b0 == 0xE2 && (b1 & 0xF8) == 0xB8) || (b0 == 0xEF && (b1 & 0xF0) == 0xA0);
+}
+
+// The control byte at `at` that a vector pass flagged: a line end is recorded, a
+// NUL noted; other control bytes (tab) pass.
 inline void note_control(const char* p, std::size_t at, std::size_t base, std::vector<std::size_t>& ends, Scan& s) {
     char c = p[at];
     if (c == '\n' || c == '\r' || c == '\f') ends.push_back(base + at);
     else if (c == '\0') s.nul = true;
-}
-
-// A lead byte at the very end of the stretch counts: its pair cannot be seen here.
-inline void note_lead(const char* p, std::size_t at, std::size_t n, Scan& s) {
-    if (at + 1 >= n || is_lead_pair(static_cast<unsigned char>(p[at]), static_cast<unsigned char>(p[at + 1])))
-        s.compat = true;
 }
 
 Scan scan_scalar(const char* p, std::size_t n, std::size_t k, std::size_t base, std::vector<std::size_t>& ends,
@@ -111,30 +109,37 @@ Scan scan_scalar(const char* p, std::size_t n, std::size_t k, std::size_t base, 
     for (; k < n; ++k) {
         auto c = static_cast<unsigned char>(p[k]);
         if (c <= 0x0D) note_control(p, k, base, ends, s);
-        else if (c == 0xE2 || c == 0xEF) note_lead(p, k, n, s);
+        // A lead byte at the very end of the stretch counts: its pair cannot be seen here.
+        else if ((c == 0xE2 || c == 0xEF) && (k + 1 == n || maybe_compat_pair(c, static_cast<unsigned char>(p[k + 1]))))
+            s.compat = true;
     }
     return s;
 }
 
 #if defined(__SSE2__)
-// Sixteen bytes a step; a step without a control byte (unsigned b <= 0x0D exactly
-// when min(b, 0x0D) == b) and without a lead byte E2/EF costs a dozen instructions.
+// Sixteen bytes a step: unsigned b <= 0x0D exactly when min(b, 0x0D) == b; the lead
+// pairs are tested against the bytes one further on and only gathered, not branched on.
 Scan scan_sse2(const char* p, std::size_t n, std::size_t base, std::vector<std::size_t>& ends) {
     Scan s;
     const __m128i low = _mm_set1_epi8(0x0D);
     const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
     const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+    const __m128i f8 = _mm_set1_epi8(static_cast<char>(0xF8));
+    const __m128i b8 = _mm_set1_epi8(static_cast<char>(0xB8));
+    const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0));
+    const __m128i a0 = _mm_set1_epi8(static_cast<char>(0xA0));
+    __m128i compat = _mm_setzero_si128();
     std::size_t k = 0;
-    for (; k + 16 <= n; k += 16) {
+    for (; k + 17 <= n; k += 16) {
         __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+        __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+        compat = _mm_or_si128(
+            compat, _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(_mm_and_si128(next, f8), b8)),
+                                 _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(_mm_and_si128(next, f0), a0))));
         auto ctrl = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v)));
-        auto lead = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(v, ef))));
-        if ((ctrl | lead) == 0) continue;
         for (; ctrl; ctrl &= ctrl - 1) note_control(p, k + static_cast<std::size_t>(__builtin_ctz(ctrl)), base, ends, s);
-        if (!s.compat)
-            for (; lead; lead &= lead - 1) note_lead(p, k + static_cast<std::size_t>(__builtin_ctz(lead)), n, s);
     }
+    s.compat = _mm_movemask_epi8(compat) != 0;
     return scan_scalar(p, n, k, base, ends, s);
 }
 #endif
@@ -147,17 +152,23 @@ __attribute__((target("avx2"))) Scan scan_avx2(const char* p, std::size_t n, std
     const __m256i low = _mm256_set1_epi8(0x0D);
     const __m256i e2 = _mm256_set1_epi8(static_cast<char>(0xE2));
     const __m256i ef = _mm256_set1_epi8(static_cast<char>(0xEF));
+    const __m256i f8 = _mm256_set1_epi8(static_cast<char>(0xF8));
+    const __m256i b8 = _mm256_set1_epi8(static_cast<char>(0xB8));
+    const __m256i f0 = _mm256_set1_epi8(static_cast<char>(0xF0));
+    const __m256i a0 = _mm256_set1_epi8(static_cast<char>(0xA0));
+    __m256i compat = _mm256_setzero_si256();
     std::size_t k = 0;
-    for (; k + 32 <= n; k += 32) {
+    for (; k + 33 <= n; k += 32) {
         __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k));
+        __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k + 1));
+        compat = _mm256_or_si256(
+            compat,
+            _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, e2), _mm256_cmpeq_epi8(_mm256_and_si256(next, f8), b8)),
+                            _mm256_and_si256(_mm256_cmpeq_epi8(v, ef), _mm256_cmpeq_epi8(_mm256_and_si256(next, f0), a0))));
         auto ctrl = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v, low), v)));
-        auto lead = static_cast<unsigned>(
-            _mm256_movemask_epi8(_mm256_or_si256(_mm256_cmpeq_epi8(v, e2), _mm256_cmpeq_epi8(v, ef))));
-        if ((ctrl | lead) == 0) continue;
         for (; ctrl; ctrl &= ctrl - 1) note_control(p, k + static_cast<std::size_t>(__builtin_ctz(ctrl)), base, ends, s);
-        if (!s.compat)
-            for (; lead; lead &= lead - 1) note_lead(p, k + static_cast<std::size_t>(__builtin_ctz(lead)), n, s);
     }
+    s.compat = !_mm256_testz_si256(compat, compat);
     return scan_scalar(p, n, k, base, ends, s);
 }
 
@@ -480,7 +491,9 @@ struct Source::Impl {
     bool drained = false;  // decode_more() has nothing more to give
     bool at_start = true;  // the first line is still to be handed out
 
-    bool next(Line& out) {
+    // Every case: reading, the first line, page breaks, lines outside the clean
+    // stretch. Source::next takes the common one itself.
+    [[gnu::noinline]] bool next(Line& out) {
         if (!detected) detect();
         for (;;) {
             const char* d = buf.data.get();
@@ -636,7 +649,29 @@ std::unique_ptr<Source> Source::from_string(std::string bytes, std::string path,
     return source;
 }
 
-bool Source::next(Line& out) { return impl_->next(out); }
+bool Source::next(Line& out) {
+    // A line inside the clean stretch, ended by LF, CR LF or CR with its next byte
+    // already read, is all but every call: it takes a dozen instructions here instead
+    // of the general loop's register saves and checks. It hands out what that loop
+    // would (no check or folding applies inside the clean stretch).
+    Impl& m = *impl_;
+    if (m.next_end < m.ends.size()) {
+        const std::size_t i = m.ends[m.next_end];
+        const char* d = m.buf.data.get();
+        if (i + 1 < m.buf.size && m.pos >= m.clean_begin && i <= m.clean_end && !m.at_start &&
+            i - m.pos <= kMaxLineBytes && d[i] != '\f') {
+            out = Line{std::string_view(d + m.pos, i - m.pos), m.line_no++, false};
+            m.pos = i + 1;
+            ++m.next_end;
+            if (d[i] == '\r' && d[i + 1] == '\n') {
+                ++m.pos;
+                ++m.next_end;
+            }
+            return true;
+        }
+    }
+    return m.next(out);
+}
 const std::string& Source::encoding() const {
     if (!impl_->detected) impl_->detect();
     return impl_->encoding;

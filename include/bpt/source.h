@@ -79,7 +79,7 @@ namespace detail {
 // What Source's one pass over a stretch of decoded text learns besides its line ends.
 struct TextScan {
     bool nul = false;     // a NUL byte somewhere
-    bool compat = false;  // perhaps a compatibility ideograph (a lead pair E2 BA–BF or EF A4–AB)
+    bool compat = false;  // perhaps a compatibility ideograph (a lead pair E2 B8–BF or EF A0–AF)
 };
 // Appends the offsets (plus `base`) of the LF, CR and FF bytes of p[0, n) to `ends`.
 // `variant`: -1 the best the CPU has, 0 scalar, 1 SSE2, 2 AVX2 (each falling back to
