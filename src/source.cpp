@@ -2,10 +2,13 @@
 
 #include <unicode/ucnv.h>
 
-#if defined(__SSE2__)
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -53,6 +56,8 @@ bool is_utf8_name(std::string_view name) {
 // forms a valid UTF-8 sequence now and then by chance, but far more invalid ones.
 // A damaged UTF-8 file is reported at its bad line instead of read as mojibake.
 bool looks_like_utf8(std::string_view s) {
+    // Undamaged UTF-8 has no bad sequence at all: one block check instead of a call per character.
+    if (text::is_valid_utf8(s)) return true;
     std::size_t good = 0, bad = 0;
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
@@ -80,6 +85,152 @@ std::size_t incomplete_utf8_tail(std::string_view s) {
     return 0;
 }
 
+
+using Scan = detail::TextScan;
+
+// A lead pair that may start a compatibility ideograph: E2 B8–BF or EF A0–AF, a
+// little wider than the folded blocks (E2 BA–BF, EF A4–AB) so that a vector tests
+// it with masks instead of ranges. A hit only sends the stretch's lines through the
+// exact per-line check.
+inline bool maybe_compat_pair(unsigned char b0, unsigned char b1) {
+    return (b0 == 0xE2 && (b1 & 0xF8) == 0xB8) || (b0 == 0xEF && (b1 & 0xF0) == 0xA0);
+}
+
+// The control byte at `at` that a vector pass flagged: a line end is recorded, a
+// NUL noted; other control bytes (tab) pass.
+inline void note_control(const char* p, std::size_t at, std::size_t base, std::vector<std::size_t>& ends, Scan& s) {
+    char c = p[at];
+    if (c == '\n' || c == '\r' || c == '\f') ends.push_back(base + at);
+    else if (c == '\0') s.nul = true;
+}
+
+Scan scan_scalar(const char* p, std::size_t n, std::size_t k, std::size_t base, std::vector<std::size_t>& ends,
+                 Scan s) {
+    for (; k < n; ++k) {
+        auto c = static_cast<unsigned char>(p[k]);
+        if (c <= 0x0D) note_control(p, k, base, ends, s);
+        // A lead byte at the very end of the stretch counts: its pair cannot be seen here.
+        else if ((c == 0xE2 || c == 0xEF) && (k + 1 == n || maybe_compat_pair(c, static_cast<unsigned char>(p[k + 1]))))
+            s.compat = true;
+    }
+    return s;
+}
+
+#if defined(__SSE2__)
+// Sixteen bytes a step: unsigned b <= 0x0D exactly when min(b, 0x0D) == b; the lead
+// pairs are tested against the bytes one further on and only gathered, not branched on.
+Scan scan_sse2(const char* p, std::size_t n, std::size_t base, std::vector<std::size_t>& ends) {
+    Scan s;
+    const __m128i low = _mm_set1_epi8(0x0D);
+    const __m128i e2 = _mm_set1_epi8(static_cast<char>(0xE2));
+    const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+    const __m128i f8 = _mm_set1_epi8(static_cast<char>(0xF8));
+    const __m128i b8 = _mm_set1_epi8(static_cast<char>(0xB8));
+    const __m128i f0 = _mm_set1_epi8(static_cast<char>(0xF0));
+    const __m128i a0 = _mm_set1_epi8(static_cast<char>(0xA0));
+    __m128i compat = _mm_setzero_si128();
+    std::size_t k = 0;
+    for (; k + 17 <= n; k += 16) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k));
+        __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + k + 1));
+        compat = _mm_or_si128(
+            compat, _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v, e2), _mm_cmpeq_epi8(_mm_and_si128(next, f8), b8)),
+                                 _mm_and_si128(_mm_cmpeq_epi8(v, ef), _mm_cmpeq_epi8(_mm_and_si128(next, f0), a0))));
+        auto ctrl = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v)));
+        for (; ctrl; ctrl &= ctrl - 1) note_control(p, k + static_cast<std::size_t>(__builtin_ctz(ctrl)), base, ends, s);
+    }
+    s.compat = _mm_movemask_epi8(compat) != 0;
+    return scan_scalar(p, n, k, base, ends, s);
+}
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__)
+// The same, thirty-two bytes a step, where the CPU has AVX2.
+__attribute__((target("avx2"))) Scan scan_avx2(const char* p, std::size_t n, std::size_t base,
+                                               std::vector<std::size_t>& ends) {
+    Scan s;
+    const __m256i low = _mm256_set1_epi8(0x0D);
+    const __m256i e2 = _mm256_set1_epi8(static_cast<char>(0xE2));
+    const __m256i ef = _mm256_set1_epi8(static_cast<char>(0xEF));
+    const __m256i f8 = _mm256_set1_epi8(static_cast<char>(0xF8));
+    const __m256i b8 = _mm256_set1_epi8(static_cast<char>(0xB8));
+    const __m256i f0 = _mm256_set1_epi8(static_cast<char>(0xF0));
+    const __m256i a0 = _mm256_set1_epi8(static_cast<char>(0xA0));
+    __m256i compat = _mm256_setzero_si256();
+    std::size_t k = 0;
+    for (; k + 33 <= n; k += 32) {
+        __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k));
+        __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k + 1));
+        compat = _mm256_or_si256(
+            compat,
+            _mm256_or_si256(_mm256_and_si256(_mm256_cmpeq_epi8(v, e2), _mm256_cmpeq_epi8(_mm256_and_si256(next, f8), b8)),
+                            _mm256_and_si256(_mm256_cmpeq_epi8(v, ef), _mm256_cmpeq_epi8(_mm256_and_si256(next, f0), a0))));
+        auto ctrl = static_cast<unsigned>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_min_epu8(v, low), v)));
+        for (; ctrl; ctrl &= ctrl - 1) note_control(p, k + static_cast<std::size_t>(__builtin_ctz(ctrl)), base, ends, s);
+    }
+    s.compat = !_mm256_testz_si256(compat, compat);
+    return scan_scalar(p, n, k, base, ends, s);
+}
+
+bool has_avx2() {
+    static const bool yes = __builtin_cpu_supports("avx2");
+    return yes;
+}
+#endif
+
+}  // namespace
+
+Scan detail::scan_text(const char* p, std::size_t n, std::size_t base, std::vector<std::size_t>& ends, int variant) {
+#if defined(__x86_64__) && defined(__GNUC__)
+    if ((variant < 0 || variant == 2) && has_avx2()) return scan_avx2(p, n, base, ends);
+#endif
+#if defined(__SSE2__)
+    if (variant != 0) return scan_sse2(p, n, base, ends);
+#endif
+    (void)variant;
+    return scan_scalar(p, n, 0, base, ends, {});
+}
+
+namespace {
+
+// No byte of p[0, n) is above 0x7F.
+bool all_ascii(const char* p, std::size_t n) {
+    std::uint64_t bits = 0;
+    std::size_t k = 0;
+    for (; k + 8 <= n; k += 8) bits |= swar::load(p + k);
+    for (; k < n; ++k) bits |= static_cast<unsigned char>(p[k]);
+    return swar::all_ascii(bits);
+}
+
+// Decoded text not yet handed out: a plain growable array, so that a block is read
+// straight into it without zeroing it first.
+struct TextBuffer {
+    std::unique_ptr<char[]> data;
+    std::size_t size = 0, cap = 0;
+
+    // Room for `extra` more bytes after `size`, uninitialised.
+    char* room(std::size_t extra) {
+        if (size + extra > cap) {
+            std::size_t c = std::max(cap * 2, size + extra);
+            auto d = std::make_unique_for_overwrite<char[]>(c);
+            if (size) std::memcpy(d.get(), data.get(), size);
+            data = std::move(d);
+            cap = c;
+        }
+        return data.get() + size;
+    }
+    void append(const char* p, std::size_t n) {
+        if (n == 0) return;
+        std::memcpy(room(n), p, n);
+        size += n;
+    }
+    void erase_front(std::size_t n) {
+        if (n < size) std::memmove(data.get(), data.get() + n, size - n);
+        size -= n;
+    }
+    std::string_view view(std::size_t from, std::size_t to) const { return {data.get() + from, to - from}; }
+};
+
 }  // namespace
 
 struct Source::Impl {
@@ -91,17 +242,25 @@ struct Source::Impl {
     bool detected = false;
     bool eof = false;
     bool utf8 = true;       // pass-through: bytes are already UTF-8
-    bool all_ascii = true;  // every line so far was ASCII (switching encoding is still safe)
     ConverterPtr from;      // ICU source converter when not UTF-8
     ConverterPtr to_utf8;
     std::vector<UChar> pivot = std::vector<UChar>(4096);
     UChar* pivot_source = nullptr;
     UChar* pivot_target = nullptr;
     std::unique_ptr<char[]> block;  // what fread fills (uninitialised: no memset per block)
-    std::string raw;        // undecoded bytes read ahead
-    std::string buf;        // decoded UTF-8 not yet handed out
+    std::string raw;        // undecoded bytes read ahead (UTF-8 is read straight into `buf`)
+    TextBuffer buf;         // decoded UTF-8 not yet handed out
     std::string folded;     // the current line, when its compatibility ideographs were folded
     std::size_t pos = 0;
+    // `buf` is scanned once as it fills (not once per line): `ends` holds the offsets
+    // of its LF, CR and FF up to `scanned`, ends[next_end] the first at or after
+    // `pos`. Within [clean_begin, clean_end) the text is known to be valid UTF-8
+    // without NUL or compatibility ideographs, so its lines need no check of their own.
+    std::vector<std::size_t> ends;
+    std::size_t next_end = 0;
+    std::size_t scanned = 0;
+    std::size_t clean_begin = 0, clean_end = 0;
+    bool erased_ascii = true;  // no byte dropped from the front of `buf` was above 0x7F
     LineNo line_no = 1;
     std::uint64_t bytes = 0;
 
@@ -217,21 +376,66 @@ struct Source::Impl {
 
     // Moves raw bytes into `buf` as UTF-8; false when nothing more will come.
     bool decode_more() {
-        if (raw.empty() && !read_block()) {
-            if (!utf8 && !eof_flushed) flush_converter();
-            return false;
-        }
         if (utf8) {
-            // Keep a sequence cut by the block boundary for the next round.
-            std::size_t tail = eof ? 0 : incomplete_utf8_tail(raw);
-            if (tail == raw.size() && read_block()) return true;
-            buf.append(raw, 0, raw.size() - tail);
-            raw.erase(0, raw.size() - tail);
-            if (eof && !raw.empty()) { buf += raw; raw.clear(); }
-            return true;
+            if (!raw.empty()) {  // what detection read ahead
+                buf.append(raw.data(), raw.size());
+                raw.clear();
+                return true;
+            }
+            return read_into_buf();
+        }
+        if (raw.empty() && !read_block()) {
+            if (!eof_flushed) flush_converter();
+            return false;
         }
         convert(false);
         return true;
+    }
+
+    // UTF-8 needs no decoding: a block goes straight where lines are cut from.
+    bool read_into_buf() {
+        if (eof) return false;
+        char* at = buf.room(kBlock);
+        std::size_t n = std::fread(at, 1, kBlock, file);
+        buf.size += n;
+        bytes += n;
+        if (n == 0) {
+            if (std::ferror(file)) fail(0, fmt::format("cannot read: {}", std::strerror(errno)));
+            eof = true;
+            return false;
+        }
+        return true;
+    }
+
+    // Scans what was appended to `buf` since the last call, up to a sequence a block
+    // boundary cut short (its bytes are above 0x7F: no line end hides there). A
+    // stretch that passes the checks extends the clean range; one that fails leaves
+    // its lines to be checked one by one, so that an error names its line as before.
+    void index() {
+        std::size_t end = buf.size;
+        if (utf8 && !eof) end -= incomplete_utf8_tail(buf.view(scanned, end));
+        if (end <= scanned) return;
+        Scan s = detail::scan_text(buf.data.get() + scanned, end - scanned, scanned, ends);
+        bool clean = !s.nul && !s.compat && (!utf8 || text::is_valid_utf8(buf.view(scanned, end)));
+        if (clean) {
+            if (clean_end != scanned) clean_begin = scanned;
+            clean_end = end;
+        }
+        scanned = end;
+    }
+
+    // Drops the lines handed out from the front of `buf` before it grows.
+    void compact() {
+        if (pos == 0) return;
+        if (erased_ascii) erased_ascii = all_ascii(buf.data.get(), pos);
+        buf.erase_front(pos);
+        ends.erase(ends.begin(), ends.begin() + static_cast<std::ptrdiff_t>(next_end));
+        next_end = 0;
+        for (auto& e : ends) e -= pos;
+        scanned -= pos;
+        clean_begin = clean_begin > pos ? clean_begin - pos : 0;
+        clean_end = clean_end > pos ? clean_end - pos : 0;
+        pos = 0;
     }
 
     bool eof_flushed = false;
@@ -254,7 +458,7 @@ struct Source::Impl {
             if (U_FAILURE(status)) {
                 // Lines already decoded, wherever they wait: in `buf` or in ICU's pivot.
                 LineNo line = line_no;
-                for (std::size_t i = pos; i < buf.size(); ++i) line += buf[i] == '\n';
+                for (std::size_t i = pos; i < buf.size; ++i) line += buf.data[i] == '\n';
                 for (const UChar* u = pivot_source; u < pivot_target; ++u) line += *u == u'\n';
                 fail(line, fmt::format("bytes that are not valid {} (use --encoding to name the file's encoding)",
                                        encoding));
@@ -267,79 +471,70 @@ struct Source::Impl {
     // A UTF-8 file whose first block was pure ASCII may turn out to be GB18030
     // further on; until a non-ASCII line has been handed out, switching is exact.
     bool switch_to_gb18030() {
-        if (!utf8 || forced || encoding != "UTF-8" || !all_ascii) return false;
-        std::string undecoded = buf.substr(pos) + raw;
-        buf.erase(pos);
+        // Every line handed out so far was ASCII: the bytes before `pos` are those lines and their ends.
+        if (!utf8 || forced || encoding != "UTF-8" || !erased_ascii || !all_ascii(buf.data.get(), pos)) return false;
+        std::string undecoded(buf.view(pos, buf.size));
+        undecoded += raw;
+        buf.size = pos;
         raw = std::move(undecoded);
+        while (!ends.empty() && ends.back() >= pos) ends.pop_back();
+        scanned = pos;
+        clean_end = std::min(clean_end, pos);
+        clean_begin = std::min(clean_begin, clean_end);
         use_converter("GB18030");
         encoding = "GB18030";
         convert(eof);
+        index();
         return true;
     }
 
     bool drained = false;  // decode_more() has nothing more to give
     bool at_start = true;  // the first line is still to be handed out
 
-    bool next(Line& out) {
+    // Every case: reading, the first line, page breaks, lines outside the clean
+    // stretch. Source::next takes the common one itself.
+    [[gnu::noinline]] bool next(Line& out) {
         if (!detected) detect();
         for (;;) {
-            const char* d = buf.data();
-            const std::size_t n = buf.size();
-            // One pass finds the line end and learns whether the line is ASCII and
-            // whether it holds a NUL: line ends, form feed and NUL are all below 0x0E,
-            // so a word without such a byte is skipped whole.
-            std::size_t i = pos;
-            std::uint64_t bits = 0;
-            bool nul = false;
-            for (;;) {
-#if defined(__SSE2__)
-                // Sixteen bytes at a time (SSE2 is part of every x86-64): unsigned
-                // b <= 0x0D exactly when min(b, 0x0D) == b.
-                {
-                    const __m128i low = _mm_set1_epi8(0x0D);
-                    __m128i high = _mm_setzero_si128();
-                    while (i + 16 <= n) {
-                        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
-                        if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(v, low), v))) break;
-                        high = _mm_or_si128(high, v);
-                        i += 16;
-                    }
-                    if (_mm_movemask_epi8(high)) bits |= 0x80;
-                }
-#endif
-                while (i + 8 <= n) {
-                    std::uint64_t w = swar::load(d + i);
-                    if (swar::has_less(w, 0x0E)) break;
-                    bits |= w;
-                    i += 8;
-                }
-                const std::size_t stop = std::min(n, i + 8);
-                for (; i < stop; ++i) {
-                    auto c = static_cast<unsigned char>(d[i]);
-                    if (c == '\n' || c == '\r' || c == '\f') break;
-                    bits |= c;
-                    nul |= c == 0;
-                }
-                if (i < stop || i >= n) break;
-            }
+            const char* d = buf.data.get();
+            const std::size_t n = buf.size;
+            std::size_t i = next_end < ends.size() ? ends[next_end] : n;
             if (i - pos > kMaxLineBytes)
                 fail(line_no, fmt::format("line is longer than {} MiB: not a table (a binary file, or text "
                                           "without line breaks?)", kMaxLineBytes >> 20));
             // No line end yet, or a CR that may be the first half of a CRLF: read on.
             if (!drained && (i == n || (d[i] == '\r' && i + 1 == n))) {
-                if (pos > 0) { buf.erase(0, pos); pos = 0; }
+                compact();
                 if (!decode_more()) drained = true;
+                index();
                 continue;
             }
             if (i == n && pos == n) return false;
             std::string_view text(d + pos, i - pos);
             if (i < n && d[i] == '\f' && text.empty()) {
                 pos = i + 1;
+                ++next_end;
                 out = Line{{}, line_no, true};
                 return true;
             }
-            if (nul) fail(line_no, "NUL byte: not a text file");
-            if (!check_line(text, swar::all_ascii(bits))) continue;  // re-decoded: scan again
+            bool may_fold = false;
+            if (pos < clean_begin || i > clean_end) {
+                std::uint64_t bits = 0;
+                bool nul = false;
+                std::size_t k = 0;
+                for (; k + 8 <= text.size(); k += 8) {
+                    std::uint64_t w = swar::load(text.data() + k);
+                    bits |= w;
+                    nul |= swar::has_byte(w, 0) != 0;
+                }
+                for (; k < text.size(); ++k) {
+                    bits |= static_cast<unsigned char>(text[k]);
+                    nul |= text[k] == '\0';
+                }
+                if (nul) fail(line_no, "NUL byte: not a text file");
+                if (!check_line(text, swar::all_ascii(bits))) continue;  // re-decoded: scan again
+                may_fold = !swar::all_ascii(bits);
+            }
             if (at_start) {
                 // A byte-order mark the decoder passed through (an encoding named
                 // with --encoding that carries one, as Excel's "Unicode text" does)
@@ -349,9 +544,9 @@ struct Source::Impl {
             }
             // Some producers (a browser's print-to-PDF) map common ideographs to
             // look-alike radicals (⼯ U+2F2F for 工); extracted text carries them, and
-            // a name would then differ from the same name typed. ASCII lines cannot
-            // hold one, and a non-ASCII line is scanned once for their lead bytes.
-            if (!swar::all_ascii(bits) && may_hold_compat(text)) {
+            // a name would then differ from the same name typed. A clean stretch has
+            // none; elsewhere a non-ASCII line is scanned for their lead bytes.
+            if (may_fold && may_hold_compat(text)) {
                 folded = text::fold_compat_ideographs(text);
                 text = folded;
             }
@@ -361,7 +556,11 @@ struct Source::Impl {
                 return true;
             }
             pos = i + 1;
-            if (d[i] == '\r' && pos < n && d[pos] == '\n') ++pos;
+            ++next_end;
+            if (d[i] == '\r' && pos < n && d[pos] == '\n') {
+                ++pos;
+                ++next_end;
+            }
             ++line_no;
             return true;
         }
@@ -407,7 +606,6 @@ struct Source::Impl {
             if (switch_to_gb18030()) return false;
             fail(line_no, "invalid UTF-8 (the file started as UTF-8; use --encoding to name its encoding)");
         }
-        all_ascii = false;
         return true;
     }
 };
@@ -451,7 +649,29 @@ std::unique_ptr<Source> Source::from_string(std::string bytes, std::string path,
     return source;
 }
 
-bool Source::next(Line& out) { return impl_->next(out); }
+bool Source::next(Line& out) {
+    // A line inside the clean stretch, ended by LF, CR LF or CR with its next byte
+    // already read, is all but every call: it takes a dozen instructions here instead
+    // of the general loop's register saves and checks. It hands out what that loop
+    // would (no check or folding applies inside the clean stretch).
+    Impl& m = *impl_;
+    if (m.next_end < m.ends.size()) {
+        const std::size_t i = m.ends[m.next_end];
+        const char* d = m.buf.data.get();
+        if (i + 1 < m.buf.size && m.pos >= m.clean_begin && i <= m.clean_end && !m.at_start &&
+            i - m.pos <= kMaxLineBytes && d[i] != '\f') {
+            out = Line{std::string_view(d + m.pos, i - m.pos), m.line_no++, false};
+            m.pos = i + 1;
+            ++m.next_end;
+            if (d[i] == '\r' && d[i + 1] == '\n') {
+                ++m.pos;
+                ++m.next_end;
+            }
+            return true;
+        }
+    }
+    return m.next(out);
+}
 const std::string& Source::encoding() const {
     if (!impl_->detected) impl_->detect();
     return impl_->encoding;

@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include <cstdio>
+#include <iterator>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "bpt/source.h"
+#include "bpt/text.h"
 #include "test_util.h"
 
 namespace {
@@ -162,5 +165,133 @@ TEST_CASE("Source finds line ends and compatibility ideographs at every offset",
         CHECK(read_bytes(cjk + "（）；" + "\n").lines == Lines{cjk + "（）；"});        // full-width stays
         auto nul = pad + std::string(1, '\0') + "z\n";
         CHECK_THROWS_AS(read_bytes(nul), bpt::InputError);
+    }
+}
+
+// Source reads 64 KiB blocks and checks each block once, not each line: what a
+// block boundary cuts (a character, a CR LF, a line with a bad byte) must read as
+// if there were no boundary.
+namespace {
+constexpr std::size_t kBlock = 64 << 10;
+
+// Lines of CJK and ASCII, about `size` bytes, the last one ended.
+std::string cjk_lines(std::size_t size) {
+    std::string s;
+    for (int i = 0; s.size() < size; ++i) s += "项目" + std::to_string(i) + "（镇）绩效\n";
+    return s;
+}
+
+Lines split_lines(const std::string& s) {
+    Lines out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (s[i] == '\n') {
+            out.push_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    if (start < s.size()) out.push_back(s.substr(start));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Source reads a character cut by a block boundary whole, in every block", "[source]") {
+    for (std::size_t block : {std::size_t{1}, std::size_t{2}, std::size_t{5}})
+        for (std::size_t shift = 0; shift < 3; ++shift) {
+            CAPTURE(block, shift);
+            // "合" (3 bytes) starts 0, 1 or 2 bytes before the boundary.
+            std::string text = cjk_lines(block * kBlock - 200);
+            text += std::string(block * kBlock - shift - 1 - text.size(), 'x');
+            text += "\n合计 1.00\n";
+            text += cjk_lines(3000);
+            REQUIRE(text.compare(block * kBlock - shift, 3, "合") == 0);
+            auto r = read_bytes(text);
+            CHECK(r.encoding == "UTF-8");
+            CHECK(r.lines == split_lines(text));
+        }
+}
+
+TEST_CASE("Source keeps a CR LF split by a block boundary one line end", "[source]") {
+    for (std::size_t block : {std::size_t{1}, std::size_t{3}}) {
+        std::string text = cjk_lines(block * kBlock - 100);
+        text += std::string(block * kBlock - 1 - text.size(), 'y');
+        text += "\r\n甲\r\n";
+        REQUIRE(text[block * kBlock - 1] == '\r');
+        REQUIRE(text[block * kBlock] == '\n');
+        auto r = read_bytes(text);
+        Lines want = split_lines(text);
+        for (auto& l : want)
+            if (!l.empty() && l.back() == '\r') l.pop_back();
+        CHECK(r.lines == want);
+        CHECK(r.numbers.back() == want.size());
+    }
+}
+
+TEST_CASE("Source names the exact line of a bad byte, a NUL or a folded ideograph in a later block", "[source]") {
+    for (std::size_t at : {kBlock + 10, 2 * kBlock - 1, 3 * kBlock + 7}) {
+        CAPTURE(at);
+        std::string text = cjk_lines(at);
+        std::string head = text.substr(0, text.rfind('\n', at - 1) + 1);  // whole lines before `at`
+        auto line = static_cast<bpt::LineNo>(split_lines(head).size() + 1);
+        std::string tail = cjk_lines(2 * kBlock);
+        try {
+            read_bytes(head + "第一\xE9" "行\n" + tail);
+            FAIL("expected an InputError");
+        } catch (const bpt::InputError& e) {
+            CHECK(e.line() == line);
+            CHECK(std::string(e.what()).find("UTF-8") != std::string::npos);
+        }
+        try {
+            read_bytes(head + "第" + std::string(1, '\0') + "行\n" + tail);
+            FAIL("expected an InputError");
+        } catch (const bpt::InputError& e) {
+            CHECK(e.line() == line);
+            CHECK(std::string(e.what()).find("NUL") != std::string::npos);
+        }
+        auto r = read_bytes(head + "\xE2\xBC\xAF" "作\n" + tail);  // ⼯ U+2F2F
+        REQUIRE(r.lines.size() > line);
+        CHECK(r.lines[line - 1] == "工作");
+        CHECK(r.lines[line] == split_lines(tail).front());
+    }
+}
+
+TEST_CASE("Source's scan variants find the same line ends, NULs and ideograph leads", "[source]") {
+    std::mt19937 rng(7);
+    const std::string pieces[] = {"a", "\n", "\r", "\r\n", "\f", "\t", std::string(1, '\0'), "合", "（", "\xE2\xBC\xAF",
+                                  "\xEF\xA4\x80", "\xE2\x80\x94", "\xEF", "\xE2", "xyzxyzxyzxyz"};
+    for (int round = 0; round < 400; ++round) {
+        std::string s;
+        std::size_t len = rng() % 200;
+        // Mostly plain text, so that whole vectors without a hit are seen too.
+        while (s.size() < len) s += rng() % 4 ? std::string("项目名称abcd") : pieces[rng() % std::size(pieces)];
+        std::vector<std::size_t> ends[3];
+        bpt::detail::TextScan scans[3];
+        for (int v = 0; v < 3; ++v) scans[v] = bpt::detail::scan_text(s.data(), s.size(), 100, ends[v], v);
+        for (int v = 1; v < 3; ++v) {
+            CAPTURE(s, v);
+            CHECK(ends[v] == ends[0]);
+            CHECK(scans[v].nul == scans[0].nul);
+            CHECK(scans[v].compat == scans[0].compat);
+        }
+        std::vector<std::size_t> want;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (s[i] == '\n' || s[i] == '\r' || s[i] == '\f') want.push_back(100 + i);
+        CHECK(ends[0] == want);
+        CHECK(scans[0].nul == (s.find('\0') != std::string::npos));
+    }
+}
+
+TEST_CASE("is_valid_utf8's SSSE3 and AVX2 checks agree with the scalar loop", "[source][text]") {
+    std::mt19937 rng(11);
+    const std::string pieces[] = {"a", "合", "\xF0\x9F\x98\x80", "\xC3\xA9", "\xE0\xA0\x80", "\xED\x9F\xBF",
+                                  "\xE0\x80\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xC0\xAF", "\x80", "\xFF",
+                                  "\xE5\x90", "\xF0\x9F"};
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        std::size_t len = rng() % 100;
+        while (s.size() < len) s += rng() % 3 ? std::string("项目") : pieces[rng() % std::size(pieces)];
+        bool want = bpt::text::is_valid_utf8_variant(s, 0);
+        CAPTURE(s);
+        CHECK(bpt::text::is_valid_utf8_variant(s, 1) == want);
+        CHECK(bpt::text::is_valid_utf8_variant(s, 2) == want);
     }
 }

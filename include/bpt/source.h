@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bpt/location.h"
 
@@ -73,5 +74,17 @@ private:
     explicit Source(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };
+
+namespace detail {
+// What Source's one pass over a stretch of decoded text learns besides its line ends.
+struct TextScan {
+    bool nul = false;     // a NUL byte somewhere
+    bool compat = false;  // perhaps a compatibility ideograph (a lead pair E2 B8–BF or EF A0–AF)
+};
+// Appends the offsets (plus `base`) of the LF, CR and FF bytes of p[0, n) to `ends`.
+// `variant`: -1 the best the CPU has, 0 scalar, 1 SSE2, 2 AVX2 (each falling back to
+// the next simpler one where the CPU or the build lacks it); the tests check they agree.
+TextScan scan_text(const char* p, std::size_t n, std::size_t base, std::vector<std::size_t>& ends, int variant = -1);
+}  // namespace detail
 
 }  // namespace bpt

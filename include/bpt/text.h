@@ -61,6 +61,9 @@ bool is_valid_utf8(std::string_view s);
 // The byte-range loop is_valid_utf8 uses where the CPU has no SSSE3; the tests
 // check the two agree.
 bool is_valid_utf8_scalar(std::string_view s);
+// One variant on purpose, for the tests: -1 the best the CPU has, 0 scalar, 1 SSSE3,
+// 2 AVX2 (each falling back to the next simpler one where the CPU lacks it).
+bool is_valid_utf8_variant(std::string_view s, int variant);
 
 // At most `max_chars` characters of `s` (whole UTF-8 sequences), with … when cut.
 std::string ellipsize(std::string_view s, std::size_t max_chars);
