@@ -7,7 +7,7 @@ namespace bpt {
 namespace {
 
 void money_or_null(JsonOut& j, const std::optional<Money>& m) {
-    if (m) j.raw_number(m->to_string());
+    if (m) j.money(*m);
     else j.null();
 }
 
@@ -61,7 +61,7 @@ void write_amounts(JsonOut& j, const Amounts& a) {
     money_or_null(j, a.other);
     if (!a.unassigned.empty()) {
         j.key("unassigned").begin_array();
-        for (const auto& m : a.unassigned) j.raw_number(m.to_string());
+        for (const auto& m : a.unassigned) j.money(m);
         j.end_array();
     }
     j.end_object();
