@@ -11,11 +11,9 @@
 
 namespace bpt {
 
-namespace {
-
 // A string with something to escape (a quote or a tab in a cell): rare, so byte
 // by byte.
-void escape_from(ByteBuffer& out, std::string_view s) {
+void JsonOut::escape_slow(ByteBuffer& out, std::string_view s) {
     out += '"';
     std::size_t start = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -36,8 +34,6 @@ void escape_from(ByteBuffer& out, std::string_view s) {
     out += '"';
 }
 
-}  // namespace
-
 void JsonOut::escape(ByteBuffer& out, std::string_view s) {
     char* p = out.tail(s.size() + 2);
     if (clean_copy::copy<clean_copy::Json>(p + 1, s.data(), s.size())) {
@@ -46,17 +42,29 @@ void JsonOut::escape(ByteBuffer& out, std::string_view s) {
         out.set_end(p + s.size() + 2);
         return;
     }
-    escape_from(out, s);
+    escape_slow(out, s);
 }
 
-void append_money(ByteBuffer& out, Money m) {
+char* JsonOut::Run::put_string(char* p, std::string_view s, ByteBuffer& b, std::size_t bound) {
+    if (clean_copy::copy<clean_copy::Json>(p + 1, s.data(), s.size())) {
+        p[0] = '"';
+        p[s.size() + 1] = '"';
+        return p + s.size() + 2;
+    }
+    b.set_end(p);
+    escape_slow(b, s);
+    return b.tail(bound);
+}
+
+void append_money(ByteBuffer& out, Money m) { out.set_end(put_money(out.tail(kMoneyMax), m)); }
+
+char* put_money(char* p, Money m) {
     // Money::to_string, without its strings: the units, then as many of the four
     // decimals as the value needs, at least as many as were written; never rounded.
     std::int64_t value = m.scaled();
     std::uint64_t mag = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
     constexpr auto scale = static_cast<std::uint64_t>(Money::kScale);
     static_assert(Money::kScale == 10000 && Money::kMaxDecimals == 4);
-    char* p = out.tail(1 + 20 + 1 + Money::kMaxDecimals);
     if (value < 0) *p++ = '-';
     p = std::to_chars(p, p + 20, mag / scale).ptr;
     auto frac = static_cast<unsigned>(mag % scale);
@@ -70,7 +78,7 @@ void append_money(ByteBuffer& out, Money m) {
         std::memcpy(p, digits, 4);
         p += shown;
     }
-    out.set_end(p);
+    return p;
 }
 
 void JsonOut::too_deep() { throw std::logic_error("JSON nested deeper than bpt's schema"); }

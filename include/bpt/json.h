@@ -8,13 +8,24 @@
 #include <string>
 #include <string_view>
 
+#include "bpt/clean_copy.h"
 #include "bpt/money.h"
 #include "bpt/output.h"
+
+// The run methods must be inlined for the cursor to stay in a register.
+#if defined(__GNUC__)
+#define BPT_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define BPT_ALWAYS_INLINE inline
+#endif
 
 namespace bpt {
 
 // Money::to_string's text (`9246.72`, `-0.50`, `245`), appended without a string.
 void append_money(ByteBuffer& out, Money m);
+// The same at `p`, which has room for kMoneyMax bytes; returns the end.
+constexpr std::size_t kMoneyMax = 1 + 20 + 1 + Money::kMaxDecimals;
+char* put_money(char* p, Money m);
 
 class JsonOut {
 public:
@@ -101,9 +112,138 @@ public:
 
     static void escape(ByteBuffer& out, std::string_view s);
     static void escape(std::string& out, std::string_view s);  // for tests and small uses
+    // `s`, quoted, when it has something to escape (escape's rare path).
+    static void escape_slow(ByteBuffer& out, std::string_view s);
 
     // Line break and indent of the deepest level (kMaxDepth), cut to length.
     static constexpr char kIndent[] = "\n                                                                ";
+
+    // A value written through a local cursor into room reserved in advance: the
+    // hot records (an indicator, a target) are a fixed sequence of members, and
+    // writing them through JsonOut's own state costs a reload of that state after
+    // every byte stored (a char store may alias anything). `bound` must cover
+    // everything the run writes: kPerMember per member, array item or bracket, plus
+    // each string's size (strings that need escaping take their own room).
+    class Run {
+    public:
+        static constexpr std::size_t kPerMember = 128;
+
+        Run(JsonOut& j, std::size_t bound) : j_(j), bound_(bound), pretty_(j.pretty_), depth_(j.depth_) {
+            j.before_value();
+            p_ = j.b_.tail(bound);
+        }
+        // A run of members of the object being written, rather than a value.
+        struct Members {};
+        Run(JsonOut& j, std::size_t bound, Members)
+            : j_(j), bound_(bound), pretty_(j.pretty_), depth_(j.depth_), first_(j.first_[j.depth_ - 1]) {
+            j.first_[j.depth_ - 1] = false;
+            p_ = j.b_.tail(bound);
+        }
+        // Whether a Members run's first member is the object's first.
+        bool first() const { return first_; }
+        Run(const Run&) = delete;
+        Run& operator=(const Run&) = delete;
+        // Hands the written bytes back to the JsonOut.
+        BPT_ALWAYS_INLINE void end() {
+            j_.b_.set_end(p_);
+            j_.out_.maybe_flush();
+        }
+
+        BPT_ALWAYS_INLINE void open(char bracket) {
+            *p_++ = bracket;
+            ++depth_;
+        }
+        // `empty`: nothing was written since the open.
+        BPT_ALWAYS_INLINE void close(char bracket, bool empty = false) {
+            --depth_;
+            if (pretty_ && !empty) newline();
+            *p_++ = bracket;
+        }
+        // Before an array element: the comma unless it is the first, and in pretty
+        // output its line.
+        BPT_ALWAYS_INLINE void item(bool first) {
+            *p_ = ',';
+            p_ += first ? 0 : 1;
+            if (pretty_) newline();
+        }
+        template <std::size_t N>
+        BPT_ALWAYS_INLINE void key(const char (&k)[N], bool first = false) {
+            // With its line, at most 89 bytes: room for any value but a string in kPerMember.
+            static_assert(N <= 20);
+            item(first);
+            p_[0] = '"';
+            std::memcpy(p_ + 1, k, N - 1);
+            p_[N] = '"';
+            p_[N + 1] = ':';
+            p_[N + 2] = ' ';
+            p_ += pretty_ ? N + 3 : N + 2;
+        }
+        BPT_ALWAYS_INLINE void string(std::string_view s) { p_ = put_string(p_, s, j_.b_, bound_); }
+        // Text known to need no escaping (a kind or comparator name), at most 24 bytes.
+        BPT_ALWAYS_INLINE void plain(std::string_view s) {
+            p_[0] = '"';
+            // A fixed-size copy is a few moves where a sized one is a call.
+            if (s.size() <= 16) small_copy(p_ + 1, s.data(), s.size());
+            else std::memcpy(p_ + 1, s.data(), s.size());
+            p_[s.size() + 1] = '"';
+            p_ += s.size() + 2;
+        }
+        BPT_ALWAYS_INLINE void raw_number(std::string_view n) {
+            if (n.size() <= 16) small_copy(p_, n.data(), n.size());
+            else std::memcpy(p_, n.data(), n.size());
+            p_ += n.size();
+        }
+        BPT_ALWAYS_INLINE void number(std::uint64_t n) { p_ = std::to_chars(p_, p_ + 20, n).ptr; }
+        BPT_ALWAYS_INLINE void money(Money m) { p_ = put_money(p_, m); }
+        BPT_ALWAYS_INLINE void boolean(bool b) {
+            std::memcpy(p_, b ? "true" : "false", 5);
+            p_ += b ? 4 : 5;
+        }
+        BPT_ALWAYS_INLINE void null() {
+            std::memcpy(p_, "null", 4);
+            p_ += 4;
+        }
+        BPT_ALWAYS_INLINE void string_or_null(std::string_view s, bool present) {
+            if (present) string(s);
+            else null();
+        }
+
+    private:
+        // n <= 16 bytes, as two overlapping halves (no load leaves [src, src + n)).
+        BPT_ALWAYS_INLINE static void small_copy(char* dst, const char* src, std::size_t n) {
+            if (n >= 8) {
+                std::uint64_t a, b;
+                std::memcpy(&a, src, 8);
+                std::memcpy(&b, src + n - 8, 8);
+                std::memcpy(dst, &a, 8);
+                std::memcpy(dst + n - 8, &b, 8);
+            } else if (n >= 4) {
+                std::uint32_t a, b;
+                std::memcpy(&a, src, 4);
+                std::memcpy(&b, src + n - 4, 4);
+                std::memcpy(dst, &a, 4);
+                std::memcpy(dst + n - 4, &b, 4);
+            } else if (n > 0) {
+                dst[0] = src[0];
+                dst[n / 2] = src[n / 2];
+                dst[n - 1] = src[n - 1];
+            }
+        }
+        BPT_ALWAYS_INLINE void newline() {
+            std::memcpy(p_, kIndent, sizeof kIndent - 1);
+            p_ += 1 + 2 * static_cast<std::size_t>(depth_);
+        }
+        // `s` quoted at `p`, escaped if need be; where the run goes on. Out of line,
+        // with the cursor passed by value so that it stays in a register.
+        static char* put_string(char* p, std::string_view s, ByteBuffer& b, std::size_t bound);
+        JsonOut& j_;
+        std::size_t bound_;
+        bool pretty_;
+        int depth_;
+        bool first_ = false;
+        char* p_;
+    };
+
 
 private:
     // The emitter is on the hot path of every JSON-shaped output: the per-value
