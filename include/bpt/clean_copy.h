@@ -131,7 +131,7 @@ inline bool copy(char* dst, const char* src, std::size_t n) {
     if (n == 0) return true;
     // One to three bytes: the first, the middle and the last cover them all.
     char a = src[0], b = src[n / 2], c = src[n - 1];
-    if (S::byte(static_cast<unsigned char>(a)) | S::byte(static_cast<unsigned char>(b)) |
+    if (S::byte(static_cast<unsigned char>(a)) || S::byte(static_cast<unsigned char>(b)) ||
         S::byte(static_cast<unsigned char>(c)))
         return false;
     dst[0] = a;
