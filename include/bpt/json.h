@@ -46,10 +46,7 @@ public:
         char* p = b_.tail(1 + sizeof kIndent + N + 2);
         *p = ',';
         p += comma;
-        if (pretty_) {
-            std::memcpy(p, kIndent, sizeof kIndent - 1);
-            p += 1 + 2 * static_cast<std::size_t>(depth_);
-        }
+        if (pretty_) p = put_indent(p, depth_);
         p[0] = '"';
         std::memcpy(p + 1, k, N - 1);
         p[N] = '"';
@@ -117,6 +114,15 @@ public:
 
     // Line break and indent of the deepest level (kMaxDepth), cut to length.
     static constexpr char kIndent[] = "\n                                                                ";
+    // The line break and indent of `depth` at `p` (room for sizeof kIndent bytes);
+    // returns the end. Fixed-size copies, the shortest that covers the depth: an
+    // indicator's members are at depth 7, fifteen bytes.
+    BPT_ALWAYS_INLINE static char* put_indent(char* p, int depth) {
+        if (depth <= 7) std::memcpy(p, kIndent, 16);
+        else if (depth <= 15) std::memcpy(p, kIndent, 32);
+        else std::memcpy(p, kIndent, sizeof kIndent - 1);
+        return p + 1 + 2 * static_cast<std::size_t>(depth);
+    }
 
     // A value written through a local cursor into room reserved in advance: the
     // hot records (an indicator, a target) are a fixed sequence of members, and
@@ -230,8 +236,7 @@ public:
             }
         }
         BPT_ALWAYS_INLINE void newline() {
-            std::memcpy(p_, kIndent, sizeof kIndent - 1);
-            p_ += 1 + 2 * static_cast<std::size_t>(depth_);
+            p_ = put_indent(p_, depth_);
         }
         // `s` quoted at `p`, escaped if need be; where the run goes on. Out of line,
         // with the cursor passed by value so that it stays in a register.
@@ -272,19 +277,14 @@ private:
     JsonOut& close(char bracket) {
         bool empty = first_[--depth_];
         char* p = b_.tail(sizeof kIndent);
-        if (pretty_ && !empty) {
-            std::memcpy(p, kIndent, sizeof kIndent - 1);
-            p += 1 + 2 * static_cast<std::size_t>(depth_);
-        }
+        if (pretty_ && !empty) p = put_indent(p, depth_);
         *p++ = bracket;
         b_.set_end(p);
         out_.maybe_flush();
         return *this;
     }
     void newline() {
-        char* p = b_.tail(sizeof kIndent);
-        std::memcpy(p, kIndent, sizeof kIndent - 1);
-        b_.set_end(p + 1 + 2 * static_cast<std::size_t>(depth_));
+        b_.set_end(put_indent(b_.tail(sizeof kIndent), depth_));
     }
     [[noreturn]] static void too_deep();
 
