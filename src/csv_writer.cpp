@@ -3,12 +3,13 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <span>
 
+#include "bpt/clean_copy.h"
 #include "bpt/json_writer.h"
-#include "swar.h"
 
 namespace bpt {
 
@@ -50,23 +51,6 @@ constexpr std::array kIndicatorColumnsZh = {
 };
 static_assert(kIndicatorColumnsZh.size() == kIndicatorColumns.size());
 
-// Whether RFC 4180 requires `field` to be quoted. Fields are mostly long Chinese
-// text with nothing to quote, so eight bytes are tested at a time ("has zero
-// byte" from Bit Twiddling Hacks, exact as a yes/no answer).
-bool needs_quotes(std::string_view field) {
-    std::size_t i = 0;
-    for (; i + 8 <= field.size(); i += 8) {
-        std::uint64_t w = swar::load(field.data() + i);
-        if (swar::has_byte(w, ',') | swar::has_byte(w, '"') | swar::has_byte(w, '\n') | swar::has_byte(w, '\r'))
-            return true;
-    }
-    for (; i < field.size(); ++i) {
-        char c = field[i];
-        if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
-    }
-    return false;
-}
-
 // Cells of one record, appended straight into the output buffer.
 class Row {
 public:
@@ -83,12 +67,13 @@ public:
     }
     Row& money(const std::optional<Money>& m) {
         sep();
-        if (m) out_ += m->to_string();
+        if (m) append_money(out_, *m);
         return *this;
     }
     Row& number(std::uint64_t n) {
         sep();
-        fmt::format_to(std::back_inserter(out_), "{}", n);
+        char* p = out_.tail(20);
+        out_.set_end(std::to_chars(p, p + 20, n).ptr);
         return *this;
     }
     Row& empty() {
@@ -145,8 +130,9 @@ void target_extra_cells(Row& row, const std::optional<Target>& t) {
 }  // namespace
 
 void append_csv_field(ByteBuffer& out, std::string_view field) {
-    if (!needs_quotes(field)) {
-        out += field;
+    char* p = out.tail(field.size());
+    if (clean_copy::copy<clean_copy::Csv>(p, field.data(), field.size())) {
+        out.set_end(p + field.size());
         return;
     }
     out += '"';

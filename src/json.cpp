@@ -1,63 +1,26 @@
 #include "bpt/json.h"
 
+#include <algorithm>
 #include <charconv>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <cstring>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
-#include "swar.h"
+#include "bpt/clean_copy.h"
 
 namespace bpt {
 
-namespace {
-
-// Whether any of the eight bytes in `v` needs escaping: a control character
-// (< 0x20), '"' or '\\'. Bytes of multi-byte UTF-8 sequences (>= 0x80) never match.
-constexpr bool needs_escape(std::uint64_t v) {
-    return (swar::has_less(v, 0x20) | swar::has_byte(v, '"') | swar::has_byte(v, '\\')) != 0;
-}
-
-// Length of the prefix of `s` that needs no escaping. Output is mostly long
-// Chinese text with nothing to escape, and this is the hottest loop of JSON and
-// NDJSON output, so clean text is skipped sixteen bytes at a time (SSE2 is part of
-// every x86-64) or eight elsewhere.
-std::size_t clean_prefix(std::string_view s) {
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"');
-    const __m128i backslash = _mm_set1_epi8('\\');
-    const __m128i control_max = _mm_set1_epi8(0x1F);
-    for (; i + 16 <= s.size(); i += 16) {
-        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-        // Unsigned v <= 0x1F exactly when min(v, 0x1F) == v.
-        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                   _mm_cmpeq_epi8(_mm_min_epu8(v, control_max), v));
-        if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-    }
-#endif
-    for (; i + 8 <= s.size(); i += 8) {
-        if (needs_escape(swar::load(s.data() + i))) break;
-    }
-    for (; i < s.size(); ++i) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == '"' || c == '\\') break;
-    }
-    return i;
-}
-
-}  // namespace
-
-void JsonOut::escape(ByteBuffer& out, std::string_view s) {
+// A string with something to escape (a quote or a tab in a cell): rare, so byte
+// by byte.
+void JsonOut::escape_slow(ByteBuffer& out, std::string_view s) {
     out += '"';
-    for (;;) {
-        std::size_t clean = clean_prefix(s);
-        out.append(s.data(), clean);
-        if (clean == s.size()) break;
-        auto c = static_cast<unsigned char>(s[clean]);
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (!clean_copy::Json::byte(c)) continue;
+        out.append(s.data() + start, i - start);
+        start = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -66,39 +29,59 @@ void JsonOut::escape(ByteBuffer& out, std::string_view s) {
             case '\t': out += "\\t"; break;
             default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
         }
-        s.remove_prefix(clean + 1);
     }
+    out.append(s.data() + start, s.size() - start);
     out += '"';
 }
 
-void JsonOut::newline() {
-    b_ += '\n';
-    b_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+void JsonOut::escape(ByteBuffer& out, std::string_view s) {
+    char* p = out.tail(s.size() + 2);
+    if (clean_copy::copy<clean_copy::Json>(p + 1, s.data(), s.size())) {
+        p[0] = '"';
+        p[s.size() + 1] = '"';
+        out.set_end(p + s.size() + 2);
+        return;
+    }
+    escape_slow(out, s);
 }
 
-JsonOut& JsonOut::open(char bracket) {
-    before_value();
-    if (depth_ == kMaxDepth) throw std::logic_error("JSON nested deeper than bpt's schema");
-    b_ += bracket;
-    first_[depth_++] = true;
-    return *this;
+char* JsonOut::Run::put_string(char* p, std::string_view s, ByteBuffer& b, std::size_t bound) {
+    if (clean_copy::copy<clean_copy::Json>(p + 1, s.data(), s.size())) {
+        p[0] = '"';
+        p[s.size() + 1] = '"';
+        return p + s.size() + 2;
+    }
+    b.set_end(p);
+    escape_slow(b, s);
+    return b.tail(bound);
 }
 
-JsonOut& JsonOut::close(char bracket) {
-    bool empty = first_[--depth_];
-    if (pretty_ && !empty) newline();
-    b_ += bracket;
-    out_.maybe_flush();
-    return *this;
+void append_money(ByteBuffer& out, Money m) { out.set_end(put_money(out.tail(kMoneyMax), m)); }
+
+char* put_money(char* p, Money m) {
+    // Money::to_string, without its strings: the units, then as many of the four
+    // decimals as the value needs, at least as many as were written; never rounded.
+    std::int64_t value = m.scaled();
+    std::uint64_t mag = value < 0 ? 0 - static_cast<std::uint64_t>(value) : static_cast<std::uint64_t>(value);
+    constexpr auto scale = static_cast<std::uint64_t>(Money::kScale);
+    static_assert(Money::kScale == 10000 && Money::kMaxDecimals == 4);
+    if (value < 0) *p++ = '-';
+    p = std::to_chars(p, p + 20, mag / scale).ptr;
+    auto frac = static_cast<unsigned>(mag % scale);
+    char digits[4] = {static_cast<char>('0' + frac / 1000), static_cast<char>('0' + frac / 100 % 10),
+                      static_cast<char>('0' + frac / 10 % 10), static_cast<char>('0' + frac % 10)};
+    int needed = Money::kMaxDecimals;
+    while (needed > 0 && digits[needed - 1] == '0') --needed;
+    int shown = std::max(m.decimals(), needed);
+    if (shown > 0) {
+        *p++ = '.';
+        std::memcpy(p, digits, 4);
+        p += shown;
+    }
+    return p;
 }
 
-JsonOut& JsonOut::number(std::uint64_t n) {
-    before_value();
-    char digits[20];
-    auto r = std::to_chars(digits, digits + sizeof digits, n);
-    b_.append(digits, static_cast<std::size_t>(r.ptr - digits));
-    return *this;
-}
+void JsonOut::too_deep() { throw std::logic_error("JSON nested deeper than bpt's schema"); }
 
 void JsonOut::end_document() {
     b_ += '\n';

@@ -6,12 +6,6 @@ namespace bpt {
 
 namespace {
 
-void money_or_null(JsonOut& j, const std::optional<Money>& m) {
-    if (m) j.raw_number(m->to_string());
-    else j.null();
-}
-
-
 void nonempty_or_null(JsonOut& j, const std::string& s) {
     if (s.empty()) j.null();
     else j.string(s);
@@ -47,68 +41,207 @@ void write_grid_members(JsonOut& j, const Indicator& i) {
     text("reason", i.reason);
 }
 
-}  // namespace
+using Run = JsonOut::Run;
+constexpr std::size_t kMember = Run::kPerMember;
 
-void write_amounts(JsonOut& j, const Amounts& a) {
-    j.begin_object();
-    j.key("total");
-    money_or_null(j, a.total);
-    j.key("fiscal");
-    money_or_null(j, a.fiscal);
-    j.key("fiscal_special");
-    money_or_null(j, a.fiscal_special);
-    j.key("other");
-    money_or_null(j, a.other);
-    if (!a.unassigned.empty()) {
-        j.key("unassigned").begin_array();
-        for (const auto& m : a.unassigned) j.raw_number(m.to_string());
-        j.end_array();
-    }
-    j.end_object();
+// The run helpers are inlined into the function that owns the Run, so that its
+// cursor stays in a register: passed by reference to a call, it would live in
+// memory and be reloaded after every byte stored.
+#define BPT_INLINE BPT_ALWAYS_INLINE
+
+// The bounds below count the members, brackets and items each run writes (see Run).
+std::size_t target_bound(const std::optional<Target>& t) {
+    if (!t) return kMember;
+    return 12 * kMember + t->raw.size() + t->value.size() + t->value_max.size() + t->unit.size() +
+           t->qualifier.size() + t->standard.size() + t->date.size() + t->date_end.size();
 }
 
-// Every member is always written, null where the kind does not use it, so that
-// every target has the same shape.
-void write_target(JsonOut& j, const std::optional<Target>& t) {
+// write_target's members, in the same order and spelling.
+BPT_INLINE void target_run(Run& r, const std::optional<Target>& t) {
     if (!t) {
-        j.null();
+        r.null();
         return;
     }
     bool numeric = t->kind == TargetKind::Numeric;
     bool has_op = numeric || t->kind == TargetKind::Date ||
                   (t->kind == TargetKind::Unfilled && t->op != Comparator::Eq);
-    j.begin_object();
-    j.key("raw").string(t->raw);
-    j.key("kind").string(kind_name(t->kind));
-    j.key("op");
-    if (has_op) j.string(op_name(t->op));
-    else j.null();
-    j.key("value");
+    r.open('{');
+    r.key("raw", true);
+    r.string(t->raw);
+    r.key("kind");
+    r.plain(kind_name(t->kind));
+    r.key("op");
+    if (has_op) r.plain(op_name(t->op));
+    else r.null();
+    r.key("value");
     switch (t->kind) {
-        case TargetKind::Numeric: j.raw_number(t->value); break;
-        case TargetKind::Boolean: j.boolean(t->yes); break;
-        case TargetKind::Qualitative: j.string(t->value); break;
+        case TargetKind::Numeric: r.raw_number(t->value); break;
+        case TargetKind::Boolean: r.boolean(t->yes); break;
+        case TargetKind::Qualitative: r.string(t->value); break;
         case TargetKind::Empty:
         case TargetKind::Date:
-        case TargetKind::Unfilled: j.null(); break;
+        case TargetKind::Unfilled: r.null(); break;
     }
-    j.key("value_max");
-    if (numeric && !t->value_max.empty()) j.raw_number(t->value_max);
-    else j.null();
-    j.key("unit");
-    nonempty_or_null(j, t->unit);
-    j.key("qualifier");
-    nonempty_or_null(j, t->qualifier);
-    j.key("standard");
-    nonempty_or_null(j, t->standard);
-    j.key("date");
-    nonempty_or_null(j, t->date);
-    j.key("date_end");
-    nonempty_or_null(j, t->date_end);
-    j.end_object();
+    r.key("value_max");
+    if (numeric && !t->value_max.empty()) r.raw_number(t->value_max);
+    else r.null();
+    r.key("unit");
+    r.string_or_null(t->unit, !t->unit.empty());
+    r.key("qualifier");
+    r.string_or_null(t->qualifier, !t->qualifier.empty());
+    r.key("standard");
+    r.string_or_null(t->standard, !t->standard.empty());
+    r.key("date");
+    r.string_or_null(t->date, !t->date.empty());
+    r.key("date_end");
+    r.string_or_null(t->date_end, !t->date_end.empty());
+    r.close('}');
+}
+
+std::size_t level_bound(const std::optional<Level>& l) {
+    return l ? 5 * kMember + l->code.size() + l->name.size() + l->weight.size() : kMember;
+}
+
+// write_level's members.
+BPT_INLINE void level_run(Run& r, const std::optional<Level>& l) {
+    if (!l) {
+        r.null();
+        return;
+    }
+    r.open('{');
+    r.key("code", true);
+    r.string_or_null(l->code, !l->code.empty());
+    r.key("name");
+    r.string(l->name);
+    if (!l->weight.empty()) {
+        r.key("weight");
+        r.string(l->weight);
+    }
+    r.close('}');
+}
+
+std::size_t optional_size(const std::optional<std::string>& s) { return s ? s->size() : 0; }
+
+std::size_t indicator_bound(const Indicator& i) {
+    return 20 * kMember + level_bound(i.level1) + level_bound(i.level2) + i.name.size() + i.raw.size() +
+           target_bound(i.period) + target_bound(i.annual) + target_bound(i.actual) + optional_size(i.weight) +
+           optional_size(i.direction) + optional_size(i.score) + optional_size(i.standard) +
+           optional_size(i.note) + optional_size(i.reason);
+}
+
+// write_indicator's members for an indicator without a PDF position.
+BPT_INLINE void indicator_run(Run& r, const Indicator& i) {
+    r.open('{');
+    r.key("seq", true);
+    r.number(i.seq);
+    r.key("level1");
+    level_run(r, i.level1);
+    r.key("level2");
+    level_run(r, i.level2);
+    r.key("name");
+    r.string(i.name);
+    r.key("targets");
+    r.open('{');
+    r.key("period", true);
+    target_run(r, i.period);
+    r.key("annual");
+    target_run(r, i.annual);
+    r.close('}');
+    if (i.weight) {
+        r.key("weight");
+        r.string(*i.weight);
+    }
+    if (i.direction) {
+        r.key("direction");
+        r.string(*i.direction);
+    }
+    if (i.actual) {
+        r.key("actual");
+        target_run(r, i.actual);
+    }
+    if (i.score) {
+        r.key("score");
+        r.string(*i.score);
+    }
+    if (i.standard) {
+        r.key("standard");
+        r.string(*i.standard);
+    }
+    if (i.note) {
+        r.key("note");
+        r.string(*i.note);
+    }
+    if (i.reason) {
+        r.key("reason");
+        r.string(*i.reason);
+    }
+    r.key("raw");
+    r.string(i.raw);
+    r.key("line");
+    r.number(i.location.line);
+    r.close('}');
+}
+
+BPT_INLINE void text_or_null(Run& r, const std::optional<std::string>& s) {
+    if (s) r.string(*s);
+    else r.null();
+}
+
+std::size_t amounts_bound(const Amounts& a) { return (8 + a.unassigned.size()) * kMember; }
+
+BPT_INLINE void money_or_null(Run& r, const std::optional<Money>& m) {
+    if (m) r.money(*m);
+    else r.null();
+}
+
+// write_amounts' members.
+BPT_INLINE void amounts_run(Run& r, const Amounts& a) {
+    r.open('{');
+    r.key("total", true);
+    money_or_null(r, a.total);
+    r.key("fiscal");
+    money_or_null(r, a.fiscal);
+    r.key("fiscal_special");
+    money_or_null(r, a.fiscal_special);
+    r.key("other");
+    money_or_null(r, a.other);
+    if (!a.unassigned.empty()) {
+        r.key("unassigned");
+        r.open('[');
+        bool first = true;
+        for (const auto& m : a.unassigned) {
+            r.item(first);
+            first = false;
+            r.money(m);
+        }
+        r.close(']');
+    }
+    r.close('}');
+}
+
+}  // namespace
+
+void write_amounts(JsonOut& j, const Amounts& a) {
+    Run r(j, amounts_bound(a));
+    amounts_run(r, a);
+    r.end();
+}
+
+// Every member is always written, null where the kind does not use it, so that
+// every target has the same shape.
+void write_target(JsonOut& j, const std::optional<Target>& t) {
+    Run r(j, target_bound(t));
+    target_run(r, t);
+    r.end();
 }
 
 void write_indicator(JsonOut& j, const Indicator& i) {
+    if (!i.location.has_position()) {
+        Run r(j, indicator_bound(i));
+        indicator_run(r, i);
+        r.end();
+        return;
+    }
     j.begin_object();
     j.key("seq").number(i.seq);
     j.key("level1");
@@ -130,23 +263,37 @@ void write_indicator(JsonOut& j, const Indicator& i) {
 }
 
 void write_project_members(JsonOut& j, const Project& p) {
-    j.key("index").number(p.index);
-    j.key("department").string(p.department);
-    j.key("budget_unit");
-    write_string_or_null(j, p.budget_unit);
-    j.key("name").string(p.name);
-    j.key("base_name").string(p.base_name);
-    j.key("suffix");
-    write_string_or_null(j, p.suffix);
-    j.key("town");
-    write_string_or_null(j, p.town);
-    j.key("amounts");
-    write_amounts(j, p.amounts);
-    j.key("amount_unit");
-    write_string_or_null(j, p.amount_unit);
-    j.key("goal");
-    write_string_or_null(j, p.goal);
-    j.key("indicators_text").string(p.indicators_text);
+    {
+        auto size = [](const std::optional<std::string>& s) { return s ? s->size() : 0; };
+        Run r(j,
+              12 * kMember + amounts_bound(p.amounts) + p.department.size() + size(p.budget_unit) + p.name.size() +
+                  p.base_name.size() + size(p.suffix) + size(p.town) + size(p.amount_unit) + size(p.goal) +
+                  p.indicators_text.size(),
+              Run::Members{});
+        r.key("index", r.first());
+        r.number(p.index);
+        r.key("department");
+        r.string(p.department);
+        r.key("budget_unit");
+        text_or_null(r, p.budget_unit);
+        r.key("name");
+        r.string(p.name);
+        r.key("base_name");
+        r.string(p.base_name);
+        r.key("suffix");
+        text_or_null(r, p.suffix);
+        r.key("town");
+        text_or_null(r, p.town);
+        r.key("amounts");
+        amounts_run(r, p.amounts);
+        r.key("amount_unit");
+        text_or_null(r, p.amount_unit);
+        r.key("goal");
+        text_or_null(r, p.goal);
+        r.key("indicators_text");
+        r.string(p.indicators_text);
+        r.end();
+    }
     j.key("indicators").begin_array();
     for (const auto& i : p.indicators) write_indicator(j, i);
     j.end_array();

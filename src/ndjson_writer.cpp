@@ -4,11 +4,24 @@
 
 namespace bpt {
 
+void NdjsonWriter::on_document(const DocumentInfo& d) {
+    info_ = d;
+    // write_source's object, in NDJSON's compact form.
+    source_ = "{\"path\":";
+    JsonOut::escape(source_, d.path);
+    source_ += ",\"dialect\":";
+    JsonOut::escape(source_, d.dialect);
+    source_ += ",\"encoding\":";
+    JsonOut::escape(source_, d.encoding);
+    source_ += '}';
+}
+
 void NdjsonWriter::begin_line(std::string_view type) {
     j_.begin_object();
     j_.key("type").string(type);
     j_.key("source");
-    write_source(j_, info_);
+    if (source_.empty()) write_source(j_, info_);  // no on_document: the default source
+    else j_.raw_number(source_);
 }
 
 void NdjsonWriter::on_declared_total(const Amounts& a, const Location& at) {

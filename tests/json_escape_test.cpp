@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <string>
 
+#include <cstdint>
+
+#include "bpt/clean_copy.h"
 #include "bpt/csv_writer.h"
 #include "bpt/json.h"
 
@@ -49,9 +52,11 @@ TEST_CASE("JSON and CSV escaping find every special byte, wherever it falls in a
     // planted at each position; plus bytes that look special to a careless
     // word-at-a-time test (0x7f, 0xa2 = '"' | 0x80, the bytes of 中 and “).
     const std::string fillers[] = {"a", "中", "\x7f", "\xa2", "“", "\xdc"};
-    const char specials[] = {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', ',', '\0'};
+    // ' ', '!', '#' and 0x7f sit next to the special bytes: a range test off by one finds them.
+    const char specials[] = {'"', '\\', '\n', '\r', '\t', '\x01', '\x1f', ',', '\0', ' ', '!', '#', '\x7f'};
     for (const auto& fill : fillers) {
-        for (std::size_t len = 0; len <= 20; ++len) {
+        // Past 64: the SSE2 path's paired blocks, single block and overlapping tail.
+        for (std::size_t len = 0; len <= 70; ++len) {
             std::string base;
             while (base.size() < len) base += fill;
             base.resize(len);  // may cut a multi-byte filler: escaping is byte-wise anyway
@@ -73,6 +78,51 @@ TEST_CASE("JSON and CSV escaping find every special byte, wherever it falls in a
                     CHECK(out == reference_csv(s));
                 }
             }
+        }
+    }
+}
+
+TEST_CASE("The one-pass copy agrees with its portable reference on every byte value", "[json][csv]") {
+    // clean_copy::copy (SSE2 where the build has it) against copy_scalar, the path
+    // of builds without SSE2: every byte value at every position of every length.
+    for (std::size_t len = 0; len <= 70; ++len) {
+        std::string base(len, 'a');
+        for (std::size_t at = 0; at <= len; ++at) {
+            for (int byte = 0; byte < 256; ++byte) {
+                std::string s = base;
+                if (at < len) s[at] = static_cast<char>(byte);
+                else if (byte > 0) break;  // at == len: the clean string, once
+                std::string fast(len + 1, '#'), slow(len + 1, '#');
+                bool json_fast = bpt::clean_copy::copy<bpt::clean_copy::Json>(fast.data(), s.data(), len);
+                bool json_slow = bpt::clean_copy::copy_scalar<bpt::clean_copy::Json>(slow.data(), s.data(), len);
+                REQUIRE(json_fast == json_slow);
+                if (json_fast) REQUIRE(fast == slow);
+                bool csv_fast = bpt::clean_copy::copy<bpt::clean_copy::Csv>(fast.data(), s.data(), len);
+                bool csv_slow = bpt::clean_copy::copy_scalar<bpt::clean_copy::Csv>(slow.data(), s.data(), len);
+                REQUIRE(csv_fast == csv_slow);
+                if (csv_fast) REQUIRE(fast == slow);
+                // Clean means no special byte, and the copy is the string.
+                auto c = static_cast<unsigned char>(byte);
+                bool special_json = at < len && (c < 0x20 || c == '"' || c == '\\');
+                bool special_csv = at < len && (c == ',' || c == '"' || c == '\n' || c == '\r');
+                REQUIRE(json_slow == !special_json);
+                REQUIRE(csv_slow == !special_csv);
+                if (csv_fast) REQUIRE(fast.substr(0, len) == s);
+                REQUIRE(fast[len] == '#');  // nothing written past the end
+            }
+        }
+    }
+}
+
+TEST_CASE("Money is written in place exactly as Money::to_string writes it", "[json][csv]") {
+    const std::int64_t values[] = {0, 1, 9, 10, 99, 100, 5000, 10000, 12345, 26800'4000, -1, -5000, -10000,
+                                   -123456789, INT64_MAX, INT64_MIN, 9246'7200, 4387'6800};
+    for (std::int64_t v : values) {
+        for (int decimals = 0; decimals <= bpt::Money::kMaxDecimals; ++decimals) {
+            auto m = bpt::Money::from_scaled(v, decimals);
+            bpt::ByteBuffer b;
+            bpt::append_money(b, m);
+            CHECK(std::string(b.view()) == m.to_string());
         }
     }
 }

@@ -31,6 +31,14 @@ public:
         if (size_ == capacity_) grow(1);
         data_[size_++] = c;
     }
+    // Room for `n` more bytes: the writers format in place, up to `n` bytes from the
+    // returned pointer, then say where they stopped with set_end. One capacity test
+    // for a whole run of framing instead of one per piece.
+    char* tail(std::size_t n) {
+        if (n > capacity_ - size_) grow(n);
+        return data_.get() + size_;
+    }
+    void set_end(const char* end) { size_ = static_cast<std::size_t>(end - data_.get()); }
     ByteBuffer& operator+=(char c) {
         push_back(c);
         return *this;
@@ -47,6 +55,9 @@ public:
     std::string_view view() const { return {data_.get(), size_}; }
 
 private:
+#if defined(__GNUC__)
+    [[gnu::noinline]]
+#endif
     void grow(std::size_t n) {
         std::size_t capacity = capacity_ ? capacity_ : 4096;
         while (capacity - size_ < n) capacity *= 2;

@@ -5,6 +5,7 @@
 // Line types (docs/formats.md): "project", "department", "diagnostic", and a last
 // "summary" line, whose presence tells a consumer the stream was not cut short.
 #include <optional>
+#include <string>
 
 #include "bpt/json.h"
 #include "bpt/sink.h"
@@ -14,7 +15,7 @@ namespace bpt {
 class NdjsonWriter final : public Sink {
 public:
     explicit NdjsonWriter(Output& out) : j_(out, false) {}
-    void on_document(const DocumentInfo& d) override { info_ = d; }
+    void on_document(const DocumentInfo& d) override;
     void on_declared_total(const Amounts& a, const Location& at) override;
     void on_department(const Department& d) override;
     void on_project(const Project& p) override;
@@ -26,6 +27,7 @@ private:
     void begin_line(std::string_view type);
     JsonOut j_;
     DocumentInfo info_;
+    std::string source_;  // the `source` object, the same on every line: formatted once
     std::optional<Amounts> declared_total_;
     LineNo declared_total_line_ = 0;
 };
