@@ -1,6 +1,7 @@
 #include "bpt/money.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace bpt {
@@ -32,7 +33,8 @@ std::optional<Money> Money::parse(std::string_view s) {
             continue;
         }
         if (c < '0' || c > '9') return std::nullopt;
-        if (units > (kMaxUnits - (c - '0')) / 10) return std::nullopt;
+        // Fewer than 14 digits so far cannot overflow: the division is for long numbers only.
+        if (digits >= 14 && units > (kMaxUnits - (c - '0')) / 10) return std::nullopt;
         units = units * 10 + (c - '0');
         ++digits;
         if (since_comma != -1) ++since_comma;
@@ -43,11 +45,12 @@ std::optional<Money> Money::parse(std::string_view s) {
     if (i < s.size()) {  // s[i] == '.'
         std::string_view frac = s.substr(i + 1);
         if (frac.empty() || frac.size() > static_cast<std::size_t>(kMaxDecimals)) return std::nullopt;
-        std::int64_t weight = kScale;
-        for (char c : frac) {
+        static constexpr std::int64_t kWeight[] = {kScale / 10, kScale / 100, kScale / 1000, kScale / 10000};
+        static_assert(std::size(kWeight) == static_cast<std::size_t>(kMaxDecimals));
+        for (std::size_t k = 0; k < frac.size(); ++k) {
+            char c = frac[k];
             if (c < '0' || c > '9') return std::nullopt;
-            weight /= 10;
-            frac_scaled += (c - '0') * weight;
+            frac_scaled += (c - '0') * kWeight[k];
         }
         decimals = static_cast<int>(frac.size());
     }

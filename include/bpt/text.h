@@ -45,6 +45,14 @@ struct TrailingAmounts {
     std::vector<std::string_view> tokens;  // as written, for messages
 };
 std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line);
+// The same split without the vectors, for the per-line hot path: `amounts` runs
+// from the first amount to the end of the line (trimmed), `count` of them.
+struct TrailingSpan {
+    std::string_view head;
+    std::string_view amounts;
+    std::size_t count = 0;
+};
+std::optional<TrailingSpan> find_trailing_amounts(std::string_view line);
 
 // `区级镇（街）党建工作经费（花山镇）` → base `区级镇（街）党建工作经费`, suffix `花山镇`.
 // Both bracket widths, in any mix; only a bracket group that closes the name counts.
