@@ -144,20 +144,27 @@ bool LayoutReader::skip_furniture(std::string_view t, LineNo number) {
         saw_header_ = true;
         return true;
     }
-    if (auto department = parse_department_line(t)) {
-        row_ = department_row(*department, at(number));
-        emit(row_);
-        return true;
+    if (t.starts_with("部门名称")) {  // what parse_department_line requires, asked here for every line
+        if (auto department = parse_department_line(t)) {
+            row_ = department_row(*department, at(number));
+            emit(row_);
+            return true;
+        }
     }
-    if (is_page_footer(t)) return true;
+    // A footer starts with 第, 共 or a dash (is_page_footer).
+    if ((t.starts_with("第") || t.starts_with("共") || t.starts_with("-") || t.starts_with("\xE2\x80")) &&
+        is_page_footer(t))
+        return true;
     return title_ && t == *title_;  // a title repeated on each page
 }
 
 void LayoutReader::content_line(std::string_view t, bool indented, LineNo number) {
     if (skip_furniture(t, number)) return;
-    if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number);
-    // The line's amounts, found once: every state asks.
-    const Trailing trailing = text::find_trailing_amounts(t);
+    // The line's amounts, found once: every state asks. Amounts end in a digit (and
+    // `t` is trimmed): most lines are prose and need no search.
+    const Trailing trailing =
+        t.back() >= '0' && t.back() <= '9' ? text::find_trailing_amounts(t) : std::nullopt;
+    if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number, trailing);
     switch (state_) {
         case State::Top:
             if (!indented) return top_line(t, number, trailing);
@@ -179,12 +186,14 @@ void LayoutReader::content_line(std::string_view t, bool indented, LineNo number
     begin_project(t, number, trailing);
 }
 
-void LayoutReader::check_amounts(std::string_view t, LineNo number) {
+void LayoutReader::check_amounts(std::string_view t, LineNo number, const Trailing& trailing) {
     // Rows end in their amounts; a number-like token there that is no amount would
     // otherwise be read as part of a name, a silent wrong answer.
     if (t.empty() || t.back() < '0' || t.back() > '9') return;  // amounts end in a digit
     // From the end: only the trailing words can be amounts, and lines are long.
+    // The amounts `trailing` read are amounts: the words before them are left.
     std::string_view rest = t;
+    if (trailing) rest = t.substr(0, static_cast<std::size_t>(trailing->head.data() + trailing->head.size() - t.data()));
     for (std::string_view w; !(w = last_amount_like(rest)).empty();) {
         if (text::parse_table_amount(w)) continue;
         diagnose(Rule::InvalidAmount,
@@ -367,6 +376,11 @@ bool LayoutReader::is_total_row(std::string_view name) {
 }
 
 bool LayoutReader::continues_clause(std::string_view t) {
+    // Every mark below starts with one of these bytes: most lines start with none.
+    switch (static_cast<unsigned char>(t.empty() ? 0 : t[0])) {
+        case ';': case ',': case ':': case 0xE3: case 0xE5: case 0xE6: case 0xEF: break;
+        default: return !t.empty() && t[0] >= '0' && t[0] <= '9';
+    }
     if (starts_clause_text(t)) return true;
     for (std::string_view mark : {"；", ";", "，", ",", "：", ":", "。", "实施周期指标值", "年度指标值", "指标值"})
         if (t.starts_with(mark)) return true;

@@ -42,7 +42,6 @@ std::string_view trim_right(std::string_view s) {
     return s;
 }
 
-std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
 
 std::size_t indent_bytes(std::string_view s) { return s.size() - trim_left(s).size(); }
 
@@ -172,6 +171,11 @@ NameParts split_name(std::string_view name) {
     int depth = 0;
     std::size_t i = name.size();
     while (i > 0) {
+        // Only these bytes end a bracket: `)`, `(` and the last bytes of （ EF BC 88 and ） EF BC 89.
+        if (char c = name[i - 1]; c != ')' && c != '(' && c != '\x88' && c != '\x89') {
+            --i;
+            continue;
+        }
         std::string_view head = name.substr(0, i);
         if (head.ends_with(kCloseFull) || head.ends_with(')')) {
             ++depth;

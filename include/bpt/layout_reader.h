@@ -53,7 +53,7 @@ private:
 
     void content_line(std::string_view trimmed, bool indented, LineNo number);
     bool skip_furniture(std::string_view trimmed, LineNo number);
-    void check_amounts(std::string_view trimmed, LineNo number);
+    void check_amounts(std::string_view trimmed, LineNo number, const Trailing& trailing);
     void begin_project(std::string_view text, LineNo number, const Trailing& trailing);
     void name_line(std::string_view text, LineNo number, const Trailing& trailing);
     void goal_line(std::string_view text, LineNo number, const Trailing& trailing);
