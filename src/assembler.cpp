@@ -161,9 +161,15 @@ Amounts Assembler::amounts(const Row& row, std::string_view what, std::uint32_t 
         std::vector<Money>& numbers = numbers_;
         numbers.clear();
         std::string_view rest = c->text;
+        std::string_view parsed;  // the last token read: rows repeat an amount (总计 = 财政拨款)
         for (std::string_view t; !(t = text::next_word(rest)).empty();) {
+            if (!parsed.empty() && t == parsed) {
+                numbers.push_back(numbers.back());
+                continue;
+            }
             if (auto m = text::parse_table_amount(t)) {
                 numbers.push_back(*m);
+                parsed = t;
                 continue;
             }
             bad_amount_ = true;

@@ -107,6 +107,8 @@ bool amount_byte(char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.'
 template <class Each>
 std::size_t walk_trailing_amounts(std::string_view& rest, Each each) {
     std::size_t count = 0;
+    std::string_view last_token;  // rows repeat an amount (总计 = 财政拨款): parsed once
+    Money last_amount;
     while (!rest.empty()) {
         std::size_t start = rest.size();
         while (start > 0 && amount_byte(rest[start - 1])) --start;
@@ -116,9 +118,13 @@ std::size_t walk_trailing_amounts(std::string_view& rest, Each each) {
             !rest.substr(0, start).ends_with(kIdeographicSpace))
             break;
         std::string_view token = rest.substr(start);
-        auto amount = parse_table_amount(token);
-        if (!amount) break;
-        each(token, *amount);
+        if (count == 0 || token != last_token) {
+            auto amount = parse_table_amount(token);
+            if (!amount) break;
+            last_token = token;
+            last_amount = *amount;
+        }
+        each(token, last_amount);
         ++count;
         rest = trim_right(rest.substr(0, start));
         // The amount must stand apart from the text before it: `第2.50` is not.
