@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "bpt/amounts.h"
 #include "bpt/grid_header.h"
@@ -43,19 +44,33 @@ std::string_view cell_text(const Row& row, Role role) {
     return c ? std::string_view(c->text) : std::string_view();
 }
 
+// Assigned into the string already there, so that a record reused from project to
+// project keeps its buffers.
+void set_text(std::optional<std::string>& to, std::string_view text) {
+    if (to) to->assign(text);
+    else to.emplace(text);
+}
+
 }  // namespace
 
 void set_project_name(Project& p, std::string_view name) {
-    // Copied first: `name` may view p.name itself.
-    std::string trimmed(text::trim(name));
-    p.name = std::move(trimmed);
+    name = text::trim(name);
+    std::less_equal<const char*> le;  // a total order, also for unrelated buffers
+    if (le(p.name.data(), name.data()) && le(name.data(), p.name.data() + p.name.size())) {
+        std::string trimmed(name);  // a view of p.name itself
+        p.name = std::move(trimmed);
+    } else {
+        p.name.assign(name);
+    }
     auto parts = text::split_name(p.name);
-    p.base_name = std::string(parts.base);
-    p.suffix.reset();
-    p.town.reset();
+    p.base_name.assign(parts.base);
     if (parts.suffix) {
-        p.suffix = std::string(*parts.suffix);
-        if (text::is_town(*parts.suffix)) p.town = p.suffix;
+        set_text(p.suffix, *parts.suffix);
+        if (text::is_town(*parts.suffix)) set_text(p.town, *parts.suffix);
+        else p.town.reset();
+    } else {
+        p.suffix.reset();
+        p.town.reset();
     }
 }
 
@@ -146,9 +161,15 @@ Amounts Assembler::amounts(const Row& row, std::string_view what, std::uint32_t 
         std::vector<Money>& numbers = numbers_;
         numbers.clear();
         std::string_view rest = c->text;
+        std::string_view parsed;  // the last token read: rows repeat an amount (总计 = 财政拨款)
         for (std::string_view t; !(t = text::next_word(rest)).empty();) {
+            if (!parsed.empty() && t == parsed) {
+                numbers.push_back(numbers.back());
+                continue;
+            }
             if (auto m = text::parse_table_amount(t)) {
                 numbers.push_back(*m);
+                parsed = t;
                 continue;
             }
             bad_amount_ = true;
@@ -191,11 +212,10 @@ void Assembler::begin_project(Row& row) {
     if (std::string_view unit = text::trim(cell_text(row, Role::AmountUnit)); !unit.empty() && !info_.amount_unit)
         info_.amount_unit = std::string(unit);
     send_document();
-    // The record's buffers are reused from project to project: this runs per row.
-    std::vector<Indicator> kept = std::move(project_.indicators);
-    kept.clear();
-    project_ = Project{};
-    project_.indicators = std::move(kept);
+    // The record is reused from project to project, each field set below (this
+    // runs per row): its strings keep their buffers instead of being freed and
+    // allocated again. Every field of Project is set here, present or not.
+    project_.indicators.clear();
     open_ = true;
     Project& p = project_;
     p.index = ++index_;
@@ -203,29 +223,38 @@ void Assembler::begin_project(Row& row) {
         department_ = d;
         budget_unit_.clear();
     }
-    p.department = !department_.empty() ? department_ : info_.department.value_or("");
-    if (const Cell* u = row.find(Role::BudgetUnit)) {
-        if (!u->text.empty()) budget_unit_ = u->text;
-        if (!budget_unit_.empty()) p.budget_unit = budget_unit_;
-    }
+    if (!department_.empty()) p.department.assign(department_);
+    else if (info_.department) p.department.assign(*info_.department);
+    else p.department.clear();
+    const Cell* u = row.find(Role::BudgetUnit);
+    if (u && !u->text.empty()) budget_unit_ = u->text;
+    if (u && !budget_unit_.empty()) set_text(p.budget_unit, budget_unit_);
+    else p.budget_unit.reset();
     set_project_name(p, cell_text(row, Role::Name));
     p.location = row.at;
     // A record spans at least its first line; a text has pages from 1.
     if (!p.location.end_line) p.location.end_line = p.location.line;
     if (!p.location.page && p.location.line) p.location.page = 1;
     if (const Cell* g = row.find(Role::Goal); g && !g->text.empty()) {
-        p.goal = g->text;
+        set_text(p.goal, g->text);
         p.goal_line = g->at.line;
+    } else {
+        p.goal.reset();
+        p.goal_line = 0;
     }
     p.amounts = amounts(row, p.name, p.index);
     if (std::string_view unit = text::trim(cell_text(row, Role::AmountUnit)); !unit.empty())
-        p.amount_unit = std::string(unit);
+        set_text(p.amount_unit, unit);
+    else if (info_.amount_unit)
+        set_text(p.amount_unit, *info_.amount_unit);
     else
-        p.amount_unit = info_.amount_unit;
+        p.amount_unit.reset();
+    p.indicators_text.clear();
+    p.indicators_line = 0;
     grammar_.clear();
     Cell* indicators = row.find(Role::Indicators);
     if (indicators && !indicators->text.empty()) {
-        p.indicators_text = indicators->text;
+        p.indicators_text.assign(indicators->text);
         p.indicators_line = indicators->at.line;
         std::span<const Mark> marks = indicators->marks;
         if (marks.empty()) {

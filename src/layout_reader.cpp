@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <functional>
+#include <algorithm>
 
 #include "bpt/framework.h"
 #include "bpt/text.h"
@@ -25,6 +25,22 @@ bool starts_with_digit(std::string_view s) {
 // A line that may continue a clause: a number, or the 、 a wrap cut from its number.
 bool starts_clause_text(std::string_view s) { return starts_with_digit(s) || s.starts_with(kDunhao); }
 
+// The last word of `s` if it looks like an amount (text::looks_like_amount), else
+// empty; `s` then ends before it. A word runs back to white space; most lines end
+// in a name, so the walk stops at the first byte no amount has.
+std::string_view last_amount_like(std::string_view& s) {
+    std::string_view rest = text::trim_right(s);
+    std::size_t start = rest.size();
+    while (start > 0 && ((rest[start - 1] >= '0' && rest[start - 1] <= '9') || rest[start - 1] == ',' ||
+                         rest[start - 1] == '.' || rest[start - 1] == '-'))
+        --start;
+    if (start > 0 && text::trim_right(rest.substr(0, start)).size() == start) return {};  // ran into other text
+    std::string_view w = rest.substr(start);
+    if (!text::looks_like_amount(w)) return {};
+    s = rest.substr(0, start);
+    return w;
+}
+
 std::string without_spaces(std::string_view s) {
     std::string out;
     for (auto part : text::split_ws(s)) out += part;
@@ -38,8 +54,8 @@ bool LayoutReader::detect(const std::vector<std::string>&) { return true; }
 std::optional<Reader::Held> LayoutReader::held() const {
     Held h;
     h.bytes = name_.size() + amounts_.size() + goal_.size() + indicators_.size();
-    for (const auto& p : pending_) h.bytes += p.text.size();  // kMaxPending lines at most
-    h.from = in_project() ? where_.line : pending_.empty() ? 0 : pending_.front().line;
+    for (const auto& p : held_lines()) h.bytes += p.text.size();  // kMaxPending lines at most
+    h.from = in_project() ? where_.line : held_ == 0 ? 0 : pending_.front().line;
     return h;
 }
 
@@ -128,46 +144,57 @@ bool LayoutReader::skip_furniture(std::string_view t, LineNo number) {
         saw_header_ = true;
         return true;
     }
-    if (auto department = parse_department_line(t)) {
-        row_ = department_row(*department, at(number));
-        emit(row_);
-        return true;
+    if (t.starts_with("部门名称")) {  // what parse_department_line requires, asked here for every line
+        if (auto department = parse_department_line(t)) {
+            row_ = department_row(*department, at(number));
+            emit(row_);
+            return true;
+        }
     }
-    if (is_page_footer(t)) return true;
+    // A footer starts with 第, 共 or a dash (is_page_footer).
+    if ((t.starts_with("第") || t.starts_with("共") || t.starts_with("-") || t.starts_with("\xE2\x80")) &&
+        is_page_footer(t))
+        return true;
     return title_ && t == *title_;  // a title repeated on each page
 }
 
 void LayoutReader::content_line(std::string_view t, bool indented, LineNo number) {
     if (skip_furniture(t, number)) return;
-    if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number);
+    // The line's amounts, found once: every state asks. Amounts end in a digit (and
+    // `t` is trimmed): most lines are prose and need no search.
+    const Trailing trailing =
+        t.back() >= '0' && t.back() <= '9' ? text::find_trailing_amounts(t) : std::nullopt;
+    if (indented || state_ == State::Top || state_ == State::Name) check_amounts(t, number, trailing);
     switch (state_) {
         case State::Top:
-            if (!indented) return top_line(t, number);
+            if (!indented) return top_line(t, number, trailing);
             flush_pending_as_unparsed();
-            return begin_project(t, number);
+            return begin_project(t, number, trailing);
         case State::Name:
-            if (!indented) return name_line(t, number);
+            if (!indented) return name_line(t, number, trailing);
             break;
         case State::Goal:
-            if (!indented) return goal_line(t, number);
+            if (!indented) return goal_line(t, number, trailing);
             flush_pending_into_goal();
             break;
         case State::Indicators:
-            if (!indented) return indicator_line(t, number);
+            if (!indented) return indicator_line(t, number, trailing);
             settle_pending_after_indicators();
             break;
     }
     end_project();
-    begin_project(t, number);
+    begin_project(t, number, trailing);
 }
 
-void LayoutReader::check_amounts(std::string_view t, LineNo number) {
+void LayoutReader::check_amounts(std::string_view t, LineNo number, const Trailing& trailing) {
     // Rows end in their amounts; a number-like token there that is no amount would
     // otherwise be read as part of a name, a silent wrong answer.
     if (t.empty() || t.back() < '0' || t.back() > '9') return;  // amounts end in a digit
     // From the end: only the trailing words can be amounts, and lines are long.
+    // The amounts `trailing` read are amounts: the words before them are left.
     std::string_view rest = t;
-    for (std::string_view w; !(w = text::last_word(rest)).empty() && text::looks_like_amount(w);) {
+    if (trailing) rest = t.substr(0, static_cast<std::size_t>(trailing->head.data() + trailing->head.size() - t.data()));
+    for (std::string_view w; !(w = last_amount_like(rest)).empty();) {
         if (text::parse_table_amount(w)) continue;
         diagnose(Rule::InvalidAmount,
                  fmt::format("'{}' is not an amount (expected two decimals and thousands separators, e.g. "
@@ -176,9 +203,8 @@ void LayoutReader::check_amounts(std::string_view t, LineNo number) {
     }
 }
 
-void LayoutReader::top_line(std::string_view t, LineNo number) {
-    auto trailing = text::split_trailing_amounts(t);
-    if (!title_ && pending_.empty() && !saw_header_ && !saw_total_ && !trailing) {
+void LayoutReader::top_line(std::string_view t, LineNo number, const Trailing& trailing) {
+    if (!title_ && held_ == 0 && !saw_header_ && !saw_total_ && !trailing) {
         title_ = std::string(t);
         row_ = Row{RowKind::Title, at(number), {}};
         row_.add(Role::Title, *title_, at(number));
@@ -186,41 +212,49 @@ void LayoutReader::top_line(std::string_view t, LineNo number) {
     }
     if (trailing) {
         if (!trailing->head.empty()) flush_pending_as_unparsed();  // see end_project_with_row
-        if (take_row(t, number)) return;
+        if (take_row(number, trailing)) return;
         return unparsed(t, number, "amounts with no row name");
     }
-    hold(t, number, [this](const Pending& p) { unparsed(p.text, p.line, "text before the first project"); });
+    hold(t, number, Overflow::Unparsed);
 }
 
-void LayoutReader::hold(std::string_view t, LineNo number, const std::function<void(const Pending&)>& overflow) {
-    pending_.push_back({std::string(t), number});
+void LayoutReader::hold(std::string_view t, LineNo number, Overflow overflow) {
+    // The held lines' strings are kept and reassigned: most goal lines pass through here.
+    if (held_ == pending_.size()) pending_.emplace_back();
+    pending_[held_].text.assign(t);
+    pending_[held_].line = number;
+    ++held_;
     // A row name wraps over a few lines at most; older lines are something else.
-    if (pending_.size() > kMaxPending) {
-        overflow(pending_.front());
-        pending_.erase(pending_.begin());
+    if (held_ > kMaxPending) {
+        const Pending& p = pending_.front();
+        switch (overflow) {
+            case Overflow::Unparsed: unparsed(p.text, p.line, "text before the first project"); break;
+            case Overflow::Goal: add_goal(p.text, p.line); break;
+            case Overflow::Settle: settle_held(p); break;
+        }
+        std::rotate(pending_.begin(), pending_.begin() + 1, pending_.begin() + static_cast<std::ptrdiff_t>(held_));
+        --held_;
     }
 }
 
-bool LayoutReader::take_row(std::string_view t, LineNo number) {
-    auto trailing = text::split_trailing_amounts(t);
+bool LayoutReader::take_row(LineNo number, const Trailing& trailing) {
     if (!trailing) return false;
     std::string name;
     LineNo first = number;
-    for (const auto& p : pending_) {
+    for (const auto& p : held_lines()) {
         if (name.empty()) first = p.line;
         name += p.text;
     }
     if (name.empty()) first = number;
     name += trailing->head;
     if (name.empty()) return false;
-    pending_.clear();
+    held_ = 0;
     bool total = is_total_row(name);
     // 合计 wherever the table prints it: usually first, sometimes last.
     row_ = Row{total ? RowKind::GrandTotal : RowKind::Department, Location{first, number, page_}, {}};
     if (total) saw_total_ = true;
     else row_.add(Role::Name, std::move(name), at(first));
-    std::string_view amounts = t.substr(static_cast<std::size_t>(trailing->tokens.front().data() - t.data()));
-    row_.add(Role::Amounts, std::string(amounts), at(number));
+    row_.add(Role::Amounts, std::string(trailing->amounts), at(number));
     emit(row_);
     return true;
 }
@@ -228,7 +262,7 @@ bool LayoutReader::take_row(std::string_view t, LineNo number) {
 // Whether a row that would end the open project comes next: a line with amounts and
 // a name (held lines, or text before the amounts). Ends the project first.
 
-void LayoutReader::begin_project(std::string_view t, LineNo number) {
+void LayoutReader::begin_project(std::string_view t, LineNo number, const Trailing& trailing) {
     where_ = Location{number, number, page_};
     name_.clear();
     amounts_.clear();
@@ -239,7 +273,7 @@ void LayoutReader::begin_project(std::string_view t, LineNo number) {
     labels_.clear();
     marks_.clear();
     state_ = State::Name;
-    if (auto trailing = text::split_trailing_amounts(t)) {
+    if (trailing) {
         name_ = trailing->head;
         set_amounts(t, trailing->head, number);
         state_ = State::Goal;
@@ -248,13 +282,13 @@ void LayoutReader::begin_project(std::string_view t, LineNo number) {
     }
 }
 
-void LayoutReader::name_line(std::string_view t, LineNo number) {
+void LayoutReader::name_line(std::string_view t, LineNo number, const Trailing& trailing) {
     where_.end_line = number;
     if (starts_indicator_cell(t)) {
         state_ = State::Indicators;
         return append_indicators(t, number);
     }
-    if (auto trailing = text::split_trailing_amounts(t)) {
+    if (trailing) {
         name_ += trailing->head;
         set_amounts(t, trailing->head, number);
         state_ = State::Goal;
@@ -274,24 +308,23 @@ void LayoutReader::set_amounts(std::string_view line, std::string_view head, Lin
 // open project: a department or 合计, settled by the amounts that follow. A name
 // never holds a 。, so a line with one always belongs to the project.
 
-void LayoutReader::goal_line(std::string_view t, LineNo number) {
+void LayoutReader::goal_line(std::string_view t, LineNo number, const Trailing& trailing) {
     if (starts_indicator_cell(t)) {
         flush_pending_into_goal();
         where_.end_line = number;
         state_ = State::Indicators;
         return append_indicators(t, number);
     }
-    if (auto trailing = text::split_trailing_amounts(t)) {
+    if (trailing) {
         // A project without indicators, then a department row or 合计.
-        if (!pending_.empty() || !trailing->head.empty()) return end_project_with_row(t, number);
+        if (held_ != 0 || !trailing->head.empty()) return end_project_with_row(number, trailing);
         return unparsed(t, number, "a second row of amounts in the project");
     }
     if (t.find(kFullStop) != std::string_view::npos) {
         flush_pending_into_goal();
         return add_goal(t, number);
     }
-    if (goal_.empty() || goal_.ends_with(kFullStop) || !pending_.empty())
-        return hold(t, number, [this](const Pending& p) { add_goal(p.text, p.line); });
+    if (goal_.empty() || goal_.ends_with(kFullStop) || held_ != 0) return hold(t, number, Overflow::Goal);
     add_goal(t, number);
 }
 
@@ -302,39 +335,39 @@ void LayoutReader::add_goal(std::string_view t, LineNo number) {
 }
 
 void LayoutReader::flush_pending_into_goal() {
-    for (const auto& p : pending_) add_goal(p.text, p.line);
-    pending_.clear();
+    for (const auto& p : held_lines()) add_goal(p.text, p.line);
+    held_ = 0;
 }
 
-void LayoutReader::indicator_line(std::string_view t, LineNo number) {
+void LayoutReader::indicator_line(std::string_view t, LineNo number, const Trailing& trailing) {
     // The last clause is over when it ends in 。 or has its 年度指标值 (a missing
     // 。 is a common slip). After it, a row name and amounts end the project.
     // (Asked only when a line could end the project: most lines go on a clause.)
     auto ended = [this] { return indicators_.ends_with(kFullStop) || last_clause_complete(); };
-    if (auto trailing = text::split_trailing_amounts(t)) {
-        bool named = !pending_.empty() || (!trailing->head.empty() && !continues_clause(trailing->head));
-        if (named && (is_total_row(trailing->head) || ended())) return end_project_with_row(t, number);
-        if (pending_.empty() && trailing->head.empty() && ended())
+    if (trailing) {
+        bool named = held_ != 0 || (!trailing->head.empty() && !continues_clause(trailing->head));
+        if (named && (is_total_row(trailing->head) || ended())) return end_project_with_row(number, trailing);
+        if (held_ == 0 && trailing->head.empty() && ended())
             return unparsed(t, number, "amounts with no row name");
     }
     if (continues_clause(t) || t.find(kFullStop) != std::string_view::npos) {
         flush_pending_as_indicators();
         return append_indicators(t, number);
     }
-    if (!pending_.empty() || ended()) return hold(t, number, [this](const Pending& p) { settle_held(p); });
+    if (held_ != 0 || ended()) return hold(t, number, Overflow::Settle);
     append_indicators(t, number);
 }
 
-void LayoutReader::end_project_with_row(std::string_view t, LineNo number) {
+void LayoutReader::end_project_with_row(LineNo number, const Trailing& trailing) {
     // A name that shares its line with the amounts fit on one line: extractors put
     // a wrapped name's amounts on a line of their own. Held lines before it are the
     // project's, then.
-    if (auto trailing = text::split_trailing_amounts(t); trailing && !trailing->head.empty()) {
+    if (trailing && !trailing->head.empty()) {
         if (state_ == State::Goal) flush_pending_into_goal();
         else settle_pending_after_indicators();
     }
     end_project();
-    take_row(t, number);
+    take_row(number, trailing);
 }
 
 bool LayoutReader::is_total_row(std::string_view name) {
@@ -343,6 +376,11 @@ bool LayoutReader::is_total_row(std::string_view name) {
 }
 
 bool LayoutReader::continues_clause(std::string_view t) {
+    // Every mark below starts with one of these bytes: most lines start with none.
+    switch (static_cast<unsigned char>(t.empty() ? 0 : t[0])) {
+        case ';': case ',': case ':': case 0xE3: case 0xE5: case 0xE6: case 0xEF: break;
+        default: return !t.empty() && t[0] >= '0' && t[0] <= '9';
+    }
     if (starts_clause_text(t)) return true;
     for (std::string_view mark : {"；", ";", "，", ",", "：", ":", "。", "实施周期指标值", "年度指标值", "指标值"})
         if (t.starts_with(mark)) return true;
@@ -360,8 +398,8 @@ void LayoutReader::append_indicators(std::string_view t, LineNo number) {
 }
 
 void LayoutReader::flush_pending_as_indicators() {
-    for (const auto& p : pending_) append_indicators(p.text, p.line);
-    pending_.clear();
+    for (const auto& p : held_lines()) append_indicators(p.text, p.line);
+    held_ = 0;
 }
 
 // A held line after the indicators that no row claimed: the rest of an unfinished
@@ -372,13 +410,13 @@ void LayoutReader::settle_held(const Pending& p) {
 }
 
 void LayoutReader::settle_pending_after_indicators() {
-    for (const auto& p : pending_) settle_held(p);
-    pending_.clear();
+    for (const auto& p : held_lines()) settle_held(p);
+    held_ = 0;
 }
 
 void LayoutReader::flush_pending_as_unparsed() {
-    for (const auto& p : pending_) unparsed(p.text, p.line, "not a department row (no amounts follow)");
-    pending_.clear();
+    for (const auto& p : held_lines()) unparsed(p.text, p.line, "not a department row (no amounts follow)");
+    held_ = 0;
 }
 
 void LayoutReader::end_project() {

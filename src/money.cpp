@@ -1,6 +1,7 @@
 #include "bpt/money.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 namespace bpt {
@@ -14,42 +15,45 @@ std::uint8_t wider(std::uint8_t a, std::uint8_t b) { return std::max(a, b); }
 }  // namespace
 
 std::optional<Money> Money::parse(std::string_view s) {
+    const char* p = s.data();
+    const char* const end = p + s.size();
     bool negative = false;
-    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-        negative = s.front() == '-';
-        s.remove_prefix(1);
+    if (p != end && (*p == '-' || *p == '+')) {
+        negative = *p == '-';
+        ++p;
     }
     std::int64_t units = 0;
     int digits = 0;
     int since_comma = -1;  // digits since the last thousands separator; -1: none seen
-    std::size_t i = 0;
-    for (; i < s.size() && s[i] != '.'; ++i) {
-        char c = s[i];
-        if (c == ',') {
-            // A separator needs digits before it and groups of exactly three after.
-            if (digits == 0 || (since_comma != -1 && since_comma != 3)) return std::nullopt;
-            since_comma = 0;
+    for (; p != end && *p != '.'; ++p) {
+        auto d = static_cast<unsigned>(static_cast<unsigned char>(*p)) - '0';
+        if (d <= 9) {
+            // Fewer than 14 digits so far cannot overflow: the division is for long numbers only.
+            if (digits >= 14 && units > (kMaxUnits - static_cast<std::int64_t>(d)) / 10) return std::nullopt;
+            units = units * 10 + static_cast<std::int64_t>(d);
+            ++digits;
+            since_comma += since_comma >= 0;
             continue;
         }
-        if (c < '0' || c > '9') return std::nullopt;
-        if (units > (kMaxUnits - (c - '0')) / 10) return std::nullopt;
-        units = units * 10 + (c - '0');
-        ++digits;
-        if (since_comma != -1) ++since_comma;
+        // A separator needs digits before it and groups of exactly three after.
+        if (*p != ',' || digits == 0 || (since_comma != -1 && since_comma != 3)) return std::nullopt;
+        since_comma = 0;
     }
     if (digits == 0 || (since_comma != -1 && since_comma != 3)) return std::nullopt;
     std::int64_t frac_scaled = 0;
     int decimals = 0;
-    if (i < s.size()) {  // s[i] == '.'
-        std::string_view frac = s.substr(i + 1);
-        if (frac.empty() || frac.size() > static_cast<std::size_t>(kMaxDecimals)) return std::nullopt;
-        std::int64_t weight = kScale;
-        for (char c : frac) {
-            if (c < '0' || c > '9') return std::nullopt;
-            weight /= 10;
-            frac_scaled += (c - '0') * weight;
+    if (p != end) {  // *p == '.'
+        ++p;
+        auto n = end - p;
+        if (n == 0 || n > kMaxDecimals) return std::nullopt;
+        static constexpr std::int64_t kWeight[] = {kScale / 10, kScale / 100, kScale / 1000, kScale / 10000};
+        static_assert(std::size(kWeight) == static_cast<std::size_t>(kMaxDecimals));
+        for (std::ptrdiff_t k = 0; k < n; ++k) {
+            auto d = static_cast<unsigned>(static_cast<unsigned char>(p[k])) - '0';
+            if (d > 9) return std::nullopt;
+            frac_scaled += static_cast<std::int64_t>(d) * kWeight[k];
         }
-        decimals = static_cast<int>(frac.size());
+        decimals = static_cast<int>(n);
     }
     std::int64_t v = units * kScale + frac_scaled;
     return Money(negative ? -v : v, static_cast<std::uint8_t>(decimals));

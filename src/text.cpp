@@ -42,7 +42,6 @@ std::string_view trim_right(std::string_view s) {
     return s;
 }
 
-std::string_view trim(std::string_view s) { return trim_right(trim_left(s)); }
 
 std::size_t indent_bytes(std::string_view s) { return s.size() - trim_left(s).size(); }
 
@@ -63,7 +62,9 @@ std::string_view next_word(std::string_view& s) {
 std::string_view last_word(std::string_view& s) {
     s = trim_right(s);
     std::size_t i = s.size();
-    while (i > 0 && space_at_back(s.substr(0, i)) == 0) --i;
+    // Only these bytes can end a space (U+3000 is E3 80 80, U+00A0 is C2 A0).
+    auto may_end_space = [](char c) { return c == ' ' || c == '\t' || c == '\x80' || c == '\xA0'; };
+    while (i > 0 && (!may_end_space(s[i - 1]) || space_at_back(s.substr(0, i)) == 0)) --i;
     std::string_view word = s.substr(i);
     s.remove_suffix(word.size());
     return word;
@@ -95,33 +96,70 @@ bool looks_like_amount(std::string_view t) {
     return digit && separator;
 }
 
+namespace {
+// Bytes an amount token is made of; a token with any other byte is no amount.
+bool amount_byte(char c) { return (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '-'; }
+
+// Walks the amounts at the end of `line` from the back, calling `each(token)` for
+// each; returns the text before them (trimmed right) and the number found. Only
+// the bytes of the amounts and the space before each are looked at: a name before
+// them ends the walk at its last byte.
+template <class Each>
+std::size_t walk_trailing_amounts(std::string_view& rest, Each each) {
+    std::size_t count = 0;
+    std::string_view last_token;  // rows repeat an amount (总计 = 财政拨款): parsed once
+    Money last_amount;
+    while (!rest.empty()) {
+        std::size_t start = rest.size();
+        while (start > 0 && amount_byte(rest[start - 1])) --start;
+        // A token runs back to a space, tab or U+3000; one that ran into other text
+        // holds a byte no amount has.
+        if (start > 0 && rest[start - 1] != ' ' && rest[start - 1] != '\t' &&
+            !rest.substr(0, start).ends_with(kIdeographicSpace))
+            break;
+        std::string_view token = rest.substr(start);
+        if (count == 0 || token != last_token) {
+            auto amount = parse_table_amount(token);
+            if (!amount) break;
+            last_token = token;
+            last_amount = *amount;
+        }
+        each(token, last_amount);
+        ++count;
+        rest = trim_right(rest.substr(0, start));
+        // The amount must stand apart from the text before it: `第2.50` is not.
+        if (start == 0) break;
+    }
+    return count;
+}
+}  // namespace
+
 std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line) {
     std::string_view rest = trim_right(line);
     // Most lines are prose: an amount ends in a digit, so anything else is no row.
     if (rest.empty() || rest.back() < '0' || rest.back() > '9') return std::nullopt;
     TrailingAmounts out;
-    while (!rest.empty()) {
-        std::size_t end = rest.size();
-        std::size_t start = end;
-        while (start > 0 && rest[start - 1] != ' ' && rest[start - 1] != '\t' &&
-               !std::string_view(rest.data(), start).ends_with(kIdeographicSpace))
-            --start;
-        std::string_view token = rest.substr(start);
-        auto amount = parse_table_amount(token);
-        if (!amount) break;
-        // Collected from the back and reversed once: inserting at the front made a
-        // long row of amounts quadratic (a 1 MB line took 16 s).
-        out.amounts.push_back(*amount);
+    // Collected from the back and reversed once: inserting at the front made a
+    // long row of amounts quadratic (a 1 MB line took 16 s).
+    walk_trailing_amounts(rest, [&](std::string_view token, Money m) {
+        out.amounts.push_back(m);
         out.tokens.push_back(token);
-        rest = trim_right(rest.substr(0, start));
-        // The amount must stand apart from the text before it: `第2.50` is not.
-        if (start == 0) break;
-    }
+    });
     if (out.amounts.empty()) return std::nullopt;
     std::reverse(out.amounts.begin(), out.amounts.end());
     std::reverse(out.tokens.begin(), out.tokens.end());
     out.head = trim(rest);
     return out;
+}
+
+std::optional<TrailingSpan> find_trailing_amounts(std::string_view line) {
+    std::string_view rest = trim_right(line);
+    if (rest.empty() || rest.back() < '0' || rest.back() > '9') return std::nullopt;
+    const char* end = rest.data() + rest.size();
+    const char* first = nullptr;
+    std::size_t count = walk_trailing_amounts(rest, [&](std::string_view token, Money) { first = token.data(); });
+    if (count == 0) return std::nullopt;
+    return TrailingSpan{trim(rest), std::string_view(first, static_cast<std::size_t>(end - first)), count};
 }
 
 namespace {
@@ -139,6 +177,11 @@ NameParts split_name(std::string_view name) {
     int depth = 0;
     std::size_t i = name.size();
     while (i > 0) {
+        // Only these bytes end a bracket: `)`, `(` and the last bytes of （ EF BC 88 and ） EF BC 89.
+        if (char c = name[i - 1]; c != ')' && c != '(' && c != '\x88' && c != '\x89') {
+            --i;
+            continue;
+        }
         std::string_view head = name.substr(0, i);
         if (head.ends_with(kCloseFull) || head.ends_with(')')) {
             ++depth;

@@ -27,6 +27,11 @@ TEST_CASE("Money refuses values that would overflow instead of wrapping", "[mone
     CHECK_FALSE(Money::parse("999999999999999.99").has_value());
     CHECK_FALSE(Money::parse("922337203685477.5808").has_value());
     CHECK(Money::parse("922337203685476.00").has_value());
+    // Grouped, and with leading zeros: the digit count, not the value, decides when to check.
+    CHECK_FALSE(Money::parse("922,337,203,685,477.00").has_value());
+    CHECK(Money::parse("922,337,203,685,476.00").has_value());
+    CHECK(Money::parse("00000000000000000001.00")->scaled() == 10000);
+    CHECK(Money::parse("+99999999999999.99")->scaled() == 999999999999999900);
     auto big = *Money::parse("922337203685476.00");
     CHECK_FALSE(big.checked_add(big).has_value());
     CHECK(big.checked_add(Money::from_cents(1)).has_value());

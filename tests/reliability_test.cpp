@@ -359,6 +359,23 @@ TEST_CASE("the last target labels are tracked as a cell grows, a label cut by a 
     labels.clear();
     cell = "实施周期指标值";
     CHECK_FALSE(labels.annual_last(cell));
+    // Asked after every append, as the layout reader may: the skip search finds
+    // what rfind over the whole cell finds, labels back to back and cut included.
+    const std::string_view parts[] = {"年度指标值", "实施周期指标值", "年度", "指标值", "实施", "周期指标值",
+                                      "；", "值", "1", "标值"};
+    for (unsigned seed = 1; seed < 200; ++seed) {
+        labels.clear();
+        cell.clear();
+        unsigned x = seed;
+        for (int k = 0; k < 30; ++k) {
+            x = x * 1103515245u + 12345u;
+            cell += parts[(x >> 16) % std::size(parts)];
+            auto period = std::string_view(cell).rfind(bpt::detail::ClauseLabels::kPeriod);
+            auto annual = std::string_view(cell).rfind(bpt::detail::ClauseLabels::kAnnual);
+            bool expected = annual != std::string_view::npos && (period == std::string_view::npos || annual > period);
+            if ((x >> 8) % 3 != 0) CHECK(labels.annual_last(cell) == expected);
+        }
+    }
 }
 
 TEST_CASE("prose around a table that the reader reports and drops is no record", "[reliability]") {

@@ -109,6 +109,34 @@ TEST_CASE("split_trailing_amounts reads only amounts that stand apart", "[text]"
     CHECK(bpt::text::split_trailing_amounts("9,246.72\t9,246.72")->head.empty());
 }
 
+TEST_CASE("find_trailing_amounts splits as split_trailing_amounts does", "[text]") {
+    // The layout reader's one search per line: the same head, and the amounts' text
+    // from the first amount on.
+    for (std::string_view line :
+         {"    人才工作经费 41.00 41.00", "2023年主题教育工作经费", "第2.50", "9,246.72\t9,246.72", "甲\xE3\x80\x80" "1.00",
+          "甲\xC2\xA0" "1.00", "乙 1.00 2,00 3.00 ", "合计 -1.00 1,234.56", "x 1.5 2.00", "- 1.00", "1.00", "",
+          "名称 1,2,3.4.5 2.00", "经费（狮岭镇） 26,800.40 26,800.40"}) {
+        CAPTURE(line);
+        auto split = bpt::text::split_trailing_amounts(line);
+        auto found = bpt::text::find_trailing_amounts(line);
+        REQUIRE(split.has_value() == found.has_value());
+        if (!split) continue;
+        CHECK(found->head == split->head);
+        CHECK(found->head.data() == split->head.data());
+        CHECK(found->count == split->amounts.size());
+        CHECK(found->amounts.data() == split->tokens.front().data());
+        CHECK(found->amounts == bpt::text::trim(line.substr(static_cast<std::size_t>(found->amounts.data() - line.data()))));
+    }
+}
+
+TEST_CASE("trim's inline check agrees with trimming", "[text]") {
+    for (std::string_view s : {"", " ", "a", " a ", "\ta\t", "\xE3\x80\x80" "甲" "\xE3\x80\x80", "\xC2\xA0" "a" "\xC2\xA0",
+                               "甲", "\xE3\x80\x82", "a\xE3\x80\x80"}) {
+        CAPTURE(s);
+        CHECK(bpt::text::trim(s) == bpt::text::trim_right(bpt::text::trim_left(s)));
+    }
+}
+
 TEST_CASE("fold_compat_ideographs folds only the radical and compatibility blocks", "[text]") {
     using bpt::text::fold_compat_ideographs;
     // ⼯ U+2F2F and ⽬ U+2F6C (Kangxi radicals), as a browser's print-to-PDF emits them.

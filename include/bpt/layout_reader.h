@@ -4,13 +4,15 @@
 // finds where each row's cells start and end (name, amounts, goal, indicators)
 // and hands the row to the assembler.
 #include <cstdint>
-#include <functional>
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "bpt/clause_labels.h"
 #include "bpt/reader.h"
+#include "bpt/text.h"
 
 namespace bpt {
 
@@ -40,6 +42,10 @@ public:
 
 private:
     enum class State { Top, Name, Goal, Indicators };
+    // The amounts a line ends in, found once per line (text::find_trailing_amounts).
+    using Trailing = std::optional<text::TrailingSpan>;
+    // Where the oldest held line goes when a new one pushes it out.
+    enum class Overflow { Unparsed, Goal, Settle };
     struct Pending {
         std::string text;
         LineNo line;
@@ -47,18 +53,19 @@ private:
 
     void content_line(std::string_view trimmed, bool indented, LineNo number);
     bool skip_furniture(std::string_view trimmed, LineNo number);
-    void check_amounts(std::string_view trimmed, LineNo number);
-    void begin_project(std::string_view text, LineNo number);
-    void name_line(std::string_view text, LineNo number);
-    void goal_line(std::string_view text, LineNo number);
-    void indicator_line(std::string_view text, LineNo number);
-    void top_line(std::string_view text, LineNo number);
+    void check_amounts(std::string_view trimmed, LineNo number, const Trailing& trailing);
+    void begin_project(std::string_view text, LineNo number, const Trailing& trailing);
+    void name_line(std::string_view text, LineNo number, const Trailing& trailing);
+    void goal_line(std::string_view text, LineNo number, const Trailing& trailing);
+    void indicator_line(std::string_view text, LineNo number, const Trailing& trailing);
+    void top_line(std::string_view text, LineNo number, const Trailing& trailing);
     // A row with amounts and a name (held lines + this one): 合计 or a department.
-    bool take_row(std::string_view text, LineNo number);
-    void end_project_with_row(std::string_view text, LineNo number);
+    bool take_row(LineNo number, const Trailing& trailing);
+    void end_project_with_row(LineNo number, const Trailing& trailing);
     static bool is_total_row(std::string_view name);
     void settle_held(const Pending& p);
-    void hold(std::string_view text, LineNo number, const std::function<void(const Pending&)>& overflow);
+    void hold(std::string_view text, LineNo number, Overflow overflow);
+    std::span<const Pending> held_lines() const { return {pending_.data(), held_}; }
     void add_goal(std::string_view text, LineNo number);
     void flush_pending_into_goal();
     void settle_pending_after_indicators();
@@ -90,7 +97,10 @@ private:
     bool break_in_run_ = false;
 
     std::optional<std::string> title_;  // repeated on every page
-    std::vector<Pending> pending_;  // lines that may be a department row
+    // Lines that may be a department row: the first held_ of pending_, whose
+    // strings outlive their lines so that their buffers are reused.
+    std::vector<Pending> pending_;
+    std::size_t held_ = 0;
 
     // The open project's cells, as found so far.
     Location where_;

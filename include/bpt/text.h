@@ -12,9 +12,18 @@ namespace bpt::text {
 
 // Spaces the extractors leave around cells: ASCII space and tab, U+3000 (ideographic
 // space) and U+00A0 (no-break space).
-std::string_view trim(std::string_view s);
 std::string_view trim_left(std::string_view s);
 std::string_view trim_right(std::string_view s);
+inline std::string_view trim(std::string_view s) {
+    // Inline for the common case, text with no space at either end: only these
+    // bytes can start (U+3000 is E3 80 80, U+00A0 is C2 A0) or end a space.
+    if (!s.empty()) {
+        auto f = static_cast<unsigned char>(s.front()), b = static_cast<unsigned char>(s.back());
+        if (f != ' ' && f != '\t' && f != 0xE3 && f != 0xC2 && b != ' ' && b != '\t' && b != 0x80 && b != 0xA0)
+            return s;
+    }
+    return trim_right(trim_left(s));
+}
 // Width of the leading white space in bytes (0 when the line starts with text).
 std::size_t indent_bytes(std::string_view s);
 
@@ -45,6 +54,14 @@ struct TrailingAmounts {
     std::vector<std::string_view> tokens;  // as written, for messages
 };
 std::optional<TrailingAmounts> split_trailing_amounts(std::string_view line);
+// The same split without the vectors, for the per-line hot path: `amounts` runs
+// from the first amount to the end of the line (trimmed), `count` of them.
+struct TrailingSpan {
+    std::string_view head;
+    std::string_view amounts;
+    std::size_t count = 0;
+};
+std::optional<TrailingSpan> find_trailing_amounts(std::string_view line);
 
 // `区级镇（街）党建工作经费（花山镇）` → base `区级镇（街）党建工作经费`, suffix `花山镇`.
 // Both bracket widths, in any mix; only a bracket group that closes the name counts.
