@@ -284,6 +284,31 @@ TEST_CASE("Source's scan variants find the same line ends, NULs and ideograph le
     }
 }
 
+// The AVX2 scan checks UTF-8 in its own loop and the bytes after its last full
+// vector on their own: a character cut at any offset, or a bad byte anywhere, must
+// come out as the scalar check says.
+TEST_CASE("Source's scan variants judge UTF-8 as is_valid_utf8 does", "[source][text]") {
+    std::mt19937 rng(13);
+    const std::string pieces[] = {"a", "合", "\xF0\x9F\x98\x80", "\xC3\xA9", "\n", "\r\n", "项目名称abcd", "（）"};
+    for (int round = 0; round < 2000; ++round) {
+        std::string s;
+        std::size_t len = round % 10 == 0 ? rng() % 9000 : rng() % 120;
+        while (s.size() < len) s += pieces[rng() % std::size(pieces)];
+        switch (rng() % 4) {
+            case 0: if (!s.empty()) s[rng() % s.size()] = static_cast<char>(rng()); break;
+            case 1: s.resize(s.empty() ? 0 : rng() % s.size()); break;
+            case 2: s += static_cast<char>(0x80 | rng() % 0x40); break;
+            default: break;
+        }
+        const bool want = !bpt::text::is_valid_utf8_scalar(s);
+        for (int v = 0; v < 3; ++v) {
+            CAPTURE(s, v);
+            std::vector<std::size_t> ends;
+            CHECK(bpt::detail::scan_text(s.data(), s.size(), 0, ends, v, true).invalid == want);
+        }
+    }
+}
+
 TEST_CASE("is_valid_utf8's SSSE3 and AVX2 checks agree with the scalar loop", "[source][text]") {
     std::mt19937 rng(11);
     const std::string pieces[] = {"a", "合", "\xF0\x9F\x98\x80", "\xC3\xA9", "\xE0\xA0\x80", "\xED\x9F\xBF",
