@@ -257,13 +257,17 @@ TEST_CASE("Source names the exact line of a bad byte, a NUL or a folded ideograp
 TEST_CASE("Source's scan variants find the same line ends, NULs and ideograph leads", "[source]") {
     std::mt19937 rng(7);
     const std::string pieces[] = {"a", "\n", "\r", "\r\n", "\f", "\t", std::string(1, '\0'), "合", "（", "\xE2\xBC\xAF",
-                                  "\xEF\xA4\x80", "\xE2\x80\x94", "\xEF", "\xE2", "xyzxyzxyzxyz"};
+                                  "\xEF\xA4\x80", "\xE2\x80\x94", "\xEF", "\xE2", "xyzxyzxyzxyz",
+                                  // Bytes that share a low nibble with LF, FF or CR: never a line end.
+                                  "\x1A\x1C\x1D", "\x0B\x0E\x1F", "\x8A\x8C\x8D", "\x2A\x3C\x7D"};
     for (int round = 0; round < 400; ++round) {
         std::string s;
-        std::size_t len = rng() % 200;
+        // Now and then longer than the AVX2 loop's chunk of masks (4 KiB).
+        std::size_t len = round % 20 == 0 ? rng() % 12000 : rng() % 200;
         // Mostly plain text, so that whole vectors without a hit are seen too.
         while (s.size() < len) s += rng() % 4 ? std::string("项目名称abcd") : pieces[rng() % std::size(pieces)];
-        std::vector<std::size_t> ends[3];
+        // Offsets already recorded stay, and the new ones follow them.
+        std::vector<std::size_t> ends[3] = {{1, 2}, {1, 2}, {1, 2}};
         bpt::detail::TextScan scans[3];
         for (int v = 0; v < 3; ++v) scans[v] = bpt::detail::scan_text(s.data(), s.size(), 100, ends[v], v);
         for (int v = 1; v < 3; ++v) {
@@ -272,11 +276,36 @@ TEST_CASE("Source's scan variants find the same line ends, NULs and ideograph le
             CHECK(scans[v].nul == scans[0].nul);
             CHECK(scans[v].compat == scans[0].compat);
         }
-        std::vector<std::size_t> want;
+        std::vector<std::size_t> want{1, 2};
         for (std::size_t i = 0; i < s.size(); ++i)
             if (s[i] == '\n' || s[i] == '\r' || s[i] == '\f') want.push_back(100 + i);
         CHECK(ends[0] == want);
         CHECK(scans[0].nul == (s.find('\0') != std::string::npos));
+    }
+}
+
+// The AVX2 scan checks UTF-8 in its own loop and the bytes after its last full
+// vector on their own: a character cut at any offset, or a bad byte anywhere, must
+// come out as the scalar check says.
+TEST_CASE("Source's scan variants judge UTF-8 as is_valid_utf8 does", "[source][text]") {
+    std::mt19937 rng(13);
+    const std::string pieces[] = {"a", "合", "\xF0\x9F\x98\x80", "\xC3\xA9", "\n", "\r\n", "项目名称abcd", "（）"};
+    for (int round = 0; round < 2000; ++round) {
+        std::string s;
+        std::size_t len = round % 10 == 0 ? rng() % 9000 : rng() % 120;
+        while (s.size() < len) s += pieces[rng() % std::size(pieces)];
+        switch (rng() % 4) {
+            case 0: if (!s.empty()) s[rng() % s.size()] = static_cast<char>(rng()); break;
+            case 1: s.resize(s.empty() ? 0 : rng() % s.size()); break;
+            case 2: s += static_cast<char>(0x80 | rng() % 0x40); break;
+            default: break;
+        }
+        const bool want = !bpt::text::is_valid_utf8_scalar(s);
+        for (int v = 0; v < 3; ++v) {
+            CAPTURE(s, v);
+            std::vector<std::size_t> ends;
+            CHECK(bpt::detail::scan_text(s.data(), s.size(), 0, ends, v, true).invalid == want);
+        }
     }
 }
 

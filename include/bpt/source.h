@@ -80,11 +80,14 @@ namespace detail {
 struct TextScan {
     bool nul = false;     // a NUL byte somewhere
     bool compat = false;  // perhaps a compatibility ideograph (a lead pair E2 B8–BF or EF A0–AF)
+    bool invalid = false; // not valid UTF-8 (looked at only when asked)
 };
 // Appends the offsets (plus `base`) of the LF, CR and FF bytes of p[0, n) to `ends`.
 // `variant`: -1 the best the CPU has, 0 scalar, 1 SSE2, 2 AVX2 (each falling back to
 // the next simpler one where the CPU or the build lacks it); the tests check they agree.
-TextScan scan_text(const char* p, std::size_t n, std::size_t base, std::vector<std::size_t>& ends, int variant = -1);
+// `check_utf8`: also say whether p[0, n) is valid UTF-8, as text::is_valid_utf8 does.
+TextScan scan_text(const char* p, std::size_t n, std::size_t base, std::vector<std::size_t>& ends, int variant = -1,
+                   bool check_utf8 = false);
 }  // namespace detail
 
 }  // namespace bpt
