@@ -192,8 +192,8 @@ void Assembler::begin_project(Row& row) {
         info_.amount_unit = std::string(unit);
     send_document();
     // The record's buffers are reused from project to project: this runs per row.
+    // The indicators too: parse_indicators_into overwrites them (else cleared below).
     std::vector<Indicator> kept = std::move(project_.indicators);
-    kept.clear();
     project_ = Project{};
     project_.indicators = std::move(kept);
     open_ = true;
@@ -232,7 +232,9 @@ void Assembler::begin_project(Row& row) {
             marks_.assign(1, Mark{0, indicators->at});
             marks = marks_;
         }
-        parse_indicators(p.indicators_text, clause_dialect_of(p.indicators_text), marks, p.indicators, grammar_);
+        parse_indicators_into(p.indicators_text, clause_dialect_of(p.indicators_text), marks, p.indicators, grammar_);
+    } else {
+        p.indicators.clear();
     }
     if (p.name.empty())
         report(Rule::UnparsedText, fmt::format("project {} has no name: its 项目名称 cell is empty", p.index), p.location,
