@@ -214,8 +214,8 @@ void Assembler::begin_project(Row& row) {
     send_document();
     // The record is reused from project to project, each field set below (this
     // runs per row): its strings keep their buffers instead of being freed and
-    // allocated again. Every field of Project is set here, present or not.
-    project_.indicators.clear();
+    // allocated again. Every field of Project is set here, present or not; the
+    // indicators too: parse_indicators_into overwrites them (else cleared below).
     open_ = true;
     Project& p = project_;
     p.index = ++index_;
@@ -261,7 +261,9 @@ void Assembler::begin_project(Row& row) {
             marks_.assign(1, Mark{0, indicators->at});
             marks = marks_;
         }
-        parse_indicators(p.indicators_text, clause_dialect_of(p.indicators_text), marks, p.indicators, grammar_);
+        parse_indicators_into(p.indicators_text, clause_dialect_of(p.indicators_text), marks, p.indicators, grammar_);
+    } else {
+        p.indicators.clear();
     }
     if (p.name.empty())
         report(Rule::UnparsedText, fmt::format("project {} has no name: its 项目名称 cell is empty", p.index), p.location,

@@ -2,6 +2,7 @@
 #include "bpt/target.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -223,11 +224,42 @@ string_view value_between(string_view body, size_t label_end, size_t value_end) 
     return strip_back(v, kTargetSeparators);
 }
 
+// The last byte of `c` in s[0, n), backwards; memrchr where the C library has one.
+const char* last_byte(const char* s, size_t n, char c) {
+#if defined(__GLIBC__)
+    return static_cast<const char*>(memrchr(s, c, n));
+#else
+    while (n-- > 0)
+        if (s[n] == c) return s + n;
+    return nullptr;
+#endif
+}
+
+// The last occurrence of each label. Both end in 指标值, so one backward pass over
+// the last byte of 值 (rare in CJK text) finds both; a match of a label is exactly
+// a 值 byte that ends it, so nothing is missed that a byte-wise rfind would find.
+void last_labels(string_view body, size_t& period, size_t& annual) {
+    constexpr size_t npos = string_view::npos;
+    static_assert(kPeriodLabel.ends_with("指标值") && kAnnualLabel.ends_with("指标值"));
+    period = annual = npos;
+    const char tail = kAnnualLabel.back();
+    size_t n = body.size();
+    while (period == npos || annual == npos) {
+        const char* hit = last_byte(body.data(), n, tail);
+        if (!hit) break;
+        size_t end = static_cast<size_t>(hit - body.data()) + 1;
+        string_view before = body.substr(0, end);
+        if (annual == npos && before.ends_with(kAnnualLabel)) annual = end - kAnnualLabel.size();
+        else if (period == npos && before.ends_with(kPeriodLabel)) period = end - kPeriodLabel.size();
+        n = end - 1;
+    }
+}
+
 LabelledTargets split_targets(string_view body) {
     constexpr size_t npos = string_view::npos;
     LabelledTargets t;
-    size_t period = rfind_token(body, kPeriodLabel);
-    size_t annual = rfind_token(body, kAnnualLabel);
+    size_t period, annual;
+    last_labels(body, period, annual);
     auto end_of = [&](size_t label, size_t other) { return other != npos && other > label ? other : body.size(); };
     if (period != npos) t.period = value_between(body, period + kPeriodLabel.size(), end_of(period, annual));
     if (annual != npos) t.annual = value_between(body, annual + kAnnualLabel.size(), end_of(annual, period));
@@ -235,16 +267,49 @@ LabelledTargets split_targets(string_view body) {
     return t;
 }
 
-Level parse_level(string_view field) {
-    if (auto code = split_level_code(field)) return Level{std::string(code->first), std::string(code->second)};
-    return Level{"", std::string(trim(field))};
+// Written into `level` so that a reused indicator keeps its strings' storage.
+void parse_level(string_view field, std::optional<Level>& level) {
+    if (!level) level.emplace();
+    if (auto code = split_level_code(field)) {
+        level->code.assign(code->first);
+        level->name.assign(code->second);
+        level->weight.clear();
+    } else {
+        level->code.clear();
+        level->name.assign(trim(field));
+        level->weight.clear();
+    }
+}
+
+void set_target(std::optional<Target>& target, string_view text) {
+    if (!target) target.emplace();
+    parse_target_into(text, *target);
 }
 
 enum class Problem { None, LayoutShape, ExportShape, NoTargets, NoAnnual, NoPeriod, Unlabelled };
 
-void set_targets(Indicator& ind, const LabelledTargets& t) {
-    if (t.period) ind.period = parse_target(*t.period);
-    if (t.annual) ind.annual = parse_target(*t.annual);
+// The indicator a clause is read into, which may hold an earlier cell's clause: its
+// levels and targets are overwritten in place (keeping their strings' storage), and
+// those the clause does not write are reset afterwards.
+struct Fill {
+    Indicator& ind;
+    bool level1 = false, level2 = false, period = false, annual = false;
+
+    void set_level1(string_view field) { level1 = true, parse_level(field, ind.level1); }
+    void set_level2(string_view field) { level2 = true, parse_level(field, ind.level2); }
+    void set_period(string_view text) { period = true, set_target(ind.period, text); }
+    void set_annual(string_view text) { annual = true, set_target(ind.annual, text); }
+    void reset_unwritten() {
+        if (!level1) ind.level1.reset();
+        if (!level2) ind.level2.reset();
+        if (!period) ind.period.reset();
+        if (!annual) ind.annual.reset();
+    }
+};
+
+void set_targets(Fill& f, const LabelledTargets& t) {
+    if (t.period) f.set_period(*t.period);
+    if (t.annual) f.set_annual(*t.annual);
 }
 
 Problem missing_target(const LabelledTargets& t, bool needs_period) {
@@ -256,9 +321,9 @@ Problem missing_target(const LabelledTargets& t, bool needs_period) {
 
 // `C1-一级名；C2-二级名；指标名；实施周期指标值:V1；年度指标值:V2`. The name is
 // whatever follows the second separator, so it may hold its own `；`.
-Problem read_layout(string_view body, Indicator& ind) {
+Problem read_layout(string_view body, Fill& f) {
     LabelledTargets t = split_targets(body);
-    set_targets(ind, t);
+    set_targets(f, t);
     Found first = find_first(t.head, kFieldSeparators);
     if (!first) return Problem::LayoutShape;
     string_view after_first = t.head.substr(first.pos + first.len);
@@ -268,36 +333,37 @@ Problem read_layout(string_view body, Indicator& ind) {
     string_view level2 = trim(after_first.substr(0, second.pos));
     string_view name = trim(after_first.substr(second.pos + second.len));
     if (level1.empty() || level2.empty() || name.empty()) return Problem::LayoutShape;
-    ind.level1 = parse_level(level1);
-    ind.level2 = parse_level(level2);
-    ind.name = std::string(name);
+    f.set_level1(level1);
+    f.set_level2(level2);
+    f.ind.name.assign(name);
     return missing_target(t, /*needs_period=*/true);
 }
 
 // `一级名：指标名，年度指标值：V`. Names hold commas, so without the label the value
 // is what follows the last comma.
-Problem read_export(string_view body, Indicator& ind) {
+Problem read_export(string_view body, Fill& f) {
+    Indicator& ind = f.ind;
     Found colon = find_first(body, kColons);
     if (!colon || trim(body.substr(0, colon.pos)).empty()) {
-        set_targets(ind, split_targets(body));
+        set_targets(f, split_targets(body));
         return Problem::ExportShape;
     }
-    ind.level1 = parse_level(body.substr(0, colon.pos));
+    f.set_level1(body.substr(0, colon.pos));
     string_view rest = body.substr(colon.pos + colon.len);
     LabelledTargets t = split_targets(rest);
     if (t.period || t.annual) {
-        set_targets(ind, t);
-        ind.name = std::string(t.head);
+        set_targets(f, t);
+        ind.name.assign(t.head);
         if (t.head.empty()) return Problem::ExportShape;
         return missing_target(t, /*needs_period=*/false);
     }
     Found comma = find_last(rest, kCommas);
     if (!comma) {
-        ind.name = std::string(strip_back(rest, kClosingStops));
+        ind.name.assign(strip_back(rest, kClosingStops));
         return Problem::NoAnnual;
     }
-    ind.name = std::string(trim(rest.substr(0, comma.pos)));
-    ind.annual = parse_target(rest.substr(comma.pos + comma.len));
+    ind.name.assign(trim(rest.substr(0, comma.pos)));
+    f.set_annual(rest.substr(comma.pos + comma.len));
     return ind.name.empty() ? Problem::ExportShape : Problem::Unlabelled;
 }
 
@@ -337,17 +403,26 @@ std::string clause_message(Problem problem, const Indicator& ind, ClauseDialect 
 
 class CellParser {
 public:
+    // `overwrite`: out's elements are reused from the first and out is cut to the
+    // cell's indicators; otherwise they are appended.
     CellParser(string_view text, ClauseDialect dialect, std::span<const Mark> lines,
-               std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics)
-        : text_(text), dialect_(dialect), lines_(lines), out_(out), diagnostics_(diagnostics) {}
+               std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics, bool overwrite)
+        : text_(text), dialect_(dialect), lines_(lines), out_(out), diagnostics_(diagnostics),
+          next_(overwrite ? 0 : out.size()) {}
 
     void run() {
+        parse();
+        if (next_ < out_.size()) out_.erase(out_.begin() + static_cast<std::ptrdiff_t>(next_), out_.end());
+    }
+
+private:
+    void parse() {
         if (trim(text_).empty()) return;
         std::vector<ClauseStart> clauses = find_clauses();
         report_junk(text_.substr(0, clauses.empty() ? text_.size() : clauses.front().pos));
         // Grown geometrically so that appending many cells to one vector stays linear.
-        if (out_.capacity() - out_.size() < clauses.size())
-            out_.reserve(std::max(out_.size() + clauses.size(), 2 * out_.capacity()));
+        if (out_.capacity() - next_ < clauses.size())
+            out_.reserve(std::max(next_ + clauses.size(), 2 * out_.capacity()));
         for (size_t i = 0; i < clauses.size(); ++i) {
             Location line = location_at(lines_, clauses[i].pos);
             if (i == 0) check_numbering(std::nullopt, clauses[i].number, line);
@@ -357,7 +432,13 @@ public:
         }
     }
 
-private:
+    // The next indicator to write: a reused one, or a new one at the end.
+    Indicator& next_indicator() {
+        if (next_ < out_.size()) return out_[next_++];
+        ++next_;
+        return out_.emplace_back();
+    }
+
     std::vector<ClauseStart> find_clauses() const {
         ClauseFinder finder(text_, dialect_);
         std::vector<ClauseStart> clauses;
@@ -368,12 +449,26 @@ private:
     }
 
     void read_clause(const ClauseStart& clause, size_t end, Location line) {
-        Indicator& ind = out_.emplace_back();
+        Indicator& ind = next_indicator();
         ind.seq = clause.number;
-        ind.raw = std::string(trim(text_.substr(clause.pos, end - clause.pos)));
+        ind.raw.assign(trim(text_.substr(clause.pos, end - clause.pos)));
         ind.location = line;
+        ind.name.clear();
+        // What only the grid forms write.
+        ind.weight.reset();
+        ind.direction.reset();
+        ind.actual.reset();
+        ind.score.reset();
+        ind.standard.reset();
+        ind.note.reset();
+        ind.reason.reset();
+#if defined(__GLIBCXX__) && defined(__LP64__)
+        static_assert(sizeof(Indicator) == 1416, "a field added to Indicator must be reset here");
+#endif
         string_view body = trim(text_.substr(clause.body, end - clause.body));
-        Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, ind) : read_export(body, ind);
+        Fill fill{ind};
+        Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, fill) : read_export(body, fill);
+        fill.reset_unwritten();
         if (problem == Problem::Unlabelled)
             report(Rule::TargetUnlabelled, clause_message(problem, ind, dialect_), line, ind.raw);
         else if (problem != Problem::None)
@@ -399,10 +494,10 @@ private:
         string_view kept = trim(junk);
         if (kept.empty()) return;
         Location line = location_at(lines_, static_cast<size_t>(kept.data() - text_.data()));
-        Indicator ind;
+        Indicator& ind = next_indicator();
+        ind = Indicator{};
         ind.raw = std::string(kept);
         ind.location = line;
-        out_.push_back(std::move(ind));
         // Numbered like a clause but not shaped like one: say what shape was expected.
         bool numbered = digit_front(kept) && kept.find(kEnumComma) != string_view::npos &&
                         kept.find(kEnumComma) <= 6;
@@ -433,13 +528,19 @@ private:
     std::span<const Mark> lines_;
     std::vector<Indicator>& out_;
     std::vector<Diagnostic>& diagnostics_;
+    size_t next_;  // where the next indicator goes in out_
 };
 
 }  // namespace
 
 void parse_indicators(string_view text, ClauseDialect dialect, std::span<const Mark> lines,
                       std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics) {
-    CellParser(text, dialect, lines, out, diagnostics).run();
+    CellParser(text, dialect, lines, out, diagnostics, /*overwrite=*/false).run();
+}
+
+void parse_indicators_into(string_view text, ClauseDialect dialect, std::span<const Mark> lines,
+                           std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics) {
+    CellParser(text, dialect, lines, out, diagnostics, /*overwrite=*/true).run();
 }
 
 ClauseDialect clause_dialect_of(string_view cell) {

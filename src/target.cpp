@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_map>
+#include <vector>
 #include <utility>
 
 #include "grammar_chars.h"
@@ -772,33 +773,93 @@ namespace {
 Target parse_target_uncached(string_view raw);
 
 // Tables repeat their targets (满意, ≥95%, 1次 … and a town's whole list again for
-// the next town), and typing one costs about fifty times what finding it in a hash
-// map does. parse_target is a pure function of its text, so a bounded per-thread
-// memo changes nothing but the time; it is emptied when full, so memory stays fixed.
+// the next town), and typing one costs about fifty times what finding it in a
+// cache does. parse_target is a pure function of its text, so a bounded per-thread
+// memo changes nothing but the time. Direct-mapped with a cheap hash: a hash map
+// with std::hash cost more than the copy of the result; a collision only retypes.
 class TargetMemo {
 public:
     const Target& get(string_view raw) {
-        if (auto it = map_.find(raw); it != map_.end()) return it->second;
-        if (map_.size() >= kMaxEntries) map_.clear();
-        return map_.emplace(std::string(raw), parse_target_uncached(raw)).first->second;
+        if (slots_.empty()) slots_.resize(kSlots);
+        Slot& slot = slots_[hash(raw) >> (64 - kSlotBits)];
+        if (!slot.used || string_view(slot.key) != raw) {
+            slot.key.assign(raw);
+            slot.value = parse_target_uncached(raw);
+            slot.used = true;
+        }
+        return slot.value;
     }
 
 private:
-    static constexpr std::size_t kMaxEntries = 4096;
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(string_view s) const { return std::hash<string_view>{}(s); }
+    static constexpr int kSlotBits = 12;
+    static constexpr std::size_t kSlots = std::size_t{1} << kSlotBits;
+    struct Slot {
+        std::string key;
+        Target value;
+        bool used = false;
     };
-    std::unordered_map<std::string, Target, Hash, std::equal_to<>> map_;
+    // The first and last eight bytes and the length, multiplied: targets are short and
+    // differ at their ends; texts that share both only share a slot.
+    static std::uint64_t hash(string_view s) {
+        std::uint64_t a = 0, b = 0;
+        const size_t n = s.size();
+        if (n >= 8) {
+            std::memcpy(&a, s.data(), 8);
+            std::memcpy(&b, s.data() + n - 8, 8);
+        } else if (n >= 4) {
+            std::uint32_t x, y;
+            std::memcpy(&x, s.data(), 4);
+            std::memcpy(&y, s.data() + n - 4, 4);
+            a = x, b = y;
+        } else {
+            for (char c : s) a = a << 8 | static_cast<unsigned char>(c);
+        }
+        return (a * 0x9E3779B97F4A7C15ull) ^ ((b + n) * 0xC2B2AE3D27D4EB4Full);
+    }
+    std::vector<Slot> slots_;  // allocated on first use: threads that type no target pay nothing
 };
+
+// Long texts are rarely repeated targets: typed each time, not kept.
+constexpr std::size_t kMaxMemoBytes = 96;
+
+TargetMemo& memo() {
+    thread_local TargetMemo m;
+    return m;
+}
 
 }  // namespace
 
 Target parse_target(string_view raw) {
-    // Long texts are rarely repeated targets: typed each time, not kept.
-    if (raw.size() > 96) return parse_target_uncached(raw);
-    thread_local TargetMemo memo;
-    return memo.get(raw);
+    if (raw.size() > kMaxMemoBytes) return parse_target_uncached(raw);
+    return memo().get(raw);
+}
+
+void parse_target_into(string_view raw, Target& out) {
+    if (raw.size() > kMaxMemoBytes) {
+        out = parse_target_uncached(raw);
+        return;
+    }
+    const Target& t = memo().get(raw);
+    // Field by field, skipping strings empty on both sides (most are): a defaulted
+    // copy-assignment calls out for each of the eight. A new field must be added here.
+#if defined(__GLIBCXX__) && defined(__LP64__)
+    static_assert(sizeof(Target) == 8 * sizeof(std::string) + 24, "copy every field of Target");
+#endif
+    auto copy = [](std::string& to, const std::string& from) {
+        if (!(to.empty() && from.empty())) to = from;
+    };
+    copy(out.raw, t.raw);
+    out.kind = t.kind;
+    out.op = t.op;
+    copy(out.value, t.value);
+    copy(out.value_max, t.value_max);
+    out.yes = t.yes;
+    copy(out.unit, t.unit);
+    copy(out.qualifier, t.qualifier);
+    copy(out.standard, t.standard);
+    copy(out.date, t.date);
+    copy(out.date_end, t.date_end);
+    out.untypable = t.untypable;
 }
 
 namespace {

@@ -26,6 +26,11 @@ enum class ClauseDialect {
 void parse_indicators(std::string_view text, ClauseDialect dialect,
                       std::span<const Mark> lines, std::vector<Indicator>& out,
                       std::vector<Diagnostic>& diagnostics);
+// The same, but `out` is overwritten from its first element and cut to this cell's
+// indicators: a caller that parses cell after cell into one vector keeps the
+// indicators' storage, so that the steady state allocates nothing.
+void parse_indicators_into(std::string_view text, ClauseDialect dialect, std::span<const Mark> lines,
+                           std::vector<Indicator>& out, std::vector<Diagnostic>& diagnostics);
 
 // The clause shape a cell is written in, from its first clause: numbered levels
 // (`1、1-产出指标；…`) or names with a colon (`1、产出指标：…`).

@@ -48,6 +48,8 @@ struct Target {
 
 // Types one target as written in a single cell or clause.
 Target parse_target(std::string_view raw);
+// The same, written into `out` so that its strings' storage is reused.
+void parse_target_into(std::string_view raw, Target& out);
 
 // Types a target a grid splits over columns: 指标性质/计算符号 (`≥`, `大于等于`, `=`,
 // `正向`/`反向`/`定性`/`定量`), 指标值 (`95`), 度量单位 (`%`). Any cell may be empty.
