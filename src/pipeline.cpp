@@ -241,9 +241,17 @@ ReadResult read_document(Source& source, Sink& sink, const ReadOptions& options)
         reader->line(copy);
         guard.check(reader->held());
     }
+    // Half the lines of a layout file are blank: the layout reader only counts them,
+    // so what it holds is what it held after the last line (checked then).
+    auto* layout = dynamic_cast<LayoutReader*>(reader.get());
     while (more && source.next(line)) {
         content += !line.text.empty();
         guard.fed(line.text.size(), line.number);
+        if (layout) {
+            layout->line(line);
+            if (!line.text.empty()) guard.check(layout->held());
+            continue;
+        }
         reader->line(line);
         guard.check(reader->held());
     }
