@@ -4,6 +4,7 @@
 // check_xlsx.py (CTest: xlsx_workbook).
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -46,6 +47,9 @@ TEST_CASE("convert --combine all.xlsx: one workbook, the same whatever --jobs", 
     REQUIRE(two.rc == 0);
     auto a = bpt::test::read_file(dir / "a.xlsx");
     CHECK(a.rfind("PK\x03\x04", 0) == 0);
-    // A zip holds its members' times; compare the size, and the cells in check_xlsx.py.
-    CHECK(a.size() == bpt::test::read_file(dir / "b.xlsx").size());
+    // A zip holds its members' times and the workbook its creation time, so two runs
+    // a second apart deflate to sizes a byte or two apart (a flaky exact check under
+    // load): compare the size within that, and the cells in check_xlsx.py.
+    auto b_size = static_cast<long>(bpt::test::read_file(dir / "b.xlsx").size());
+    CHECK(std::labs(static_cast<long>(a.size()) - b_size) <= 8);
 }
