@@ -368,6 +368,94 @@ Problem read_export(string_view body, Fill& f) {
 }
 
 // ---------------------------------------------------------------------------------
+// Repeated clauses
+
+// Tables repeat their clauses (each town's project lists the same indicators; in the
+// sample tables nine clauses in ten were read before), and reading one costs ten
+// times copying what it gave. What a clause body gives (levels, name, targets, the
+// problem) is a pure function of the body and the dialect, so a bounded per-thread
+// memo changes nothing but the time; the diagnostics, which also depend on the
+// clause number and line, are made anew each time. Direct-mapped: a collision only
+// rereads.
+class ClauseMemo {
+public:
+    struct Entry {
+        std::string body;
+        ClauseDialect dialect = ClauseDialect::Layout;
+        bool used = false;
+        Problem problem = Problem::None;
+        std::optional<Level> level1, level2;
+        std::string name;
+        std::optional<Target> period, annual;
+    };
+
+    // Long bodies are rarely repeated: read each time, not kept.
+    static constexpr size_t kMaxBodyBytes = 512;
+
+    Entry& slot(string_view body) {
+        if (slots_.empty()) slots_.resize(kSlots);
+        return slots_[hash(body) >> (64 - kSlotBits)];
+    }
+
+    static bool holds(const Entry& e, string_view body, ClauseDialect dialect) {
+        return e.used && e.dialect == dialect && string_view(e.body) == body;
+    }
+
+    static void copy(std::optional<Level>& to, const std::optional<Level>& from) {
+        if (!from) return to.reset();
+        if (!to) to.emplace();
+        to->code = from->code;
+        to->name = from->name;
+        to->weight = from->weight;
+    }
+    static void copy(std::optional<Target>& to, const std::optional<Target>& from) {
+        if (!from) return to.reset();
+        if (!to) to.emplace();
+        copy_target(*to, *from);
+    }
+    // What reading a body writes into an indicator, from `from` to `to`.
+    template <class From, class To>
+    static void copy_read(const From& from, To& to) {
+        copy(to.level1, from.level1);
+        copy(to.level2, from.level2);
+        to.name = from.name;
+        copy(to.period, from.period);
+        copy(to.annual, from.annual);
+    }
+
+private:
+    static constexpr int kSlotBits = 10;
+    static constexpr size_t kSlots = size_t{1} << kSlotBits;
+    // Eight bytes at each end and at two points between, and the length: bodies that
+    // share a head (`1-产出指标；11-数量指标；`) and a tail (`年度指标值:是`) differ
+    // between them.
+    static std::uint64_t hash(string_view s) {
+        const size_t n = s.size();
+        auto at = [&](size_t i) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            return w;
+        };
+        std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
+        if (n >= 8) {
+            h ^= at(0) * 0xC2B2AE3D27D4EB4Full;
+            h = (h ^ (h >> 29)) + at(n / 3) * 0x165667B19E3779F9ull;
+            h = (h ^ (h >> 31)) + at(2 * n / 3 - (2 * n / 3 >= 8 ? 8 : 0)) * 0x9E3779B97F4A7C15ull;
+            h = (h ^ (h >> 27)) + at(n - 8) * 0xC2B2AE3D27D4EB4Full;
+        } else {
+            for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+        }
+        return h ^ (h >> 32) ^ (h << 17);
+    }
+    std::vector<Entry> slots_;  // allocated on first use
+};
+
+ClauseMemo& clause_memo() {
+    thread_local ClauseMemo memo;
+    return memo;
+}
+
+// ---------------------------------------------------------------------------------
 // Diagnostics
 
 Location location_at(std::span<const Mark> lines, size_t offset) {
@@ -466,15 +554,35 @@ private:
         static_assert(sizeof(Indicator) == 1416, "a field added to Indicator must be reset here");
 #endif
         string_view body = trim(text_.substr(clause.body, end - clause.body));
-        Fill fill{ind};
-        Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, fill) : read_export(body, fill);
-        fill.reset_unwritten();
+        Problem problem = read_body(body, ind);
         if (problem == Problem::Unlabelled)
             report(Rule::TargetUnlabelled, clause_message(problem, ind, dialect_), line, ind.raw);
         else if (problem != Problem::None)
             report(Rule::IndicatorMalformed, clause_message(problem, ind, dialect_), line, ind.raw);
         check_target(ind, ind.period, kPeriodLabel, line);
         check_target(ind, ind.annual, kAnnualLabel, line);
+    }
+
+    Problem read_body(string_view body, Indicator& ind) const {
+        ClauseMemo::Entry* memo = nullptr;
+        if (body.size() <= ClauseMemo::kMaxBodyBytes) {
+            memo = &clause_memo().slot(body);
+            if (ClauseMemo::holds(*memo, body, dialect_)) {
+                ClauseMemo::copy_read(*memo, ind);
+                return memo->problem;
+            }
+        }
+        Fill fill{ind};
+        Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, fill) : read_export(body, fill);
+        fill.reset_unwritten();
+        if (memo) {
+            memo->body.assign(body);
+            memo->dialect = dialect_;
+            memo->used = true;
+            memo->problem = problem;
+            ClauseMemo::copy_read(ind, *memo);
+        }
+        return problem;
     }
 
     // The unit a name carries (`实施营造林总面积(亩)`) serves a bare number; a target

@@ -839,7 +839,10 @@ void parse_target_into(string_view raw, Target& out) {
         out = parse_target_uncached(raw);
         return;
     }
-    const Target& t = memo().get(raw);
+    copy_target(out, memo().get(raw));
+}
+
+void copy_target(Target& out, const Target& t) {
     // Field by field, skipping strings empty on both sides (most are): a defaulted
     // copy-assignment calls out for each of the eight. A new field must be added here.
 #if defined(__GLIBCXX__) && defined(__LP64__)

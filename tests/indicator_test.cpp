@@ -616,3 +616,31 @@ TEST_CASE("A signed number without a comparator is numeric", "[indicator]") {
     // A dash alone is how grids write "no target" (docs/indicators.md).
     CHECK(bpt::parse_target("-").kind == bpt::TargetKind::Empty);
 }
+
+// Clause bodies are remembered per thread (tables repeat them): a body read again,
+// in the same cell or a later one, in either dialect, must give what reading it
+// afresh gives, and its findings must be raised again at its own clause and line.
+TEST_CASE("a repeated clause reads as it did the first time, findings included", "[indicator]") {
+    const std::string good = "1-产出指标；11-数量指标；覆盖率；实施周期指标值:≥95%；年度指标值:≥95%。";
+    const std::string bad = "1-产出指标；11-数量指标；培训人次；年度指标值:≥100人次。";  // no 实施周期 target
+    const std::string cell = "1、" + good + "2、" + bad + "3、" + good + "4、" + bad;
+    Parsed first = parse(cell);
+    Parsed again = parse(cell);
+    REQUIRE(first.indicators.size() == 4);
+    CHECK(first.indicators[0].name == "覆盖率");
+    CHECK(first.indicators[2].name == "覆盖率");
+    CHECK(first.indicators[0].period == first.indicators[2].period);
+    CHECK(first.indicators[1].name == "培训人次");
+    CHECK(!first.indicators[1].period);
+    CHECK(!first.indicators[3].period);
+    CHECK(first.indicators[3].seq == 4);
+    CHECK(first.indicators[3].raw == "4、" + bad);
+    CHECK(first.indicators == again.indicators);
+    CHECK(first.diagnostics.size() == again.diagnostics.size());
+    CHECK(first.count("indicator-malformed") == 2);
+    // The same body in the export dialect is read by that dialect's rules, not recalled.
+    Parsed other = parse("1、产出指标：覆盖率，年度指标值：≥95%。", ClauseDialect::Export);
+    REQUIRE(other.indicators.size() == 1);
+    CHECK(other.indicators[0].name == "覆盖率");
+    CHECK(!other.indicators[0].level2);
+}

@@ -50,6 +50,9 @@ struct Target {
 Target parse_target(std::string_view raw);
 // The same, written into `out` so that its strings' storage is reused.
 void parse_target_into(std::string_view raw, Target& out);
+// out = t, keeping out's strings' storage; cheaper than the defaulted assignment
+// where most strings are empty on both sides.
+void copy_target(Target& out, const Target& t);
 
 // Types a target a grid splits over columns: 指标性质/计算符号 (`≥`, `大于等于`, `=`,
 // `正向`/`反向`/`定性`/`定量`), 指标值 (`95`), 度量单位 (`%`). Any cell may be empty.
