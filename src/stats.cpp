@@ -1,26 +1,31 @@
 #include "bpt/stats.h"
 
-#include <functional>
 #include <string_view>
 
+#include "bpt/hash.h"
 #include "bpt/target.h"
 
 namespace bpt {
 
 namespace {
 
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
-    std::uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
+using hash::mix;
 
-std::uint64_t text(std::uint64_t h, std::string_view s) { return mix(mix(h, s.size()), std::hash<std::string_view>{}(s)); }
+std::uint64_t text(std::uint64_t h, std::string_view s) { return mix(h, hash::text(s)); }
 
-// By the printed decimal, which is Money's one representation-independent view.
+// By what determines the printed decimal, without printing it: to_string shows the
+// scaled value with max(decimals, the decimals the value needs), so two amounts print
+// alike exactly when they agree on both.
 std::uint64_t money(std::uint64_t h, const std::optional<Money>& m) {
-    return m ? text(mix(h, 1), m->to_string()) : mix(h, 0);
+    if (!m) return mix(h, 0);
+    std::int64_t v = m->scaled();
+    std::uint64_t frac = (v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v)) %
+                         static_cast<std::uint64_t>(Money::kScale);
+    int needed = 0;
+    if (frac != 0)
+        for (needed = Money::kMaxDecimals; frac % 10 == 0; frac /= 10) --needed;
+    int shown = m->decimals() > needed ? m->decimals() : needed;
+    return mix(mix(mix(h, 1), static_cast<std::uint64_t>(v)), static_cast<std::uint64_t>(shown));
 }
 
 }  // namespace

@@ -192,3 +192,21 @@ TEST_CASE("bpt stats names a missing file and exits 2", "[stats][e2e]") {
     CHECK(run.rc == 2);
     CHECK(run.err.rfind("bpt: /nonexistent/table.txt: ", 0) == 0);
 }
+
+TEST_CASE("a repeat is judged by each amount's printed decimal, not its representation", "[stats]") {
+    auto with_total = [](Money m) {
+        bpt::Project p;
+        p.department = "部门";
+        p.name = "项目";
+        p.amounts.total = m;
+        return p;
+    };
+    bpt::RepeatFilter f;
+    CHECK_FALSE(f.repeat(with_total(Money::from_scaled(12345, 0))));
+    CHECK(f.repeat(with_total(Money::from_scaled(12345, 4))));     // both print 1.2345
+    CHECK_FALSE(f.repeat(with_total(Money::from_scaled(10000, 0))));  // 1
+    CHECK_FALSE(f.repeat(with_total(Money::from_scaled(10000, 2))));  // 1.00
+    CHECK(f.repeat(with_total(Money::from_scaled(10000, 2))));
+    CHECK_FALSE(f.repeat(with_total(Money::from_scaled(-12000, 1))));  // -1.2
+    CHECK(f.repeat(with_total(Money::from_scaled(-12000, 0))));
+}
