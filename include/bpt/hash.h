@@ -1,7 +1,7 @@
 #pragma once
 // A fast 64-bit hash for in-memory dedup (never persisted): 16 bytes a step, one
 // wide multiplication each (wyhash's "mum"), where std::hash goes a byte at a time
-// through a much longer chain. The same algorithm as src/checks/repeats.cpp.
+// through a much longer chain. The validator's repeat checks and RepeatFilter use it.
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -46,6 +46,16 @@ inline std::uint64_t text(std::string_view s) {
     const char* p = s.data();
     std::size_t n = s.size();
     std::uint64_t h = k0 ^ mum(n ^ k1, k2);
+    // Two independent lanes over 32 bytes: the loop's bookkeeping is paid once per
+    // two multiplications (goals and indicator cells are hundreds of bytes).
+    if (n > 32) {
+        std::uint64_t g = h ^ k1;
+        for (; n > 32; n -= 32, p += 32) {
+            h = mum(detail::load64(p) ^ k1, detail::load64(p + 8) ^ h);
+            g = mum(detail::load64(p + 16) ^ k2, detail::load64(p + 24) ^ g);
+        }
+        h = mum(h ^ k0, g ^ k2);
+    }
     for (; n > 16; n -= 16, p += 16) h = mum(detail::load64(p) ^ k1, detail::load64(p + 8) ^ h);
     // The last 1–16 bytes, loaded as two words that may overlap (the length is in h).
     std::uint64_t a = 0, b = 0;

@@ -1,5 +1,7 @@
 #include "bpt/checks/repeats.h"
 
+#include "bpt/hash.h"
+
 #include <fmt/format.h>
 
 #include <cstring>
@@ -15,72 +17,8 @@ namespace {
 // project instead of the project: 64 bits over all fields decide a repeat; the
 // per-field hashes only say what differs, so 32 of their bits are kept.
 
-// 64 bits from a 64×64→128-bit product: both halves folded, so every input bit
-// reaches every output bit in one multiplication (wyhash's "mum").
-std::uint64_t mum(std::uint64_t a, std::uint64_t b) {
-#ifdef __SIZEOF_INT128__
-    __extension__ using u128 = unsigned __int128;
-    u128 r = static_cast<u128>(a) * b;
-    return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
-#else
-    // splitmix64's finaliser over both: well spread, without a wide product.
-    std::uint64_t z = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-#endif
-}
-
-// Folds a field's hash into the running one: order-sensitive (the two sides are
-// keyed differently), one multiplication where splitmix took two and more shifts.
-std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return mum(h ^ 0x2d358dccaa6c78a5ULL, v ^ 0x8bb84b93962eacc9ULL); }
-
-std::uint64_t load64(const char* p) {
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    return v;
-}
-
-std::uint64_t load32(const char* p) {
-    std::uint32_t v;
-    std::memcpy(&v, p, 4);
-    return v;
-}
-
-// The cells hashed here are whole goals and indicator cells, hashed for every
-// project: std::hash (murmur, 8 bytes a step, one multiply chain per word) cost
-// a quarter of the validator. This takes 16 bytes a step with one multiply. Only
-// equality of hashes matters here (no output depends on the values).
-std::uint64_t hash_text(std::string_view s) {
-    constexpr std::uint64_t k0 = 0xa0761d6478bd642fULL, k1 = 0xe7037ed1a0b428dbULL, k2 = 0x8ebc6af09c88c6e3ULL;
-    const char* p = s.data();
-    std::size_t n = s.size();
-    std::uint64_t h = k0 ^ mum(n ^ k1, k2);
-    // Two independent lanes over 32 bytes: the loop's bookkeeping is paid once per
-    // two multiplications (goals and indicator cells are hundreds of bytes).
-    if (n > 32) {
-        std::uint64_t g = h ^ k1;
-        for (; n > 32; n -= 32, p += 32) {
-            h = mum(load64(p) ^ k1, load64(p + 8) ^ h);
-            g = mum(load64(p + 16) ^ k2, load64(p + 24) ^ g);
-        }
-        h = mum(h ^ k0, g ^ k2);
-    }
-    for (; n > 16; n -= 16, p += 16) h = mum(load64(p) ^ k1, load64(p + 8) ^ h);
-    // The last 1–16 bytes, loaded as two words that may overlap (the length is in h).
-    std::uint64_t a = 0, b = 0;
-    if (n >= 8) {
-        a = load64(p);
-        b = load64(p + n - 8);
-    } else if (n >= 4) {
-        a = load32(p);
-        b = load32(p + n - 4);
-    } else if (n > 0) {
-        a = std::uint64_t{static_cast<unsigned char>(p[0])} << 16 |
-            std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 | static_cast<unsigned char>(p[n - 1]);
-    }
-    return mum(mum(a ^ k1, b ^ h) ^ k0, s.size() ^ k2);
-}
+using hash::mix;
+std::uint64_t hash_text(std::string_view s) { return hash::text(s); }
 
 std::uint64_t hash_money(std::uint64_t h, const std::optional<Money>& m) {
     return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->scaled())) : mix(h, 0);
