@@ -39,7 +39,30 @@ bool RepeatFilter::repeat(const Project& p) {
     for (Money m : p.amounts.unassigned) h = money(h, m);
     h = p.goal ? text(mix(h, 1), *p.goal) : mix(h, 0);
     h = text(h, p.indicators_text);
-    return !seen_.insert(h).second;
+    if (h == 0) h = 1;  // 0 marks an empty slot
+    if (slots_.empty()) slots_.assign(1024, 0);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        if (slots_[i] == h) return true;
+        if (slots_[i] != 0) continue;
+        if (size_ >= kMaxProjects) return false;
+        slots_[i] = h;
+        ++size_;
+        break;
+    }
+    if (size_ * 2 > slots_.size()) {
+        // Half full at most, so that a miss ends soon at an empty slot.
+        std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+        old.swap(slots_);
+        mask = slots_.size() - 1;
+        for (std::uint64_t k : old)
+            if (k != 0) {
+                std::size_t i = k & mask;
+                while (slots_[i] != 0) i = (i + 1) & mask;
+                slots_[i] = k;
+            }
+    }
+    return false;
 }
 
 std::string level_key(const std::optional<Level>& level) {

@@ -210,3 +210,20 @@ TEST_CASE("a repeat is judged by each amount's printed decimal, not its represen
     CHECK_FALSE(f.repeat(with_total(Money::from_scaled(-12000, 1))));  // -1.2
     CHECK(f.repeat(with_total(Money::from_scaled(-12000, 0))));
 }
+
+TEST_CASE("the repeat filter's memory is bounded: past its limit it compares but does not remember", "[stats]") {
+    auto named = [](std::size_t i) {
+        bpt::Project p;
+        p.department = "部门";
+        p.name = "项目" + std::to_string(i);
+        return p;
+    };
+    bpt::RepeatFilter f;
+    const std::size_t limit = bpt::RepeatFilter::kMaxProjects;
+    for (std::size_t i = 0; i < limit; ++i) REQUIRE_FALSE(f.repeat(named(i)));
+    CHECK(f.repeat(named(0)));          // remembered before the limit: still found
+    CHECK(f.repeat(named(limit - 1)));
+    CHECK_FALSE(f.repeat(named(limit)));  // past it: compared, not remembered
+    CHECK_FALSE(f.repeat(named(limit)));
+    CHECK(f.repeat(named(limit / 2)));
+}
