@@ -431,16 +431,18 @@ private:
     // between them.
     static std::uint64_t hash(string_view s) {
         const size_t n = s.size();
+        // Only called when n >= 8; each word is clamped inside the body (a short body's
+        // thirds would reach past its end).
         auto at = [&](size_t i) {
             std::uint64_t w = 0;
-            std::memcpy(&w, s.data() + i, 8);
+            std::memcpy(&w, s.data() + std::min(i, n - 8), 8);
             return w;
         };
         std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
         if (n >= 8) {
             h ^= at(0) * 0xC2B2AE3D27D4EB4Full;
             h = (h ^ (h >> 29)) + at(n / 3) * 0x165667B19E3779F9ull;
-            h = (h ^ (h >> 31)) + at(2 * n / 3 - (2 * n / 3 >= 8 ? 8 : 0)) * 0x9E3779B97F4A7C15ull;
+            h = (h ^ (h >> 31)) + at(2 * n / 3) * 0x9E3779B97F4A7C15ull;
             h = (h ^ (h >> 27)) + at(n - 8) * 0xC2B2AE3D27D4EB4Full;
         } else {
             for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
