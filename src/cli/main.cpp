@@ -193,6 +193,20 @@ AddCommand only_command(int argc, char** argv) {
     return add;
 }
 
+// A parsed command's run, and its exit code once standard output is flushed.
+template <class Run>
+int run_parsed(Run run) {
+    int rc = kOk;
+    try {
+        rc = run();
+    } catch (const std::system_error& e) {
+        // fmt::print to standard output throws when a write fails midway (a full disk).
+        error(fmt::format("standard output: write failed: {}", e.code().message()));
+        return kCannotRead;
+    }
+    return check_stdout(rc);
+}
+
 // The run of the one command only_command() chose; nullopt, having done nothing,
 // when the arguments do not parse (or ask for --help): run_all() then parses them
 // again with the whole tree, so that what is said about them cannot differ.
@@ -209,15 +223,7 @@ std::optional<int> run_one(int argc, char** argv, AddCommand add) {
         return std::nullopt;
     }
     if (!command.app->parsed()) return std::nullopt;
-    int rc = kOk;
-    try {
-        rc = command.run();
-    } catch (const std::system_error& e) {
-        // fmt::print to standard output throws when a write fails midway (a full disk).
-        error(fmt::format("standard output: write failed: {}", e.code().message()));
-        return kCannotRead;
-    }
-    return check_stdout(rc);
+    return run_parsed([&] { return command.run(); });
 }
 
 int run_all(int argc, char** argv) {
@@ -268,28 +274,26 @@ int run_all(int argc, char** argv) {
                                  name));
         return kCannotRead;
     }
-    int rc = kOk;
     try {
         app.parse(argc, argv);
-        for (const auto& c : commands)
-            if (c.app->parsed()) rc = c.run();
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) {
             app.exit(e);  // --help, --version: on standard output, exit 0
-        } else {
-            const CLI::App* cmd = nullptr;
-            for (const auto& c : commands)
-                if (c.app->parsed()) cmd = c.app;
-            error(describe(app, cmd, e));
-            // Usage errors share exit code 2 with unreadable input: both mean "no result".
-            rc = kCannotRead;
+            return check_stdout(kOk);
         }
-    } catch (const std::system_error& e) {
-        // fmt::print to standard output throws when a write fails midway (a full disk).
-        error(fmt::format("standard output: write failed: {}", e.code().message()));
-        return kCannotRead;
+        const CLI::App* cmd = nullptr;
+        for (const auto& c : commands)
+            if (c.app->parsed()) cmd = c.app;
+        error(describe(app, cmd, e));
+        // Usage errors share exit code 2 with unreadable input: both mean "no result".
+        return check_stdout(kCannotRead);
     }
-    return check_stdout(rc);
+    return run_parsed([&] {
+        int rc = kOk;
+        for (const auto& c : commands)
+            if (c.app->parsed()) rc = c.run();
+        return rc;
+    });
 }
 
 }  // namespace
