@@ -386,7 +386,9 @@ public:
         Problem problem = Problem::None;
         std::optional<Level> level1, level2;
         std::string name;
-        std::optional<Target> period, annual;
+        std::optional<Target> period, annual;  // with the name's unit applied
+        // What check_target finds in each: a function of the target and the name.
+        std::optional<TargetFinding> period_finding, annual_finding;
     };
 
     // Long bodies are rarely repeated: read each time, not kept.
@@ -404,9 +406,13 @@ public:
     static void copy(std::optional<Level>& to, const std::optional<Level>& from) {
         if (!from) return to.reset();
         if (!to) to.emplace();
-        to->code = from->code;
-        to->name = from->name;
-        to->weight = from->weight;
+        copy(to->code, from->code);
+        copy(to->name, from->name);
+        copy(to->weight, from->weight);
+    }
+    // Most weights (and many codes) are empty on both sides: no call then.
+    static void copy(std::string& to, const std::string& from) {
+        if (!(to.empty() && from.empty())) to = from;
     }
     static void copy(std::optional<Target>& to, const std::optional<Target>& from) {
         if (!from) return to.reset();
@@ -556,46 +562,65 @@ private:
         static_assert(sizeof(Indicator) == 1416, "a field added to Indicator must be reset here");
 #endif
         string_view body = trim(text_.substr(clause.body, end - clause.body));
-        Problem problem = read_body(body, ind);
-        if (problem == Problem::Unlabelled)
-            report(Rule::TargetUnlabelled, clause_message(problem, ind, dialect_), line, ind.raw);
-        else if (problem != Problem::None)
-            report(Rule::IndicatorMalformed, clause_message(problem, ind, dialect_), line, ind.raw);
-        check_target(ind, ind.period, kPeriodLabel, line);
-        check_target(ind, ind.annual, kAnnualLabel, line);
+        Read read = read_body(body, ind);
+        if (read.problem == Problem::Unlabelled)
+            report(Rule::TargetUnlabelled, clause_message(read.problem, ind, dialect_), line, ind.raw);
+        else if (read.problem != Problem::None)
+            report(Rule::IndicatorMalformed, clause_message(read.problem, ind, dialect_), line, ind.raw);
+        report_target(ind, ind.period, *read.period_finding, kPeriodLabel, line);
+        report_target(ind, ind.annual, *read.annual_finding, kAnnualLabel, line);
     }
 
-    Problem read_body(string_view body, Indicator& ind) const {
+    // What reading a body gave besides the indicator's fields; the findings point
+    // into the memo entry or into `fresh_`, valid until the next clause is read.
+    struct Read {
+        Problem problem;
+        const std::optional<TargetFinding>* period_finding;
+        const std::optional<TargetFinding>* annual_finding;
+    };
+
+    Read read_body(string_view body, Indicator& ind) {
         ClauseMemo::Entry* memo = nullptr;
         if (body.size() <= ClauseMemo::kMaxBodyBytes) {
             memo = &clause_memo().slot(body);
             if (ClauseMemo::holds(*memo, body, dialect_)) {
                 ClauseMemo::copy_read(*memo, ind);
-                return memo->problem;
+                return {memo->problem, &memo->period_finding, &memo->annual_finding};
             }
         }
         Fill fill{ind};
         Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, fill) : read_export(body, fill);
         fill.reset_unwritten();
-        if (memo) {
-            memo->body.assign(body);
-            memo->dialect = dialect_;
-            memo->used = true;
-            memo->problem = problem;
-            ClauseMemo::copy_read(ind, *memo);
-        }
-        return problem;
+        check_target(ind, ind.period, fresh_period_);
+        check_target(ind, ind.annual, fresh_annual_);
+        if (!memo) return {problem, &fresh_period_, &fresh_annual_};
+        memo->body.assign(body);
+        memo->dialect = dialect_;
+        memo->used = true;
+        memo->problem = problem;
+        ClauseMemo::copy_read(ind, *memo);
+        memo->period_finding = std::move(fresh_period_);
+        memo->annual_finding = std::move(fresh_annual_);
+        return {problem, &memo->period_finding, &memo->annual_finding};
     }
 
     // The unit a name carries (`实施营造林总面积(亩)`) serves a bare number; a target
-    // the grammar could not type, or a template left unfilled, is reported.
-    void check_target(const Indicator& ind, std::optional<Target>& target, string_view label, Location line) {
+    // the grammar could not type, or a template left unfilled, is found. Both are
+    // functions of the body, so a remembered clause keeps them.
+    static void check_target(const Indicator& ind, std::optional<Target>& target,
+                             std::optional<TargetFinding>& finding) {
+        finding.reset();
         if (!target) return;
         apply_name_unit(*target, ind.name);
-        if (auto finding = target_finding(*target))
-            report(finding->rule,
-                   "indicator clause " + std::to_string(ind.seq) + ": " + std::string(label) + " " + finding->message,
-                   line, target->raw);
+        finding = target_finding(*target);
+    }
+
+    void report_target(const Indicator& ind, const std::optional<Target>& target,
+                       const std::optional<TargetFinding>& finding, string_view label, Location line) {
+        if (!finding) return;
+        report(finding->rule,
+               "indicator clause " + std::to_string(ind.seq) + ": " + std::string(label) + " " + finding->message, line,
+               target->raw);
     }
 
     // Text before the first clause is kept as a clause without a number, so nothing
@@ -639,6 +664,7 @@ private:
     std::vector<Indicator>& out_;
     std::vector<Diagnostic>& diagnostics_;
     size_t next_;  // where the next indicator goes in out_
+    std::optional<TargetFinding> fresh_period_, fresh_annual_;  // a clause read anew, not remembered
 };
 
 }  // namespace
