@@ -514,7 +514,7 @@ public:
 private:
     void parse() {
         if (trim(text_).empty()) return;
-        std::vector<ClauseStart> clauses = find_clauses();
+        const std::vector<ClauseStart>& clauses = find_clauses(text_, dialect_);
         report_junk(text_.substr(0, clauses.empty() ? text_.size() : clauses.front().pos));
         // Grown geometrically so that appending many cells to one vector stays linear.
         if (out_.capacity() - next_ < clauses.size())
@@ -535,9 +535,11 @@ private:
         return out_.emplace_back();
     }
 
-    std::vector<ClauseStart> find_clauses() const {
-        ClauseFinder finder(text_, dialect_);
-        std::vector<ClauseStart> clauses;
+    // Into one per-thread vector, reused cell after cell (parse() does not recurse).
+    static const std::vector<ClauseStart>& find_clauses(string_view text, ClauseDialect dialect) {
+        thread_local std::vector<ClauseStart> clauses;
+        clauses.clear();
+        ClauseFinder finder(text, dialect);
         for (auto clause = finder.find(0, 1, /*first=*/true); clause;
              clause = finder.find(clause->body, clause->number + 1, /*first=*/false))
             clauses.push_back(*clause);
