@@ -48,20 +48,32 @@ size_t space_back(string_view s) {
     return 0;
 }
 
-inline 
-string_view trim_left(string_view s) {
+
+// Most fields have no white space around them: the bytes that may begin (end) a
+// space character are tested first, so that trim costs a few instructions then.
+// `c <= ' '` takes every ASCII white space and 0xE3, 0xC2 (0x80, 0xA0) the lead
+// (last) bytes of U+3000 and U+00A0; a hit only goes on to the exact test.
+inline bool may_begin_space(unsigned char c) { return c <= ' ' || c == 0xE3 || c == 0xC2; }
+inline bool may_end_space(unsigned char c) { return c <= ' ' || c == 0x80 || c == 0xA0; }
+
+inline string_view trim_left(string_view s) {
+    if (s.empty() || !may_begin_space(static_cast<unsigned char>(s.front()))) return s;
     while (size_t n = space_front(s)) s.remove_prefix(n);
     return s;
 }
 
-inline 
-string_view trim_right(string_view s) {
+inline string_view trim_right(string_view s) {
+    if (s.empty() || !may_end_space(static_cast<unsigned char>(s.back()))) return s;
     while (size_t n = space_back(s)) s.remove_suffix(n);
     return s;
 }
 
-inline 
-string_view trim(string_view s) { return trim_right(trim_left(s)); }
+inline string_view trim(string_view s) {
+    if (s.empty() || (!may_begin_space(static_cast<unsigned char>(s.front())) &&
+                      !may_end_space(static_cast<unsigned char>(s.back()))))
+        return s;
+    return trim_right(trim_left(s));
+}
 
 // Length of the first of `tokens` that `s` starts (ends) with, 0 if none.
 inline size_t token_front(string_view s, Tokens tokens) {
