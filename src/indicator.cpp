@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "bpt/framework.h"
+#include "bpt/hash.h"
 #include "grammar_chars.h"
 
 // A hand-written scanner over UTF-8 bytes: this runs on every indicator cell of every
@@ -432,29 +433,9 @@ public:
 private:
     static constexpr int kSlotBits = 10;
     static constexpr size_t kSlots = size_t{1} << kSlotBits;
-    // Eight bytes at each end and at two points between, and the length: bodies that
-    // share a head (`1-产出指标；11-数量指标；`) and a tail (`年度指标值:是`) differ
-    // between them.
-    static std::uint64_t hash(string_view s) {
-        const size_t n = s.size();
-        // Only called when n >= 8; each word is clamped inside the body (a short body's
-        // thirds would reach past its end).
-        auto at = [&](size_t i) {
-            std::uint64_t w = 0;
-            std::memcpy(&w, s.data() + std::min(i, n - 8), 8);
-            return w;
-        };
-        std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
-        if (n >= 8) {
-            h ^= at(0) * 0xC2B2AE3D27D4EB4Full;
-            h = (h ^ (h >> 29)) + at(n / 3) * 0x165667B19E3779F9ull;
-            h = (h ^ (h >> 31)) + at(2 * n / 3) * 0x9E3779B97F4A7C15ull;
-            h = (h ^ (h >> 27)) + at(n - 8) * 0xC2B2AE3D27D4EB4Full;
-        } else {
-            for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
-        }
-        return h ^ (h >> 32) ^ (h << 17);
-    }
+    // Sampled, not whole: the body is compared on a hit anyway, and hashing every
+    // byte cost 1.1 M more instructions over the 5 MB corpus than the copy it saves.
+    static std::uint64_t hash(string_view s) { return bpt::hash::sampled(s); }
     std::vector<Entry> slots_;  // allocated on first use
 };
 

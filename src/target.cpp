@@ -10,6 +10,8 @@
 #include <vector>
 #include <utility>
 
+#include "bpt/hash.h"
+
 #include "grammar_chars.h"
 
 // A hand-written scanner over UTF-8 bytes, like the clause grammar that calls it for
@@ -798,24 +800,7 @@ private:
         Target value;
         bool used = false;
     };
-    // The first and last eight bytes and the length, multiplied: targets are short and
-    // differ at their ends; texts that share both only share a slot.
-    static std::uint64_t hash(string_view s) {
-        std::uint64_t a = 0, b = 0;
-        const size_t n = s.size();
-        if (n >= 8) {
-            std::memcpy(&a, s.data(), 8);
-            std::memcpy(&b, s.data() + n - 8, 8);
-        } else if (n >= 4) {
-            std::uint32_t x, y;
-            std::memcpy(&x, s.data(), 4);
-            std::memcpy(&y, s.data() + n - 4, 4);
-            a = x, b = y;
-        } else {
-            for (char c : s) a = a << 8 | static_cast<unsigned char>(c);
-        }
-        return (a * 0x9E3779B97F4A7C15ull) ^ ((b + n) * 0xC2B2AE3D27D4EB4Full);
-    }
+    static std::uint64_t hash(string_view s) { return bpt::hash::text(s); }
     std::vector<Slot> slots_;  // allocated on first use: threads that type no target pay nothing
 };
 

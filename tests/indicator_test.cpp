@@ -1,3 +1,4 @@
+#include "bpt/hash.h"
 #include "bpt/indicator.h"
 
 #include <catch2/catch.hpp>
@@ -645,9 +646,9 @@ TEST_CASE("a repeated clause reads as it did the first time, findings included",
     CHECK(!other.indicators[0].level2);
 }
 
-// The clause memo hashes a body by words at its thirds; a body of 8 to 11 bytes put
-// them past its end (found by fuzz_indicator under ASan). The cell is an exact-size
-// heap copy so that the sanitizer build sees any read past it.
+// The clause memo hashes a body by words at its thirds (hash::sampled); a body of 8
+// to 11 bytes put them past its end (found by fuzz_indicator under ASan). The cell is
+// an exact-size heap copy so that the sanitizer build sees any read past it.
 TEST_CASE("short clause bodies are hashed within their bytes", "[indicator][fuzz]") {
     for (std::size_t n = 1; n <= 24; ++n) {
         std::string text = "1、" + std::string(n, 'x');
@@ -661,5 +662,20 @@ TEST_CASE("short clause bodies are hashed within their bytes", "[indicator][fuzz
             REQUIRE(out.size() == 1);
             CHECK(out[0].raw == text);
         }
+    }
+}
+
+// Both hashes the memos use, on every length up to past the word sizes, from
+// exact-size heap copies: the sanitizer build sees a read past the key, and equal
+// keys at different addresses must hash alike.
+TEST_CASE("the memo hashes read only their key's bytes", "[indicator][fuzz]") {
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string key;
+        for (std::size_t i = 0; i < n; ++i) key += static_cast<char>('a' + i % 26);
+        std::vector<char> exact(key.begin(), key.end());
+        std::string_view view(exact.data(), exact.size());
+        INFO(n);
+        CHECK(bpt::hash::sampled(view) == bpt::hash::sampled(key));
+        CHECK(bpt::hash::text(view) == bpt::hash::text(key));
     }
 }

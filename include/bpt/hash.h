@@ -1,7 +1,8 @@
 #pragma once
 // A fast 64-bit hash for in-memory dedup (never persisted): 16 bytes a step, one
 // wide multiplication each (wyhash's "mum"), where std::hash goes a byte at a time
-// through a much longer chain. The validator's repeat checks and RepeatFilter use it.
+// through a much longer chain. The validator's repeat checks and RepeatFilter use it;
+// the grammar's memos use it or, for long keys, sampled().
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -70,6 +71,26 @@ inline std::uint64_t text(std::string_view s) {
             std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8 | static_cast<unsigned char>(p[n - 1]);
     }
     return mum(mum(a ^ k1, b ^ h) ^ k0, s.size() ^ k2);
+}
+
+// Eight bytes at each end and at two points between, and the length: O(1) for a
+// memo whose slot is confirmed by comparing the key, where a collision costs only a
+// recomputation. Keys that share a head (`1-产出指标；11-数量指标；`) and a tail
+// (`年度指标值:是`) differ between them. Not for dedup keys: use text().
+inline std::uint64_t sampled(std::string_view s) {
+    const std::size_t n = s.size();
+    std::uint64_t h = n * 0x9E3779B97F4A7C15ull;
+    if (n < 8) {
+        for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+        return h ^ (h >> 32) ^ (h << 17);
+    }
+    // Each word is clamped inside the key: a short key's thirds would reach past its end.
+    auto at = [&](std::size_t i) { return detail::load64(s.data() + (i < n - 8 ? i : n - 8)); };
+    h ^= at(0) * 0xC2B2AE3D27D4EB4Full;
+    h = (h ^ (h >> 29)) + at(n / 3) * 0x165667B19E3779F9ull;
+    h = (h ^ (h >> 31)) + at(2 * n / 3) * 0x9E3779B97F4A7C15ull;
+    h = (h ^ (h >> 27)) + at(n - 8) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 32) ^ (h << 17);
 }
 
 }  // namespace bpt::hash
