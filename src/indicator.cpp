@@ -38,7 +38,6 @@ constexpr string_view kTargetSeparators[] = {"；", ";", "，", ","};
 constexpr string_view kColons[] = {"：", ":"};
 constexpr string_view kCommas[] = {"，", ","};
 constexpr string_view kDashes[] = {"-", "－"};
-constexpr string_view kDecimalPoints[] = {".", "．"};
 // A value's closing full stop, in either script: `≥90%.` is 90 percent, not a unit `%.`.
 constexpr string_view kClosingStops[] = {"。", ".", "．"};
 // Punctuation that ends a word: never part of a unit or a clause head.
