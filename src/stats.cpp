@@ -28,6 +28,14 @@ std::uint64_t money(std::uint64_t h, const std::optional<Money>& m) {
     return mix(mix(mix(h, 1), static_cast<std::uint64_t>(v)), static_cast<std::uint64_t>(shown));
 }
 
+// Linear probing: the slot holding `h`, or the empty one where it would go.
+std::size_t probe(const std::vector<std::uint64_t>& slots, std::uint64_t h) {
+    const std::size_t mask = slots.size() - 1;
+    std::size_t i = h & mask;
+    while (slots[i] != 0 && slots[i] != h) i = (i + 1) & mask;
+    return i;
+}
+
 }  // namespace
 
 bool RepeatFilter::repeat(const Project& p) {
@@ -41,26 +49,17 @@ bool RepeatFilter::repeat(const Project& p) {
     h = text(h, p.indicators_text);
     if (h == 0) h = 1;  // 0 marks an empty slot
     if (slots_.empty()) slots_.assign(1024, 0);
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        if (slots_[i] == h) return true;
-        if (slots_[i] != 0) continue;
-        if (size_ >= kMaxProjects) return false;
-        slots_[i] = h;
-        ++size_;
-        break;
-    }
+    std::size_t i = probe(slots_, h);
+    if (slots_[i] == h) return true;
+    if (size_ >= kMaxProjects) return false;
+    slots_[i] = h;
+    ++size_;
     if (size_ * 2 > slots_.size()) {
         // Half full at most, so that a miss ends soon at an empty slot.
         std::vector<std::uint64_t> old(slots_.size() * 2, 0);
         old.swap(slots_);
-        mask = slots_.size() - 1;
         for (std::uint64_t k : old)
-            if (k != 0) {
-                std::size_t i = k & mask;
-                while (slots_[i] != 0) i = (i + 1) & mask;
-                slots_[i] = k;
-            }
+            if (k != 0) slots_[probe(slots_, k)] = k;
     }
     return false;
 }

@@ -18,7 +18,6 @@ namespace {
 // per-field hashes only say what differs, so 32 of their bits are kept.
 
 using hash::mix;
-std::uint64_t hash_text(std::string_view s) { return hash::text(s); }
 
 std::uint64_t hash_money(std::uint64_t h, const std::optional<Money>& m) {
     return m ? mix(mix(h, 1), static_cast<std::uint64_t>(m->scaled())) : mix(h, 0);
@@ -32,7 +31,7 @@ std::uint64_t hash_amounts(const Amounts& a) {
 }
 
 std::uint64_t hash_goal(const std::optional<std::string>& goal) {
-    return goal ? mix(1, hash_text(*goal)) : 0;
+    return goal ? mix(1, hash::text(*goal)) : 0;
 }
 
 }  // namespace
@@ -88,10 +87,10 @@ Repeats::~Repeats() = default;
 
 bool Repeats::repeat(const Project& p) {
     std::uint64_t name_key =
-        mix(mix(mix(0x70, hash_text(p.department)), p.budget_unit ? hash_text(*p.budget_unit) : 0), hash_text(p.name));
+        mix(mix(mix(0x70, hash::text(p.department)), p.budget_unit ? hash::text(*p.budget_unit) : 0), hash::text(p.name));
     std::uint64_t amounts = hash_amounts(p.amounts);
     std::uint64_t goal = hash_goal(p.goal);
-    std::uint64_t indicators = hash_text(p.indicators_text);
+    std::uint64_t indicators = hash::text(p.indicators_text);
 
     std::uint64_t content = mix(mix(mix(name_key, amounts), goal), indicators);
     NameSeen seen{content,
