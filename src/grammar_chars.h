@@ -75,6 +75,12 @@ inline string_view trim(string_view s) {
     return trim_right(trim_left(s));
 }
 
+// `to = from`, but no call when both are empty, as most of a target's and a level's
+// strings are: copying a remembered clause or target assigns them field by field.
+inline void assign_unless_both_empty(std::string& to, const std::string& from) {
+    if (!(to.empty() && from.empty())) to = from;
+}
+
 // Length of the first of `tokens` that `s` starts (ends) with, 0 if none.
 inline size_t token_front(string_view s, Tokens tokens) {
     for (string_view t : tokens)

@@ -377,6 +377,12 @@ Problem read_export(string_view body, Fill& f) {
 // memo changes nothing but the time; the diagnostics, which also depend on the
 // clause number and line, are made anew each time. Direct-mapped: a collision only
 // rereads.
+// What check_target finds in a clause's two targets: a function of the targets and
+// the indicator's name, so of the clause body.
+struct TargetFindings {
+    std::optional<TargetFinding> period, annual;
+};
+
 class ClauseMemo {
 public:
     struct Entry {
@@ -387,8 +393,7 @@ public:
         std::optional<Level> level1, level2;
         std::string name;
         std::optional<Target> period, annual;  // with the name's unit applied
-        // What check_target finds in each: a function of the target and the name.
-        std::optional<TargetFinding> period_finding, annual_finding;
+        TargetFindings findings;
     };
 
     // Long bodies are rarely repeated: read each time, not kept.
@@ -406,13 +411,9 @@ public:
     static void copy(std::optional<Level>& to, const std::optional<Level>& from) {
         if (!from) return to.reset();
         if (!to) to.emplace();
-        copy(to->code, from->code);
-        copy(to->name, from->name);
-        copy(to->weight, from->weight);
-    }
-    // Most weights (and many codes) are empty on both sides: no call then.
-    static void copy(std::string& to, const std::string& from) {
-        if (!(to.empty() && from.empty())) to = from;
+        assign_unless_both_empty(to->code, from->code);
+        assign_unless_both_empty(to->name, from->name);
+        assign_unless_both_empty(to->weight, from->weight);
     }
     static void copy(std::optional<Target>& to, const std::optional<Target>& from) {
         if (!from) return to.reset();
@@ -549,16 +550,15 @@ private:
             report(Rule::TargetUnlabelled, clause_message(read.problem, ind, dialect_), line, ind.raw);
         else if (read.problem != Problem::None)
             report(Rule::IndicatorMalformed, clause_message(read.problem, ind, dialect_), line, ind.raw);
-        report_target(ind, ind.period, *read.period_finding, kPeriodLabel, line);
-        report_target(ind, ind.annual, *read.annual_finding, kAnnualLabel, line);
+        report_target(ind, ind.period, read.findings->period, kPeriodLabel, line);
+        report_target(ind, ind.annual, read.findings->annual, kAnnualLabel, line);
     }
 
-    // What reading a body gave besides the indicator's fields; the findings point
-    // into the memo entry or into `fresh_`, valid until the next clause is read.
+    // What reading a body gave besides the indicator's fields. The findings are the
+    // memo entry's or `fresh_`: valid until the next clause is read.
     struct Read {
         Problem problem;
-        const std::optional<TargetFinding>* period_finding;
-        const std::optional<TargetFinding>* annual_finding;
+        const TargetFindings* findings;
     };
 
     Read read_body(string_view body, Indicator& ind) {
@@ -567,23 +567,22 @@ private:
             memo = &clause_memo().slot(body);
             if (ClauseMemo::holds(*memo, body, dialect_)) {
                 ClauseMemo::copy_read(*memo, ind);
-                return {memo->problem, &memo->period_finding, &memo->annual_finding};
+                return {memo->problem, &memo->findings};
             }
         }
         Fill fill{ind};
         Problem problem = dialect_ == ClauseDialect::Layout ? read_layout(body, fill) : read_export(body, fill);
         fill.reset_unwritten();
-        check_target(ind, ind.period, fresh_period_);
-        check_target(ind, ind.annual, fresh_annual_);
-        if (!memo) return {problem, &fresh_period_, &fresh_annual_};
+        check_target(ind, ind.period, fresh_.period);
+        check_target(ind, ind.annual, fresh_.annual);
+        if (!memo) return {problem, &fresh_};
         memo->body.assign(body);
         memo->dialect = dialect_;
         memo->used = true;
         memo->problem = problem;
         ClauseMemo::copy_read(ind, *memo);
-        memo->period_finding = std::move(fresh_period_);
-        memo->annual_finding = std::move(fresh_annual_);
-        return {problem, &memo->period_finding, &memo->annual_finding};
+        memo->findings = std::move(fresh_);
+        return {problem, &memo->findings};
     }
 
     // The unit a name carries (`实施营造林总面积(亩)`) serves a bare number; a target
@@ -646,7 +645,7 @@ private:
     std::vector<Indicator>& out_;
     std::vector<Diagnostic>& diagnostics_;
     size_t next_;  // where the next indicator goes in out_
-    std::optional<TargetFinding> fresh_period_, fresh_annual_;  // a clause read anew, not remembered
+    TargetFindings fresh_;  // a clause read anew, not remembered
 };
 
 }  // namespace

@@ -833,9 +833,7 @@ void copy_target(Target& out, const Target& t) {
 #if defined(__GLIBCXX__) && defined(__LP64__)
     static_assert(sizeof(Target) == 8 * sizeof(std::string) + 24, "copy every field of Target");
 #endif
-    auto copy = [](std::string& to, const std::string& from) {
-        if (!(to.empty() && from.empty())) to = from;
-    };
+    const auto copy = assign_unless_both_empty;
     copy(out.raw, t.raw);
     out.kind = t.kind;
     out.op = t.op;
